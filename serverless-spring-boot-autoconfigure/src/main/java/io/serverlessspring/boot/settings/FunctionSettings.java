@@ -1,16 +1,69 @@
 package io.serverlessspring.boot.settings;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** {@code serverless.function.*}: the Lambda function itself. Owned by the console (deploy). */
 public class FunctionSettings {
 
 	/** Function name. Default: {@code <spring.application.name>-<stage>}. */
 	private String name;
 
-	/** Memory in MB, 128 to 10240. */
+	/** Function description shown in the AWS console. */
+	private String description = "";
+
+	/** Java runtime the function runs on. */
+	private Runtime runtime = Runtime.JAVA21;
+
+	/** Instruction set the function runs on; arm64 is cheaper per GB-second. */
+	private Architecture architecture = Architecture.X86_64;
+
+	/** Memory in MB, 128 to 10240. CPU grows with memory. */
 	private int memory = 1024;
 
-	/** Timeout in seconds, 1 to 900. */
+	/** Timeout in seconds, 1 to 900. API Gateway stops waiting after 29 s whatever this says. */
 	private int timeout = 30;
+
+	/** Size of /tmp in MB, 512 to 10240. */
+	private int ephemeralStorage = 512;
+
+	/** Environment variables set on the function (merged over the ones the console sets). */
+	private Map<String, String> environment = new LinkedHashMap<>();
+
+	/**
+	 * JVM options given through JAVA_TOOL_OPTIONS. The default stops at the C1 compiler, which
+	 * shortens cold starts of short-lived functions.
+	 */
+	private String javaOptions = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+	/** Layer ARNs (with version) attached to the function. */
+	private List<String> layers = new ArrayList<>();
+
+	/** Tags on every resource the console creates for this stage (beside its own tags). */
+	private Map<String, String> tags = new LinkedHashMap<>();
+
+	/** Reserved concurrency; unset means the account's unreserved pool. */
+	private Integer reservedConcurrency;
+
+	/** Provisioned concurrency on the live alias; 0 means none. */
+	private int provisionedConcurrency = 0;
+
+	/** Whether SnapStart snapshots published versions (cuts cold starts; Java runtimes only). */
+	private boolean snapStart = false;
+
+	/** X-Ray tracing mode. */
+	private Tracing tracing = Tracing.PASS_THROUGH;
+
+	/** KMS key ARN that encrypts environment variables; unset uses the AWS managed key. */
+	private String kmsKeyArn;
+
+	/** ARN of an SQS queue or SNS topic receiving events that failed asynchronous invocation. */
+	private String deadLetterTarget;
+
+	/** VPC attachment; empty subnet list means no VPC. */
+	private Vpc vpc = new Vpc();
 
 	public String getName() {
 		return this.name;
@@ -18,6 +71,30 @@ public class FunctionSettings {
 
 	public void setName(String name) {
 		this.name = name;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+	public Runtime getRuntime() {
+		return this.runtime;
+	}
+
+	public void setRuntime(Runtime runtime) {
+		this.runtime = runtime;
+	}
+
+	public Architecture getArchitecture() {
+		return this.architecture;
+	}
+
+	public void setArchitecture(Architecture architecture) {
+		this.architecture = architecture;
 	}
 
 	public int getMemory() {
@@ -34,6 +111,183 @@ public class FunctionSettings {
 
 	public void setTimeout(int timeout) {
 		this.timeout = timeout;
+	}
+
+	public int getEphemeralStorage() {
+		return this.ephemeralStorage;
+	}
+
+	public void setEphemeralStorage(int ephemeralStorage) {
+		this.ephemeralStorage = ephemeralStorage;
+	}
+
+	public Map<String, String> getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(Map<String, String> environment) {
+		this.environment = environment;
+	}
+
+	public String getJavaOptions() {
+		return this.javaOptions;
+	}
+
+	public void setJavaOptions(String javaOptions) {
+		this.javaOptions = javaOptions;
+	}
+
+	public List<String> getLayers() {
+		return this.layers;
+	}
+
+	public void setLayers(List<String> layers) {
+		this.layers = layers;
+	}
+
+	public Map<String, String> getTags() {
+		return this.tags;
+	}
+
+	public void setTags(Map<String, String> tags) {
+		this.tags = tags;
+	}
+
+	public Integer getReservedConcurrency() {
+		return this.reservedConcurrency;
+	}
+
+	public void setReservedConcurrency(Integer reservedConcurrency) {
+		this.reservedConcurrency = reservedConcurrency;
+	}
+
+	public int getProvisionedConcurrency() {
+		return this.provisionedConcurrency;
+	}
+
+	public void setProvisionedConcurrency(int provisionedConcurrency) {
+		this.provisionedConcurrency = provisionedConcurrency;
+	}
+
+	public boolean isSnapStart() {
+		return this.snapStart;
+	}
+
+	public void setSnapStart(boolean snapStart) {
+		this.snapStart = snapStart;
+	}
+
+	public Tracing getTracing() {
+		return this.tracing;
+	}
+
+	public void setTracing(Tracing tracing) {
+		this.tracing = tracing;
+	}
+
+	public String getKmsKeyArn() {
+		return this.kmsKeyArn;
+	}
+
+	public void setKmsKeyArn(String kmsKeyArn) {
+		this.kmsKeyArn = kmsKeyArn;
+	}
+
+	public String getDeadLetterTarget() {
+		return this.deadLetterTarget;
+	}
+
+	public void setDeadLetterTarget(String deadLetterTarget) {
+		this.deadLetterTarget = deadLetterTarget;
+	}
+
+	public Vpc getVpc() {
+		return this.vpc;
+	}
+
+	public void setVpc(Vpc vpc) {
+		this.vpc = vpc;
+	}
+
+	/** Lambda's Java runtimes. */
+	public enum Runtime {
+
+		JAVA17("java17"), JAVA21("java21"), JAVA25("java25");
+
+		private final String id;
+
+		Runtime(String id) {
+			this.id = id;
+		}
+
+		/** The runtime identifier Lambda expects. */
+		public String id() {
+			return this.id;
+		}
+
+	}
+
+	/** Lambda's instruction sets. */
+	public enum Architecture {
+
+		X86_64("x86_64"), ARM64("arm64");
+
+		private final String id;
+
+		Architecture(String id) {
+			this.id = id;
+		}
+
+		/** The architecture identifier Lambda expects. */
+		public String id() {
+			return this.id;
+		}
+
+	}
+
+	/** X-Ray tracing modes. */
+	public enum Tracing {
+
+		ACTIVE("Active"), PASS_THROUGH("PassThrough");
+
+		private final String id;
+
+		Tracing(String id) {
+			this.id = id;
+		}
+
+		/** The tracing mode Lambda expects. */
+		public String id() {
+			return this.id;
+		}
+
+	}
+
+	/** {@code serverless.function.vpc.*}: subnets and security groups the function runs in. */
+	public static class Vpc {
+
+		/** Subnet IDs; the function gets a network interface in each. */
+		private List<String> subnetIds = new ArrayList<>();
+
+		/** Security group IDs applied to those interfaces. */
+		private List<String> securityGroupIds = new ArrayList<>();
+
+		public List<String> getSubnetIds() {
+			return this.subnetIds;
+		}
+
+		public void setSubnetIds(List<String> subnetIds) {
+			this.subnetIds = subnetIds;
+		}
+
+		public List<String> getSecurityGroupIds() {
+			return this.securityGroupIds;
+		}
+
+		public void setSecurityGroupIds(List<String> securityGroupIds) {
+			this.securityGroupIds = securityGroupIds;
+		}
+
 	}
 
 }

@@ -6,6 +6,12 @@ package io.serverlessspring.boot.settings;
  */
 public class HttpSettings {
 
+	/** The HTTP front deploy creates: an HTTP API (default), a REST API, a function URL, an ALB, or none. */
+	private Type type = Type.HTTP_API;
+
+	/** Who may call a function URL: {@code none} (public) or {@code aws-iam} (signed requests). */
+	private FunctionUrlAuth functionUrlAuth = FunctionUrlAuth.NONE;
+
 	/** A custom-domain base path stripped before the app sees the path, e.g. {@code /api}. */
 	private String basePath;
 
@@ -15,6 +21,36 @@ public class HttpSettings {
 
 	public void setBasePath(String basePath) {
 		this.basePath = basePath;
+	}
+
+	public Type getType() {
+		return this.type;
+	}
+
+	public void setType(Type type) {
+		this.type = type;
+	}
+
+	public FunctionUrlAuth getFunctionUrlAuth() {
+		return this.functionUrlAuth;
+	}
+
+	public void setFunctionUrlAuth(FunctionUrlAuth functionUrlAuth) {
+		this.functionUrlAuth = functionUrlAuth;
+	}
+
+	/** The kinds of HTTP front deploy can create. */
+	public enum Type {
+
+		HTTP_API, REST_API, FUNCTION_URL, ALB, NONE
+
+	}
+
+	/** Function URL authorization types. */
+	public enum FunctionUrlAuth {
+
+		NONE, AWS_IAM
+
 	}
 
 }
