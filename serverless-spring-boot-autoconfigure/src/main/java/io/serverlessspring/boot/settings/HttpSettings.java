@@ -1,5 +1,8 @@
 package io.serverlessspring.boot.settings;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code serverless.http.*}: the HTTP front. Run-time fields (base path, binary types) are read by
  * the HTTP routes; deploy-time fields (type, CORS, authorizers, domain) by the console.
@@ -14,6 +17,36 @@ public class HttpSettings {
 
 	/** A custom-domain base path stripped before the app sees the path, e.g. {@code /api}. */
 	private String basePath;
+
+	/**
+	 * Response content types sent base64-encoded (binary); {@code type/*} wildcards allowed. Bodies
+	 * with a {@code Content-Encoding} (gzip, br) or that are not valid UTF-8 are always binary.
+	 */
+	private List<String> binaryTypes = new ArrayList<>(List.of("image/*", "audio/*", "video/*", "font/*",
+			"application/octet-stream", "application/pdf", "application/zip", "application/gzip",
+			"application/x-protobuf", "application/wasm"));
+
+	/**
+	 * Whether a leading {@code /<stage>} that API Gateway leaves in the path (HTTP API named stages)
+	 * is removed, so {@code @GetMapping("/hello")} matches {@code /prod/hello}.
+	 */
+	private boolean stripStagePrefix = true;
+
+	public List<String> getBinaryTypes() {
+		return this.binaryTypes;
+	}
+
+	public void setBinaryTypes(List<String> binaryTypes) {
+		this.binaryTypes = binaryTypes;
+	}
+
+	public boolean isStripStagePrefix() {
+		return this.stripStagePrefix;
+	}
+
+	public void setStripStagePrefix(boolean stripStagePrefix) {
+		this.stripStagePrefix = stripStagePrefix;
+	}
 
 	public String getBasePath() {
 		return this.basePath;
