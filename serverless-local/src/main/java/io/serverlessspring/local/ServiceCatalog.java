@@ -1,0 +1,25 @@
+package io.serverlessspring.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.sts.StsService;
+
+/**
+ * Every service of the local cloud, one line each. Adding a service = a package with an
+ * {@link AwsService} implementation + one line here (see the module README).
+ */
+final class ServiceCatalog {
+
+	private ServiceCatalog() {
+	}
+
+	/** Fresh instances, in dispatch order (for a shared signing name, the first that accepts wins). */
+	static List<AwsService> create() {
+		List<AwsService> services = new ArrayList<>();
+		services.add(new StsService());
+		return services;
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.serverlessspring.local.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** JSON helpers for the JSON and rest-json services: one shared mapper, field access with AWS errors. */
+public final class Json {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private Json() {
+	}
+
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+	public static ObjectNode object() {
+		return MAPPER.createObjectNode();
+	}
+
+	public static ArrayNode array() {
+		return MAPPER.createArrayNode();
+	}
+
+	public static byte[] bytes(JsonNode node) {
+		return MAPPER.writeValueAsBytes(node);
+	}
+
+	public static String text(JsonNode node) {
+		return MAPPER.writeValueAsString(node);
+	}
+
+	public static JsonNode parse(String text) {
+		return MAPPER.readTree(text);
+	}
+
+	/** Any value (record, map, list) as a tree. */
+	public static JsonNode tree(Object value) {
+		return MAPPER.valueToTree(value);
+	}
+
+	/** A string field, or null when absent or JSON null. */
+	public static String string(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value.asString();
+	}
+
+	/**
+	 * A required string field; missing or blank is a {@code ValidationException} naming it (services
+	 * with a different code use {@link #required(JsonNode, String, String)}).
+	 */
+	public static String required(JsonNode node, String field) {
+		return required(node, field, "ValidationException");
+	}
+
+	public static String required(JsonNode node, String field, String errorCode) {
+		String value = string(node, field);
+		if (value == null || value.isBlank()) {
+			throw AwsException.badRequest(errorCode,
+					"1 validation error detected: Value null at '" + lowerFirst(field)
+							+ "' failed to satisfy constraint: Member must not be null");
+		}
+		return value;
+	}
+
+	/** An integer field, or the default when absent. */
+	public static int integer(JsonNode node, String field, int defaultValue) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return defaultValue;
+		}
+		if (!value.canConvertToInt()) {
+			throw AwsException.validation("Value at '" + lowerFirst(field) + "' must be an integer");
+		}
+		return value.asInt();
+	}
+
+	/** A map of strings (e.g. Tags, Environment.Variables); empty when absent. */
+	public static Map<String, String> stringMap(JsonNode node, String field) {
+		Map<String, String> values = new java.util.LinkedHashMap<>();
+		JsonNode value = node.get(field);
+		if (value != null && value.isObject()) {
+			for (Map.Entry<String, JsonNode> entry : value.properties()) {
+				values.put(entry.getKey(), entry.getValue().asString());
+			}
+		}
+		return values;
+	}
+
+	/** A list of strings; empty when absent. */
+	public static List<String> stringList(JsonNode node, String field) {
+		List<String> values = new ArrayList<>();
+		JsonNode value = node.get(field);
+		if (value != null && value.isArray()) {
+			value.forEach((item) -> values.add(item.asString()));
+		}
+		return values;
+	}
+
+	static String lowerFirst(String field) {
+		return field.isEmpty() ? field : Character.toLowerCase(field.charAt(0)) + field.substring(1);
+	}
+
+}
