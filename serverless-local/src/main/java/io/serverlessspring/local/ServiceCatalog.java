@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.iam.IamService;
+import io.serverlessspring.local.s3.S3Service;
 import io.serverlessspring.local.sts.StsService;
 
 /**
@@ -19,6 +21,8 @@ final class ServiceCatalog {
 	static List<AwsService> create() {
 		List<AwsService> services = new ArrayList<>();
 		services.add(new StsService());
+		services.add(new IamService());
+		services.add(new S3Service());
 		return services;
 	}
 

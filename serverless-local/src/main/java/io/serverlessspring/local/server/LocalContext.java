@@ -77,6 +77,25 @@ public final class LocalContext {
 		throw new IllegalStateException("No service of type " + type.getName() + " in this cloud");
 	}
 
+	/**
+	 * Delivers an event to whatever service owns {@code arn} (see {@link EventSink}); no owner is an
+	 * {@link AwsException} naming the ARN.
+	 */
+	public void deliver(String arn, String event) {
+		for (AwsService service : this.services) {
+			if (service instanceof EventSink sink && sink.acceptsArn(arn)) {
+				sink.deliver(arn, event);
+				return;
+			}
+		}
+		throw AwsException.badRequest("InvalidParameterValue", "No local service delivers to " + arn);
+	}
+
+	/** Whether some service of this cloud delivers to {@code arn}. */
+	public boolean canDeliverTo(String arn) {
+		return this.services.stream().anyMatch((s) -> s instanceof EventSink sink && sink.acceptsArn(arn));
+	}
+
 	/** An ARN in this cloud's account and region. */
 	public String arn(String service, String resource) {
 		return "arn:aws:" + service + ":" + this.region + ":" + this.accountId + ":" + resource;
