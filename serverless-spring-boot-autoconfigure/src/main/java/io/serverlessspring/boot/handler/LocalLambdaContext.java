@@ -1,0 +1,90 @@
+package io.serverlessspring.boot.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+/**
+ * A Lambda {@link Context} for invoking the handler outside Lambda (tests, local runs): a fresh
+ * request id, a generous remaining time, and a logger that prints to stdout.
+ */
+public final class LocalLambdaContext implements Context {
+
+	private final String functionName;
+
+	private final String requestId = UUID.randomUUID().toString();
+
+	public LocalLambdaContext(String functionName) {
+		this.functionName = functionName;
+	}
+
+	@Override
+	public String getAwsRequestId() {
+		return this.requestId;
+	}
+
+	@Override
+	public String getLogGroupName() {
+		return "/aws/lambda/" + this.functionName;
+	}
+
+	@Override
+	public String getLogStreamName() {
+		return "local";
+	}
+
+	@Override
+	public String getFunctionName() {
+		return this.functionName;
+	}
+
+	@Override
+	public String getFunctionVersion() {
+		return "$LATEST";
+	}
+
+	@Override
+	public String getInvokedFunctionArn() {
+		return "arn:aws:lambda:us-east-1:000000000000:function:" + this.functionName;
+	}
+
+	@Override
+	public CognitoIdentity getIdentity() {
+		return null;
+	}
+
+	@Override
+	public ClientContext getClientContext() {
+		return null;
+	}
+
+	@Override
+	public int getRemainingTimeInMillis() {
+		return 300_000;
+	}
+
+	@Override
+	public int getMemoryLimitInMB() {
+		return 1024;
+	}
+
+	@Override
+	public LambdaLogger getLogger() {
+		return new LambdaLogger() {
+			@Override
+			public void log(String message) {
+				System.out.println(message);
+			}
+
+			@Override
+			public void log(byte[] message) {
+				System.out.println(new String(message, StandardCharsets.UTF_8));
+			}
+		};
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.serverlessspring.boot.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.amazonaws.serverless.proxy.AwsHttpApiV2SecurityContextWriter;
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
+import com.amazonaws.serverless.proxy.internal.servlet.AwsHttpApiV2HttpServletRequestReader;
+import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
+import com.amazonaws.services.lambda.runtime.Context;
+import io.serverlessspring.boot.routing.LambdaEvent;
+import io.serverlessspring.boot.settings.HttpSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * API Gateway HTTP API events (payload format 2.0). The 2.0 response has single-value
+ * {@code headers} and a separate {@code cookies} array: every {@code Set-Cookie} goes there
+ * (upstream keeps only the first), other repeated headers are joined with commas.
+ */
+public class HttpApiRoute extends HttpEventRoute {
+
+	public HttpApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
+		super(container, settings);
+	}
+
+	@Override
+	public String name() {
+		return "http-api-v2";
+	}
+
+	@Override
+	public boolean accepts(LambdaEvent event) {
+		return isPayloadV2(event) && !isFunctionUrl(event);
+	}
+
+	static boolean isPayloadV2(LambdaEvent event) {
+		return "2.0".equals(event.text("/version")) && event.json().path("requestContext").path("http").isObject();
+	}
+
+	static boolean isFunctionUrl(LambdaEvent event) {
+		String domain = event.text("/requestContext/domainName");
+		return domain != null && domain.contains(".lambda-url.");
+	}
+
+	@Override
+	protected String pathField() {
+		return "rawPath";
+	}
+
+	@Override
+	protected void normalize(ObjectNode event) {
+		// A named stage stays in rawPath ("/prod/hello"); $default has none.
+		String stage = text(event, "/requestContext/stage");
+		if (settings().isStripStagePrefix() && stage != null && !"$default".equals(stage)) {
+			event.put("rawPath", RequestPaths.stripPrefix(event.path("rawPath").asString("/"), stage));
+		}
+		super.normalize(event);
+		// HTTP API moves the Cookie header into "cookies"; put it back so getHeader("Cookie") and
+		// getCookies() both see every cookie, once.
+		JsonNode cookies = event.get("cookies");
+		if (cookies != null && cookies.isArray() && !cookies.isEmpty()) {
+			List<String> pairs = new ArrayList<>();
+			cookies.forEach((cookie) -> pairs.add(cookie.asString()));
+			ObjectNode headers = event.get("headers") instanceof ObjectNode existing ? existing : event.putObject("headers");
+			String header = headers.path("cookie").asString(null);
+			headers.put("cookie", (header == null || header.isBlank() ? "" : header + "; ") + String.join("; ", pairs));
+			event.remove("cookies");
+		}
+	}
+
+	@Override
+	protected HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+			throws Exception {
+		HttpApiV2ProxyRequest request = readAs(event, HttpApiV2ProxyRequest.class);
+		return new AwsHttpApiV2HttpServletRequestReader().readRequest(request,
+				new AwsHttpApiV2SecurityContextWriter().writeSecurityContext(request, context), context,
+				LambdaContainerHandler.getContainerConfig());
+	}
+
+	@Override
+	protected String method(ObjectNode event) {
+		return text(event, "/requestContext/http/method");
+	}
+
+	@Override
+	protected String protocol(ObjectNode event) {
+		String protocol = text(event, "/requestContext/http/protocol");
+		return (protocol != null) ? protocol : "HTTP/1.1";
+	}
+
+	@Override
+	protected String clientAddress(ObjectNode event) {
+		return text(event, "/requestContext/http/sourceIp");
+	}
+
+	@Override
+	protected String target(ObjectNode event) {
+		String query = event.path("rawQueryString").asString("");
+		return event.path("rawPath").asString("/") + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	@Override
+	protected ObjectNode write(HttpResponse response, ObjectNode event) {
+		ObjectNode out = JSON.createObjectNode();
+		out.put("statusCode", response.status());
+		ObjectNode headers = out.putObject("headers");
+		ArrayNode cookies = JSON.createArrayNode();
+		response.headers().forEach((name, values) -> {
+			if (name.equalsIgnoreCase("Set-Cookie")) {
+				values.forEach(cookies::add);
+			}
+			else if (!values.isEmpty()) {
+				headers.put(name, String.join(", ", values));
+			}
+		});
+		if (!cookies.isEmpty()) {
+			out.set("cookies", cookies);
+		}
+		putBody(out, response);
+		return out;
+	}
+
+}

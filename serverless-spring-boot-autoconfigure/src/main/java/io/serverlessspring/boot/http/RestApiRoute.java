@@ -1,0 +1,86 @@
+package io.serverlessspring.boot.http;
+
+import java.util.function.Supplier;
+
+import com.amazonaws.serverless.proxy.AwsProxySecurityContextWriter;
+import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
+import com.amazonaws.serverless.proxy.internal.servlet.AwsProxyHttpServletRequestReader;
+import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+import com.amazonaws.services.lambda.runtime.Context;
+import io.serverlessspring.boot.routing.LambdaEvent;
+import io.serverlessspring.boot.settings.HttpSettings;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * API Gateway REST API proxy events (payload format 1.0). The stage is not part of {@code path}
+ * ({@code requestContext.path} has it), so {@code /hello} reaches {@code @GetMapping("/hello")}.
+ */
+public class RestApiRoute extends HttpEventRoute {
+
+	public RestApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
+		super(container, settings);
+	}
+
+	@Override
+	public String name() {
+		return "apigw-rest-v1";
+	}
+
+	@Override
+	public boolean accepts(LambdaEvent event) {
+		return event.has("httpMethod") && event.json().path("requestContext").isObject()
+				&& !event.json().path("requestContext").has("elb") && !"2.0".equals(event.text("/version"));
+	}
+
+	@Override
+	protected String pathField() {
+		return "path";
+	}
+
+	@Override
+	protected void normalize(ObjectNode event) {
+		super.normalize(event);
+		// Events from older integrations and the console's test button carry only single values.
+		fillMultiValue(event, "headers", "multiValueHeaders");
+		fillMultiValue(event, "queryStringParameters", "multiValueQueryStringParameters");
+	}
+
+	@Override
+	protected HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+			throws Exception {
+		AwsProxyRequest request = readAs(event, AwsProxyRequest.class);
+		AwsProxyHttpServletRequestReader reader = new AwsProxyHttpServletRequestReader();
+		reader.setServletContext(container.getServletContext());
+		return reader.readRequest(request, new AwsProxySecurityContextWriter().writeSecurityContext(request, context),
+				context, LambdaContainerHandler.getContainerConfig());
+	}
+
+	@Override
+	protected String clientAddress(ObjectNode event) {
+		return text(event, "/requestContext/identity/sourceIp");
+	}
+
+	@Override
+	protected String target(ObjectNode event) {
+		String query = queryString(event.get("multiValueQueryStringParameters"), true);
+		return event.path("path").asString("/") + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	/** REST APIs read both maps: single values in {@code headers}, all of them in {@code multiValueHeaders}. */
+	@Override
+	protected ObjectNode write(HttpResponse response, ObjectNode event) {
+		ObjectNode out = JSON.createObjectNode();
+		out.put("statusCode", response.status());
+		ObjectNode headers = out.putObject("headers");
+		response.headers().forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				headers.put(name, values.get(0));
+			}
+		});
+		out.set("multiValueHeaders", multiValueHeaders(response));
+		putBody(out, response);
+		return out;
+	}
+
+}
