@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.serverlessspring.boot.errors.ErrorResult;
+import io.serverlessspring.boot.errors.ServerlessExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Classifies each incoming event and hands it to the first {@link EventRoute} that accepts it.
@@ -13,10 +17,20 @@ import com.amazonaws.services.lambda.runtime.Context;
  */
 public class EventRouter {
 
+	private static final Logger logger = LoggerFactory.getLogger(EventRouter.class);
+
 	private final List<EventRoute> routes;
 
+	private final List<ServerlessExceptionHandler> exceptionHandlers;
+
 	public EventRouter(List<EventRoute> routes) {
+		this(routes, List.of());
+	}
+
+	/** A router whose unhandled exceptions are first shown to the exception hooks, in order. */
+	public EventRouter(List<EventRoute> routes, List<ServerlessExceptionHandler> exceptionHandlers) {
 		this.routes = List.copyOf(routes);
+		this.exceptionHandlers = List.copyOf(exceptionHandlers);
 	}
 
 	/** The routes in the order they are asked. */
@@ -36,9 +50,39 @@ public class EventRouter {
 				+ ".");
 	}
 
-	/** Routes one event and writes its response. */
+	/**
+	 * Routes one event and writes its response. The context is the thread's
+	 * {@link CurrentInvocation} meanwhile. An exception the route throws is shown to the exception
+	 * hooks; when one marks it handled, the response is an {@code ok: false} result instead.
+	 */
 	public void route(LambdaEvent event, OutputStream output, Context context) throws IOException {
-		select(event).handle(event, output, context);
+		CurrentInvocation.with(context, () -> {
+			try {
+				select(event).handle(event, output, context);
+			}
+			catch (IOException | RuntimeException | Error ex) {
+				if (!handledByHooks(ex, event, context)) {
+					throw ex;
+				}
+				logger.warn("An exception hook marked this failure handled; Lambda will not retry the event", ex);
+				output.write(ErrorResult.failed("The event's route", ex).toHandledResponseBytes());
+			}
+		});
+	}
+
+	private boolean handledByHooks(Throwable ex, LambdaEvent event, Context context) {
+		boolean handled = false;
+		for (ServerlessExceptionHandler hook : this.exceptionHandlers) {
+			try {
+				handled |= hook.handle(ex, event, context);
+			}
+			catch (RuntimeException hookFailure) {
+				// A broken hook must not hide the original failure.
+				logger.error("Exception hook {} failed", hook.getClass().getName(), hookFailure);
+				ex.addSuppressed(hookFailure);
+			}
+		}
+		return handled;
 	}
 
 }

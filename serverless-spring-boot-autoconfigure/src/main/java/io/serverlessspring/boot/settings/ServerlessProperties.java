@@ -47,6 +47,10 @@ public class ServerlessProperties {
 	@NestedConfigurationProperty
 	private CommandSettings commands = new CommandSettings();
 
+	/** AWS event sources (S3, SNS, SQS, DynamoDB, Kinesis, EventBridge) bound to functions by properties. */
+	@NestedConfigurationProperty
+	private EventSettings events = new EventSettings();
+
 	/** Logs: retention and level. */
 	@NestedConfigurationProperty
 	private LogSettings logs = new LogSettings();
@@ -121,6 +125,14 @@ public class ServerlessProperties {
 
 	public void setCommands(CommandSettings commands) {
 		this.commands = commands;
+	}
+
+	public EventSettings getEvents() {
+		return this.events;
+	}
+
+	public void setEvents(EventSettings events) {
+		this.events = events;
 	}
 
 	public LogSettings getLogs() {

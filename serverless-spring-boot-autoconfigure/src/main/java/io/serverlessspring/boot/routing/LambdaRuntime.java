@@ -1,0 +1,50 @@
+package io.serverlessspring.boot.routing;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the function runs, read from the variables the Lambda runtime sets. "Deployed" means
+ * running in Lambda (or in a local cloud that runs it like Lambda): {@code AWS_LAMBDA_FUNCTION_NAME}
+ * is set. Tests give their own variables instead of the process environment.
+ */
+public final class LambdaRuntime {
+
+	private final Map<String, String> variables;
+
+	public LambdaRuntime(Map<String, String> variables) {
+		this.variables = Map.copyOf(variables);
+	}
+
+	/** The process environment. */
+	public static LambdaRuntime fromEnvironment() {
+		return new LambdaRuntime(System.getenv());
+	}
+
+	/** Whether this JVM runs as a Lambda function. */
+	public boolean isDeployed() {
+		return functionName().isPresent();
+	}
+
+	/** {@code AWS_LAMBDA_FUNCTION_NAME}. */
+	public Optional<String> functionName() {
+		return variable("AWS_LAMBDA_FUNCTION_NAME");
+	}
+
+	/** {@code AWS_LAMBDA_FUNCTION_VERSION}: a number, or {@code $LATEST}. */
+	public Optional<String> functionVersion() {
+		return variable("AWS_LAMBDA_FUNCTION_VERSION");
+	}
+
+	/** {@code AWS_REGION}. */
+	public Optional<String> region() {
+		return variable("AWS_REGION").or(() -> variable("AWS_DEFAULT_REGION"));
+	}
+
+	/** Any variable, blank treated as absent. */
+	public Optional<String> variable(String name) {
+		String value = this.variables.get(name);
+		return (value == null || value.isBlank()) ? Optional.empty() : Optional.of(value.trim());
+	}
+
+}

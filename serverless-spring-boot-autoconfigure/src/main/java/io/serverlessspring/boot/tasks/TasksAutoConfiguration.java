@@ -1,0 +1,113 @@
+package io.serverlessspring.boot.tasks;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import io.serverlessspring.boot.manifest.ServerlessNames;
+import io.serverlessspring.boot.routing.LambdaRuntime;
+import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
+import io.serverlessspring.boot.settings.ServerlessProperties;
+import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
+import io.serverlessspring.boot.settings.TaskSettings;
+import io.serverlessspring.boot.settings.TaskSettings.Source;
+import io.serverlessspring.boot.targets.TargetResolver;
+import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.util.ClassUtils;
+
+/**
+ * {@link ServerlessTask} methods: the proxying post-processor, the dispatcher (call side), the
+ * task route (receiving side) and the captured-response store. Inert when no bean has a task
+ * method: the post-processor then proxies nothing and no AWS client is ever built.
+ */
+@AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, LambdaRuntimeAutoConfiguration.class,
+		TargetsAutoConfiguration.class },
+		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
+public class TasksAutoConfiguration {
+
+	/** The route's place among routes: after keep-warm and commands, before plain AWS events. */
+	public static final int ROUTE_ORDER = 300;
+
+	private static final boolean DYNAMODB_PRESENT = ClassUtils
+		.isPresent("software.amazon.awssdk.services.dynamodb.DynamoDbClient", TasksAutoConfiguration.class.getClassLoader());
+
+	@Bean
+	public static ServerlessTaskPostProcessor serverlessTaskPostProcessor() {
+		return new ServerlessTaskPostProcessor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TaskRegistry serverlessTaskRegistry() {
+		return new TaskRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TaskResponses serverlessTaskResponses(LambdaRuntime runtime, ServerlessProperties properties,
+			Environment environment) {
+		TaskSettings tasks = properties.getTasks();
+		if (!runtime.isDeployed() && tasks.getResponseTable() == null) {
+			return new InMemoryTaskResponses();
+		}
+		if (!DYNAMODB_PRESENT) {
+			// Only a captured task needs the table: fail there, with the fix, not at start-up.
+			return new MissingDynamoDbTaskResponses();
+		}
+		String table = (tasks.getResponseTable() != null) ? tasks.getResponseTable()
+				: ServerlessNames.of(environment, properties, runtime.functionName().orElse(null)).taskResource();
+		return DynamoDb.responses(table, tasks);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TaskDispatcher serverlessTaskDispatcher(LambdaRuntime runtime, ServerlessProperties properties,
+			TargetResolver targets, TaskResponses responses, TaskRegistry registry,
+			ConfigurableListableBeanFactory beanFactory) {
+		TaskSettings tasks = properties.getTasks();
+		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
+		senders.put(Source.LAMBDA, AwsClients.lazy(LambdaTaskSender::new));
+		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
+			senders.put(Source.SNS, AwsClients.lazy(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
+		}
+		if (ClassUtils.isPresent("software.amazon.awssdk.services.sqs.SqsClient", getClass().getClassLoader())) {
+			senders.put(Source.SQS, AwsClients.lazy(() -> new SqsTaskSender(tasks::getSqsQueueUrl)));
+		}
+		Executor executor = beanFactory.containsBean("applicationTaskExecutor")
+				? beanFactory.getBean("applicationTaskExecutor", Executor.class)
+				: new SimpleAsyncTaskExecutor("serverless-task-");
+		return new TaskDispatcher(runtime, tasks, targets.mapper(), senders, () -> responses, executor, registry,
+				Clock.systemUTC());
+	}
+
+	@Bean
+	@Order(ROUTE_ORDER)
+	@ConditionalOnMissingBean
+	public TaskRoute serverlessTaskRoute(TaskRegistry registry, TaskDispatcher dispatcher, TargetResolver targets,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new TaskRoute(registry, dispatcher, beanFactory, targets.mapper());
+	}
+
+	/** Kept apart so the DynamoDB classes load only when the module is present. */
+	private static final class DynamoDb {
+
+		static TaskResponses responses(String table, TaskSettings tasks) {
+			return new DynamoDbTaskResponses(
+					AwsClients.lazy(() -> AwsClients.configure(DynamoDbClient.builder(), null).build()), table,
+					tasks.getResponseTtl(), Clock.systemUTC());
+		}
+
+	}
+
+}
