@@ -121,7 +121,6 @@ class TasksDeployedTest {
 	}
 
 	@Test
-	@org.junit.jupiter.api.Disabled("needs the invoke route, next commit")
 	void aTaskCalledWithinAnInvocationTargetsTheAliasThatIsRunning() {
 		Routing.route(this.router, """
 				{"serverless": {"kind": "invoke", "target": "petJobs#sendWelcome", "args": ["fido", 1]}}
