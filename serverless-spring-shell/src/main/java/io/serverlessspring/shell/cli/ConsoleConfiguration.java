@@ -1,0 +1,40 @@
+package io.serverlessspring.shell.cli;
+
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.command.CommandParser;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.jline.PromptProvider;
+
+/** The console's shell plumbing: parser, runner, prompt. */
+@Configuration(proxyBeanMethods = false)
+public class ConsoleConfiguration {
+
+	@Bean
+	CommandParser commandParser(CommandRegistry registry) {
+		return new ConsoleCommandParser(registry);
+	}
+
+	@Bean
+	CommandOutcome commandOutcome() {
+		return new CommandOutcome();
+	}
+
+	@Bean
+	ConsoleRunner consoleRunner(CommandParser parser, CommandRegistry registry, CommandOutcome outcome,
+			ObjectProvider<ShellRunner> shellRunner, Environment environment) {
+		return new ConsoleRunner(parser, registry, outcome, shellRunner, environment);
+	}
+
+	@Bean
+	PromptProvider serverlessPrompt() {
+		return () -> new AttributedString("serverless> ", AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+	}
+
+}

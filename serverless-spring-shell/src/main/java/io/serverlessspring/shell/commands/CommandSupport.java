@@ -1,0 +1,67 @@
+package io.serverlessspring.shell.commands;
+
+import io.serverlessspring.shell.aws.AwsErrorTranslator;
+import io.serverlessspring.shell.cli.CommandOutcome;
+import io.serverlessspring.shell.packaging.PackagingException;
+import io.serverlessspring.shell.render.ConsoleIo;
+import io.serverlessspring.shell.settings.SettingsException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.shell.core.command.CommandContext;
+
+/**
+ * What every command shares: its output, error reporting (a sentence and a hint, never a stack
+ * trace) and the failure status that becomes the exit code in one-shot mode.
+ */
+public class CommandSupport {
+
+	private final CommandOutcome outcome;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public CommandSupport(CommandOutcome outcome) {
+		this.outcome = outcome;
+	}
+
+	/** A command body. */
+	@FunctionalInterface
+	public interface Body {
+
+		void run(ConsoleIo io) throws Exception;
+
+	}
+
+	public void run(CommandContext context, boolean yes, Body body) {
+		ConsoleIo io = new ConsoleIo(context.outputWriter(), context.inputReader(), yes);
+		try {
+			body.run(io);
+		}
+		catch (SettingsException ex) {
+			fail(io, ex.problems().size() == 1 ? "Error: " + ex.problems().get(0)
+					: "Error: the settings have " + ex.problems().size() + " problems:\n  " + String.join("\n  ", ex.problems()));
+		}
+		catch (PackagingException ex) {
+			fail(io, "Error: " + ex.getMessage());
+		}
+		catch (Exception ex) {
+			AwsErrorTranslator.Translation translation = AwsErrorTranslator.translate(ex, io.target());
+			if (translation != null) {
+				fail(io, "Error: " + translation);
+			}
+			else {
+				fail(io, "Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+			}
+		}
+	}
+
+	/** Writes {@code value} as indented JSON (the {@code --json} output of read commands). */
+	public void printJson(ConsoleIo io, Object value) {
+		io.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+	}
+
+	public void fail(ConsoleIo io, String message) {
+		io.println(message);
+		this.outcome.fail();
+	}
+
+}

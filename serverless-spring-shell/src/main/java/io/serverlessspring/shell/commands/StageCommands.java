@@ -1,0 +1,186 @@
+package io.serverlessspring.shell.commands;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.deploy.Deployer;
+import io.serverlessspring.shell.deploy.Rollback;
+import io.serverlessspring.shell.deploy.StageSession;
+import io.serverlessspring.shell.deploy.StageSessions;
+import io.serverlessspring.shell.deploy.StatusReader;
+import io.serverlessspring.shell.deploy.Undeployer;
+import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.packaging.LambdaPackager;
+import io.serverlessspring.shell.render.StatusRenderer;
+import io.serverlessspring.shell.settings.StageSettings;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stage commands: package, deploy, update, status, rollback, undeploy. Thin: parse options,
+ * call the pipeline, render.
+ */
+@Component
+public class StageCommands {
+
+	private static final String GROUP = "Stages";
+
+	private final StageSessions sessions;
+
+	private final LambdaPackager packager;
+
+	private final Deployer deployer;
+
+	private final Rollback rollback;
+
+	private final StatusReader status;
+
+	private final Undeployer undeployer;
+
+	private final CommandSupport support;
+
+	public StageCommands(StageSessions sessions, LambdaPackager packager, Deployer deployer, Rollback rollback,
+			StatusReader status, Undeployer undeployer, CommandSupport support) {
+		this.sessions = sessions;
+		this.packager = packager;
+		this.deployer = deployer;
+		this.rollback = rollback;
+		this.status = status;
+		this.undeployer = undeployer;
+		this.support = support;
+	}
+
+	@Command(name = "package", group = GROUP, description = "Build the project and assemble its Lambda zip",
+			help = "package STAGE [-o FILE] [--project DIR]: builds with Maven and writes a reproducible Lambda zip "
+					+ "(classes at the root, lib/*.jar, serverless-manifest.json, serverless-package-info.json).")
+	public void packageStage(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(shortName = 'o', longName = "output", description = "where to write the zip", defaultValue = "") String output,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			CommandContext context) {
+		this.support.run(context, true, io -> {
+			StageSettings settings = this.sessions.settings(stage, new CommonOptions(project, null, null, null));
+			LambdaPackage pkg = this.packager.packageStage(settings, output.isBlank() ? null : Path.of(output), io::println);
+			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
+			io.println("Package: " + pkg.zip());
+			io.println("CodeSha256: " + pkg.codeSha256());
+		});
+	}
+
+	@Command(name = "deploy", group = GROUP, description = "Deploy a stage: create what is missing, update what differs",
+			help = "deploy STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+	public void deploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
+			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
+			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		converge(stage, dryRun, yes, packageFile, new CommonOptions(project, profile, region, endpointUrl), context);
+	}
+
+	@Command(name = "update", group = GROUP, description = "Update a stage (the same converging operation as deploy)",
+			help = "update STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+	public void update(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
+			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
+			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		converge(stage, dryRun, yes, packageFile, new CommonOptions(project, profile, region, endpointUrl), context);
+	}
+
+	private void converge(String stage, boolean dryRun, boolean yes, String packageFile, CommonOptions options,
+			CommandContext context) {
+		this.support.run(context, yes, io -> {
+			try (StageSession session = this.sessions.open(stage, options, io::println)) {
+				io.setTarget(session.target());
+				this.deployer.deploy(session, packageFile.isBlank() ? null : Path.of(packageFile), dryRun, io);
+			}
+		});
+	}
+
+	@Command(name = "status", group = GROUP, description = "Show a stage: configuration, alias, URL, schedules, metrics",
+			help = "status STAGE [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+	public void status(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		this.support.run(context, true, io -> {
+			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+					json ? message -> { } : io::println)) {
+				io.setTarget(session.target());
+				StatusReader.StageStatus result = this.status.read(session);
+				if (json) {
+					this.support.printJson(io, result);
+				}
+				else {
+					io.println(StatusRenderer.render(result));
+				}
+			}
+		});
+	}
+
+	@Command(name = "rollback", group = GROUP, description = "Point the live alias at an earlier version, instantly",
+			help = "rollback STAGE [-n N] [--to VERSION] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+	public void rollback(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(shortName = 'n', longName = "number", description = "versions to go back", defaultValue = "1") int number,
+			@Option(longName = "to", description = "the version to go to", defaultValue = "") String to,
+			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		this.support.run(context, true, io -> {
+			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+					io::println)) {
+				io.setTarget(session.target());
+				Rollback.Result result = this.rollback.rollback(session, number, to, io);
+				if (json) {
+					Map<String, String> body = new LinkedHashMap<>();
+					body.put("from", result.from());
+					body.put("to", result.to());
+					this.support.printJson(io, body);
+				}
+			}
+		});
+	}
+
+	@Command(name = "undeploy", group = GROUP, description = "Remove everything deploy made for a stage",
+			help = "undeploy STAGE [--remove-logs] [--yes] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+	public void undeploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
+			@Option(longName = "remove-logs", description = "also delete the log group", defaultValue = "false") boolean removeLogs,
+			@Option(longName = "yes", shortName = 'y', description = "remove without asking", defaultValue = "false") boolean yes,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		this.support.run(context, yes, io -> {
+			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+					io::println)) {
+				io.setTarget(session.target());
+				List<String> removed = this.undeployer.undeploy(session, removeLogs, io);
+				if (removed.isEmpty()) {
+					return;
+				}
+			}
+		});
+	}
+
+}

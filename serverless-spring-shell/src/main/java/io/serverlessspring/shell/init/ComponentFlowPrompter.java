@@ -1,0 +1,67 @@
+package io.serverlessspring.shell.init;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.shell.jline.tui.component.flow.ComponentFlow;
+
+/**
+ * Asks with Spring Shell's components (string input, single-item selector, confirmation), one
+ * component per question so each answer can be checked before the next question.
+ */
+public class ComponentFlowPrompter implements InitPrompter {
+
+	private static final String ANSWER = "answer";
+
+	private final ComponentFlow.Builder flows;
+
+	public ComponentFlowPrompter(ComponentFlow.Builder flows) {
+		this.flows = flows;
+	}
+
+	@Override
+	public String input(String question, String defaultValue) {
+		ComponentFlow flow = this.flows.clone()
+			.reset()
+			.withStringInput(ANSWER)
+			.name(question)
+			.defaultValue(defaultValue)
+			.and()
+			.build();
+		Object answer = flow.run().getContext().get(ANSWER);
+		String text = (answer != null) ? answer.toString().trim() : "";
+		return text.isEmpty() ? defaultValue : text;
+	}
+
+	@Override
+	public String select(String question, List<String> options, String defaultOption) {
+		Map<String, String> items = new LinkedHashMap<>();
+		options.forEach(option -> items.put(option, option));
+		ComponentFlow flow = this.flows.clone()
+			.reset()
+			.withSingleItemSelector(ANSWER)
+			.name(question)
+			.selectItems(items)
+			.defaultSelect(defaultOption)
+			.sort((a, b) -> Integer.compare(options.indexOf(a.getName()), options.indexOf(b.getName())))
+			.and()
+			.build();
+		Object answer = flow.run().getContext().get(ANSWER);
+		return (answer != null) ? answer.toString() : defaultOption;
+	}
+
+	@Override
+	public boolean confirm(String question, boolean defaultValue) {
+		ComponentFlow flow = this.flows.clone()
+			.reset()
+			.withConfirmationInput(ANSWER)
+			.name(question)
+			.defaultValue(defaultValue)
+			.and()
+			.build();
+		Object answer = flow.run().getContext().get(ANSWER);
+		return (answer instanceof Boolean value) ? value : defaultValue;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.serverlessspring.shell.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a stage should look like in AWS: plain values derived from settings and the package's
+ * manifest, with no AWS calls. The planner diffs it against what exists.
+ *
+ * @param app the application name
+ * @param stage the stage
+ * @param region the region
+ * @param account the account id
+ * @param tags tags on every taggable resource
+ * @param role the managed execution role, or {@code null} when {@code serverless.iam.role-arn} is given
+ * @param roleArn the execution role's ARN (managed or given)
+ * @param schedulerRole the role EventBridge Scheduler assumes to invoke the function, or {@code null}
+ * @param bucket the package bucket
+ * @param code the package in that bucket
+ * @param function the function's configuration
+ * @param versionDescription the description that marks a published version as this exact desired state
+ * @param retainedVersions how many published versions to keep
+ * @param http the HTTP front
+ * @param logGroup the log group
+ * @param schedules schedules (the app's and keep-warm) in the stage's schedule group
+ * @param touchPath path to call once after deploy, or {@code null} for none
+ */
+public record DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
+		RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
+		String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
+		List<ScheduleSpec> schedules, String touchPath) {
+
+	public String functionName() {
+		return this.function.name();
+	}
+
+	public String functionArn() {
+		return Names.functionArn(this.region, this.account, this.function.name());
+	}
+
+	public String aliasArn() {
+		return Names.aliasArn(this.region, this.account, this.function.name());
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.serverlessspring.shell.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A Lambda function's configuration, in the terms Lambda uses. */
+public record FunctionSpec(String name, String description, String runtime, String handler, String architecture,
+		int memory, int timeout, int ephemeralStorage, Map<String, String> environment, List<String> layers,
+		String tracing, String kmsKeyArn, String deadLetterTarget, List<String> subnetIds,
+		List<String> securityGroupIds, boolean snapStart, Integer reservedConcurrency, int provisionedConcurrency) {
+
+	/** A digest of everything a published version freezes besides the code. */
+	public String configurationDigest() {
+		String canonical = String.join("\n", this.description, this.runtime, this.handler, this.architecture,
+				Integer.toString(this.memory), Integer.toString(this.timeout), Integer.toString(this.ephemeralStorage),
+				new TreeMap<>(this.environment).toString(), this.layers.toString(), this.tracing,
+				String.valueOf(this.kmsKeyArn), String.valueOf(this.deadLetterTarget), this.subnetIds.toString(),
+				this.securityGroupIds.toString(), Boolean.toString(this.snapStart));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest).substring(0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

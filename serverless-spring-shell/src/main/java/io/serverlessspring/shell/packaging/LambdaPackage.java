@@ -1,0 +1,28 @@
+package io.serverlessspring.shell.packaging;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Lambda zip ready to deploy.
+ *
+ * @param zip the archive
+ * @param codeSha256 base64 SHA-256 of the archive: what Lambda reports as {@code CodeSha256}
+ * @param contentHash hex SHA-256 over the entries (names and bytes), recorded in the package info
+ * @param size bytes of the archive
+ * @param unzippedSize bytes of all entries
+ * @param manifest the deployment manifest (an empty object when the app's starter cannot produce one)
+ * @param info the package info written into the archive
+ * @param warnings size warnings and the like, to show the user
+ */
+public record LambdaPackage(Path zip, String codeSha256, String contentHash, long size, long unzippedSize,
+		JsonNode manifest, PackageInfo info, List<String> warnings) {
+
+	/** A short, stable id of the code: the first 12 hex digits of the content hash. */
+	public String shortHash() {
+		return this.contentHash.substring(0, 12);
+	}
+
+}

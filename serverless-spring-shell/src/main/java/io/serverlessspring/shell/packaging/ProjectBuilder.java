@@ -1,0 +1,153 @@
+package io.serverlessspring.shell.packaging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a Maven project quietly and returns its classes directory and runtime class path.
+ *
+ * <p>When the project is a module of an enclosing reactor (as the samples of this repository are),
+ * the build runs from the reactor root with {@code -pl <module> -am}, so sibling modules it depends
+ * on are built too and nothing needs to be installed first.
+ */
+public class ProjectBuilder {
+
+	private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
+
+	/** The result of a build: where the classes are and the jars they need at run time. */
+	public record Build(Path classes, List<Path> runtimeJars) {
+	}
+
+	public Build build(Path project, Consumer<String> progress) {
+		Path pom = project.resolve("pom.xml");
+		if (!Files.isRegularFile(pom)) {
+			throw new PackagingException("No pom.xml in " + project
+					+ ": the console builds Maven projects (give the project folder with --project).");
+		}
+		Path work = project.resolve("target/serverless");
+		Path classpathFile = work.resolve("classpath.txt");
+		Path log = work.resolve("build.log");
+		try {
+			Files.createDirectories(work);
+			Files.deleteIfExists(classpathFile);
+		}
+		catch (IOException ex) {
+			throw new PackagingException("Cannot write to " + work + ": " + ex.getMessage());
+		}
+		Path reactorRoot = reactorRoot(project);
+		List<String> command = new ArrayList<>();
+		command.add(maven(reactorRoot != null ? reactorRoot : project));
+		command.add("-q");
+		command.add("-B");
+		if (reactorRoot != null) {
+			command.add("-f");
+			command.add(reactorRoot.resolve("pom.xml").toString());
+			command.add("-pl");
+			command.add(reactorRoot.relativize(project).toString());
+			command.add("-am");
+		}
+		else {
+			command.add("-f");
+			command.add(pom.toString());
+		}
+		command.add("-DskipTests");
+		command.add("package");
+		command.add("dependency:build-classpath");
+		command.add("-Dmdep.includeScope=runtime");
+		// Every module of an -am build writes here; the project itself is built last, so its list wins.
+		command.add("-Dmdep.outputFile=" + classpathFile);
+		progress.accept("Building " + project.getFileName() + " with Maven"
+				+ (reactorRoot != null ? " (from " + reactorRoot.getFileName() + ", with the modules it needs)" : "")
+				+ " ...");
+		long started = System.nanoTime();
+		int exit;
+		try {
+			Process process = new ProcessBuilder(command).directory(project.toFile())
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			process.getOutputStream().close();
+			exit = process.waitFor();
+		}
+		catch (IOException ex) {
+			throw new PackagingException("Cannot run Maven (" + command.get(0) + "): " + ex.getMessage()
+					+ ". Install Maven 3.8+ or add a Maven wrapper (mvnw) to the project.");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PackagingException("Interrupted while building " + project);
+		}
+		if (exit != 0) {
+			throw new PackagingException("The Maven build of " + project + " failed (exit " + exit + "):\n"
+					+ tail(log, 30) + "\nFull log: " + log);
+		}
+		progress.accept(String.format("Built in %.1f s", (System.nanoTime() - started) / 1e9));
+		List<Path> jars = new ArrayList<>();
+		try {
+			String classpath = Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+			for (String entry : classpath.split(java.io.File.pathSeparator)) {
+				if (!entry.isBlank() && entry.endsWith(".jar")) {
+					jars.add(Path.of(entry));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new PackagingException("Maven did not write the runtime class path (" + classpathFile + ")");
+		}
+		return new Build(project.resolve("target/classes"), jars);
+	}
+
+	/** The outermost folder whose pom.xml lists the project (transitively) as a module, or null. */
+	static Path reactorRoot(Path project) {
+		Path root = null;
+		Path child = project;
+		Path parent = project.getParent();
+		while (parent != null && Files.isRegularFile(parent.resolve("pom.xml"))) {
+			if (!listsModule(parent, parent.relativize(child).toString())) {
+				break;
+			}
+			root = parent;
+			child = parent;
+			parent = parent.getParent();
+		}
+		return root;
+	}
+
+	private static boolean listsModule(Path dir, String module) {
+		try {
+			Matcher matcher = MODULE.matcher(Files.readString(dir.resolve("pom.xml")));
+			while (matcher.find()) {
+				if (Path.of(matcher.group(1)).normalize().toString().equals(module)) {
+					return true;
+				}
+			}
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		return false;
+	}
+
+	private static String maven(Path dir) {
+		Path wrapper = dir.resolve("mvnw");
+		return Files.isExecutable(wrapper) ? wrapper.toString() : "mvn";
+	}
+
+	private static String tail(Path log, int lines) {
+		try {
+			List<String> all = Files.readAllLines(log);
+			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+}

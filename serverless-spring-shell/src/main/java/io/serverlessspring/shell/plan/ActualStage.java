@@ -1,0 +1,71 @@
+package io.serverlessspring.shell.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.serverlessspring.shell.model.FunctionSpec;
+
+/**
+ * What exists in AWS for one stage, found by name and tags. {@code null} means "does not exist".
+ *
+ * @param role the managed execution role
+ * @param schedulerRole the role Scheduler assumes
+ * @param bucketExists whether the package bucket exists
+ * @param codeUploaded whether the package's key is already in the bucket
+ * @param function the function
+ * @param versions published versions, oldest first
+ * @param aliases alias name to version
+ * @param logGroup the log group
+ * @param httpApi the HTTP API (API Gateway v2) named after the function and tagged as ours
+ * @param restApi the REST API (API Gateway v1) named after the function and tagged as ours
+ * @param functionUrl the live alias's function URL
+ * @param permissions statement id to statement JSON, from the live alias's resource policy
+ * @param scheduleGroupExists whether the stage's schedule group exists
+ * @param schedules schedules in that group by name
+ */
+public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
+		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
+		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
+		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules) {
+
+	/** Nothing exists: the state before a first deploy. */
+	public static ActualStage empty() {
+		return new ActualStage(null, null, false, false, null, List.of(), Map.of(), null, null, null, null, Map.of(),
+				false, Map.of());
+	}
+
+	public record ActualRole(String name, String arn, String trustDocument, Map<String, String> inlinePolicies,
+			List<String> attachedPolicies, Map<String, String> tags) {
+	}
+
+	public record ActualFunction(FunctionSpec configuration, String codeSha256, String roleArn,
+			Map<String, String> tags) {
+	}
+
+	public record ActualVersion(String version, String description, String codeSha256) {
+
+		public int number() {
+			return Integer.parseInt(this.version);
+		}
+
+	}
+
+	public record ActualLogGroup(String name, Integer retentionDays) {
+	}
+
+	public record ActualHttpApi(String id, String endpoint, Map<String, String> tags, Map<String, String> integrations,
+			Map<String, String> routes, Set<String> stages) {
+	}
+
+	public record ActualRestApi(String id, Map<String, String> tags) {
+	}
+
+	public record ActualFunctionUrl(String url, String authType) {
+	}
+
+	public record ActualSchedule(String name, String expression, String timezone, boolean enabled, String targetArn,
+			String roleArn, String input) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.serverlessspring.shell.render;
+
+import java.util.Map;
+
+import io.serverlessspring.shell.deploy.StatusReader.StageStatus;
+
+/** Prints a stage's status for people. */
+public final class StatusRenderer {
+
+	private StatusRenderer() {
+	}
+
+	public static String render(StageStatus status) {
+		StringBuilder out = new StringBuilder();
+		out.append(status.function()).append(" (stage ").append(status.stage()).append(", ").append(status.region()).append(")\n");
+		if (!status.deployed()) {
+			return out.append("  not deployed\n").toString().stripTrailing();
+		}
+		out.append("  live alias -> version ").append(status.liveVersion())
+			.append("   (published: ").append(String.join(", ", status.versions())).append(")\n");
+		out.append("  URL: ").append(status.url() != null ? status.url() : "none").append('\n');
+		out.append("  configuration:\n");
+		for (Map.Entry<String, Object> entry : status.configuration().entrySet()) {
+			out.append("    ").append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');
+		}
+		out.append("  last deploy: ").append(status.lastDeploy().isEmpty() ? "unknown" : status.lastDeploy()).append('\n');
+		out.append("  schedules: ").append(status.schedules().isEmpty() ? "none" : "").append('\n');
+		status.schedules().forEach(s -> out.append("    ").append(s.get("name")).append("  ").append(s.get("expression"))
+			.append(s.get("timezone") != null ? " " + s.get("timezone") : "").append("  ").append(s.get("state")).append('\n'));
+		out.append("  event sources: ").append(status.eventSources().isEmpty() ? "none" : "").append('\n');
+		status.eventSources().forEach(s -> out.append("    ").append(s.get("source")).append("  ").append(s.get("state")).append('\n'));
+		out.append("  last 24 h: ").append(status.metrics24h()).append('\n');
+		return out.toString().stripTrailing();
+	}
+
+}
