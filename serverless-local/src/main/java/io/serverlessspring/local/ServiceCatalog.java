@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.iam.IamService;
 import io.serverlessspring.local.s3.S3Service;
 import io.serverlessspring.local.sts.StsService;
@@ -23,6 +24,7 @@ final class ServiceCatalog {
 		services.add(new StsService());
 		services.add(new IamService());
 		services.add(new S3Service());
+		services.add(new DynamoDbService());
 		return services;
 	}
 

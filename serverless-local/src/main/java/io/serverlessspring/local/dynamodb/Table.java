@@ -1,0 +1,162 @@
+package io.serverlessspring.local.dynamodb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.serverlessspring.local.server.AwsException;
+import io.serverlessspring.local.server.Json;
+
+/**
+ * One table: its description (as DescribeTable returns it), TTL, tags, and items by key. Items are
+ * kept in key order (hash, then range), which is the order Query returns within one partition.
+ */
+final class Table {
+
+	/** The TableDescription, kept in wire form. */
+	ObjectNode description;
+
+	/** TimeToLiveDescription: status and attribute. */
+	ObjectNode timeToLive = Json.object().put("TimeToLiveStatus", "DISABLED");
+
+	Map<String, String> tags = new LinkedHashMap<>();
+
+	/** Items by canonical key text. */
+	TreeMap<String, ObjectNode> items = new TreeMap<>();
+
+	String name() {
+		return this.description.path("TableName").asString();
+	}
+
+	String arn() {
+		return this.description.path("TableArn").asString();
+	}
+
+	String hashKey() {
+		return keyAttribute(this.description.path("KeySchema"), "HASH");
+	}
+
+	String rangeKey() {
+		return keyAttribute(this.description.path("KeySchema"), "RANGE");
+	}
+
+	static String keyAttribute(JsonNode keySchema, String type) {
+		for (JsonNode element : keySchema) {
+			if (type.equals(element.path("KeyType").asString())) {
+				return element.path("AttributeName").asString();
+			}
+		}
+		return null;
+	}
+
+	/** The declared type (S, N, B) of an attribute in AttributeDefinitions. */
+	String attributeType(String attribute) {
+		for (JsonNode definition : this.description.path("AttributeDefinitions")) {
+			if (attribute.equals(definition.path("AttributeName").asString())) {
+				return definition.path("AttributeType").asString();
+			}
+		}
+		return null;
+	}
+
+	/** The key schema of the table, or of one of its secondary indexes. */
+	JsonNode keySchema(String indexName) {
+		if (indexName == null) {
+			return this.description.path("KeySchema");
+		}
+		for (String kind : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+			for (JsonNode index : this.description.path(kind)) {
+				if (indexName.equals(index.path("IndexName").asString())) {
+					return index.path("KeySchema");
+				}
+			}
+		}
+		throw AwsException.validation("The table does not have the specified index: " + indexName);
+	}
+
+	/**
+	 * The canonical key text of an item or key map; missing or mistyped key attributes are the
+	 * ValidationException DynamoDB answers. With {@code exact}, extra attributes are refused (a Key).
+	 */
+	String keyOf(JsonNode item, boolean exact) {
+		String hash = hashKey();
+		String range = rangeKey();
+		if (exact && item.size() != ((range != null) ? 2 : 1)) {
+			throw AwsException.validation("The provided key element does not match the schema");
+		}
+		StringBuilder key = new StringBuilder();
+		for (String attribute : (range != null) ? List.of(hash, range) : List.of(hash)) {
+			JsonNode value = item.get(attribute);
+			if (value == null) {
+				throw AwsException.validation(exact ? "The provided key element does not match the schema"
+						: "One or more parameter values were invalid: Missing the key " + attribute + " in the item");
+			}
+			String type = AttributeValues.type(value);
+			String declared = attributeType(attribute);
+			if (!type.equals(declared)) {
+				throw AwsException.validation(exact ? "The provided key element does not match the schema"
+						: "One or more parameter values were invalid: Type mismatch for key " + attribute + " expected: "
+								+ declared + " actual: " + type);
+			}
+			if ("S".equals(type) && value.get("S").asString().isEmpty()) {
+				throw AwsException.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: " + attribute);
+			}
+			key.append(AttributeValues.keyText(value)).append('\u0000');
+		}
+		return key.toString();
+	}
+
+	/** The key attributes of an item, e.g. for LastEvaluatedKey (table keys plus an index's keys). */
+	ObjectNode keyAttributes(ObjectNode item, JsonNode indexKeySchema) {
+		ObjectNode key = Json.object();
+		List<JsonNode> schemas = new ArrayList<>(List.of(this.description.path("KeySchema")));
+		if (indexKeySchema != null) {
+			schemas.add(indexKeySchema);
+		}
+		for (JsonNode schema : schemas) {
+			for (JsonNode element : schema) {
+				String attribute = element.path("AttributeName").asString();
+				if (item.has(attribute)) {
+					key.set(attribute, item.get(attribute).deepCopy());
+				}
+			}
+		}
+		return key;
+	}
+
+	/** The description with the live item count. */
+	ObjectNode describe() {
+		ObjectNode copy = this.description.deepCopy();
+		copy.put("ItemCount", this.items.size());
+		copy.put("TableSizeBytes", this.items.values().stream().mapToLong((i) -> Json.bytes(i).length).sum());
+		return copy;
+	}
+
+	ObjectNode toState() {
+		ObjectNode state = Json.object();
+		state.set("description", this.description);
+		state.set("timeToLive", this.timeToLive);
+		state.set("tags", Json.tree(this.tags));
+		ArrayNode items = state.putArray("items");
+		this.items.values().forEach(items::add);
+		return state;
+	}
+
+	static Table fromState(JsonNode state) {
+		Table table = new Table();
+		table.description = (ObjectNode) state.get("description");
+		table.timeToLive = (ObjectNode) state.get("timeToLive");
+		table.tags = Json.stringMap(state, "tags");
+		List<ObjectNode> items = new ArrayList<>();
+		state.path("items").forEach((item) -> items.add((ObjectNode) item));
+		items.forEach((item) -> table.items.put(table.keyOf(item, false), item));
+		return table;
+	}
+
+}
