@@ -86,7 +86,15 @@ public class LambdaPackager {
 			}
 			Map<String, Path> jars = new LinkedHashMap<>();
 			for (Path jar : build.runtimeJars()) {
-				jars.putIfAbsent(jar.getFileName().toString(), jar);
+				if (!isEmbeddedServer(jar.getFileName().toString())) {
+					jars.putIfAbsent(jar.getFileName().toString(), jar);
+				}
+			}
+			String mainClass = mainClass(build.classes());
+			if (mainClass != null && !entries.containsKey("META-INF/MANIFEST.MF")) {
+				// How ServerlessHandler finds the application class inside the function.
+				entries.put("META-INF/MANIFEST.MF", ("Manifest-Version: 1.0\r\nStart-Class: " + mainClass + "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 			}
 			for (Map.Entry<String, Path> jar : jars.entrySet()) {
 				entries.put("lib/" + jar.getKey(), Files.readAllBytes(jar.getValue()));
@@ -204,6 +212,12 @@ public class LambdaPackager {
 			Thread.currentThread().interrupt();
 			throw new PackagingException("Interrupted while computing the manifest");
 		}
+	}
+
+	/** Tomcat serves the app on a laptop; in Lambda the servlet bridge does, so it stays out of the zip. */
+	static boolean isEmbeddedServer(String jarName) {
+		return jarName.startsWith("tomcat-embed-") || jarName.startsWith("spring-boot-starter-tomcat")
+				|| jarName.startsWith("spring-boot-tomcat");
 	}
 
 	private static boolean hasGenerator(List<Path> jars) {

@@ -284,12 +284,26 @@ public class StageSettingsLoader {
 	}
 
 	private static String where(Origin origin) {
+		for (Origin candidate = origin; candidate != null; candidate = next(candidate)) {
+			if (candidate instanceof TextResourceOrigin) {
+				origin = candidate;
+				break;
+			}
+		}
 		if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
 			String file = text.getResource().getFilename();
 			return (text.getLocation() != null) ? file + " line " + (text.getLocation().getLine() + 1) + ": "
 					: file + ": ";
 		}
 		return (origin != null) ? origin + ": " : "";
+	}
+
+	private static Origin next(Origin origin) {
+		if (origin instanceof org.springframework.boot.origin.PropertySourceOrigin source && source.getOrigin() != null
+				&& source.getOrigin() != origin) {
+			return source.getOrigin();
+		}
+		return origin.getParent();
 	}
 
 	private static List<Path> existing(Path dir, String baseName) {
