@@ -10,10 +10,29 @@ import java.util.Optional;
  */
 public final class LambdaRuntime {
 
+	/** The variables this class reads. */
+	private static final java.util.List<String> VARIABLES = java.util.List.of("AWS_LAMBDA_FUNCTION_NAME",
+			"AWS_LAMBDA_FUNCTION_VERSION", "AWS_REGION", "AWS_DEFAULT_REGION");
+
 	private final Map<String, String> variables;
 
 	public LambdaRuntime(Map<String, String> variables) {
 		this.variables = Map.copyOf(variables);
+	}
+
+	/**
+	 * The variables as Spring's environment sees them: the process environment, or properties of
+	 * the same names (how tests and local runs pretend to be deployed).
+	 */
+	public static LambdaRuntime from(org.springframework.core.env.Environment environment) {
+		Map<String, String> variables = new java.util.HashMap<>();
+		for (String name : VARIABLES) {
+			String value = environment.getProperty(name);
+			if (value != null) {
+				variables.put(name, value);
+			}
+		}
+		return new LambdaRuntime(variables);
 	}
 
 	/** The process environment. */

@@ -6,9 +6,8 @@ import java.util.Optional;
 import io.serverlessspring.boot.routing.EventRouter;
 import io.serverlessspring.boot.testapp.PetJobs;
 import io.serverlessspring.boot.testapp.Recorder;
-import io.serverlessspring.boot.testapp.RuntimeTestApplication;
 import io.serverlessspring.boot.testapp.RuntimeTestApplication.Pet;
-import io.serverlessspring.boot.testsupport.DeployedRuntime;
+import io.serverlessspring.boot.testsupport.DeployedAppTest;
 import io.serverlessspring.boot.testsupport.RecordingLambdaEndpoint;
 import io.serverlessspring.boot.testsupport.RecordingLambdaEndpoint.Request;
 import io.serverlessspring.boot.testsupport.Routing;
@@ -27,8 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * an Event invoke, the receiving invocation runs the method, captured responses round-trip
  * through a DynamoDB-compatible endpoint (moto).
  */
-@SpringBootTest(classes = RuntimeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "serverless.tasks.response-table=petstore-dev-tasks")
-@Import(DeployedRuntime.class)
+@DeployedAppTest
 class TasksDeployedTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
