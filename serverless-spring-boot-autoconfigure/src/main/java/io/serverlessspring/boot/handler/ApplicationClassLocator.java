@@ -32,11 +32,13 @@ public final class ApplicationClassLocator {
 		this.environment = environment;
 	}
 
-	/** A locator over the current thread's class loader and the process environment. */
+	/**
+	 * A locator over the loader of the handler itself and the process environment. Lambda's
+	 * runtime loads the function (task root and {@code lib/*.jar}) in a loader of its own, which
+	 * is not the thread's context loader.
+	 */
 	public static ApplicationClassLocator standard() {
-		ClassLoader loader = Thread.currentThread().getContextClassLoader();
-		return new ApplicationClassLocator((loader != null) ? loader : ApplicationClassLocator.class.getClassLoader(),
-				System::getenv);
+		return new ApplicationClassLocator(ApplicationClassLocator.class.getClassLoader(), System::getenv);
 	}
 
 	/**

@@ -54,6 +54,8 @@ public final class ServerlessApplication {
 			}
 		}, "serverless-init");
 		starter.setDaemon(true);
+		// Spring loads resources through the context loader: make it the function's loader.
+		starter.setContextClassLoader(applicationClass.getClassLoader());
 		starter.start();
 		return new ServerlessApplication(applicationClass, context);
 	}
