@@ -112,10 +112,10 @@ public final class LocalCloud implements AutoCloseable {
 		List<AwsService> services = ServiceCatalog.create();
 		LocalContext context = new LocalContext(DEFAULT_REGION, ACCOUNT_ID, endpoint, stateDirectory, timers,
 				services, Clock.systemUTC());
+		loadState(services, stateDirectory);
+		services.forEach((service) -> service.start(context));
 		Dispatcher dispatcher = new Dispatcher(services, DEFAULT_REGION);
 		LocalCloud cloud = new LocalCloud(server, httpThreads, timers, services, dispatcher, context, stateDirectory);
-		cloud.loadState();
-		services.forEach((service) -> service.start(context));
 		server.createContext("/", dispatcher);
 		server.setExecutor(httpThreads);
 		server.start();
@@ -180,13 +180,13 @@ public final class LocalCloud implements AutoCloseable {
 		this.closed.await();
 	}
 
-	private void loadState() {
-		if (this.stateDirectory == null) {
+	private static void loadState(List<AwsService> services, Path stateDirectory) {
+		if (stateDirectory == null) {
 			return;
 		}
-		for (AwsService service : this.services) {
+		for (AwsService service : services) {
 			if (service instanceof Persistent persistent) {
-				Path file = stateFile(service);
+				Path file = stateFile(stateDirectory, service);
 				if (Files.isRegularFile(file)) {
 					try {
 						persistent.loadState(Json.mapper().readTree(file.toFile()));
@@ -205,7 +205,7 @@ public final class LocalCloud implements AutoCloseable {
 	}
 
 	private void save(AwsService service) {
-		Path file = stateFile(service);
+		Path file = stateFile(this.stateDirectory, service);
 		try {
 			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
 			Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter()
@@ -217,8 +217,8 @@ public final class LocalCloud implements AutoCloseable {
 		}
 	}
 
-	private Path stateFile(AwsService service) {
-		return this.stateDirectory.resolve(service.getClass().getSimpleName() + ".json");
+	private static Path stateFile(Path stateDirectory, AwsService service) {
+		return stateDirectory.resolve(service.getClass().getSimpleName() + ".json");
 	}
 
 	private static ThreadFactory daemonThreads(String name) {

@@ -6,6 +6,8 @@ import java.util.List;
 import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.iam.IamService;
+import io.serverlessspring.local.lambda.LambdaService;
+import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.s3.S3Service;
 import io.serverlessspring.local.sts.StsService;
 
@@ -24,6 +26,8 @@ final class ServiceCatalog {
 		services.add(new StsService());
 		services.add(new IamService());
 		services.add(new S3Service());
+		services.add(new LogsService());
+		services.add(new LambdaService());
 		services.add(new DynamoDbService());
 		return services;
 	}

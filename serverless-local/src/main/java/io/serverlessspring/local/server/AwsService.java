@@ -30,6 +30,14 @@ public interface AwsService extends AutoCloseable {
 		return true;
 	}
 
+	/**
+	 * Public, unsigned entrances this service serves on the same port (HTTP API stages, function
+	 * URLs), asked before any signed dispatch. Read once, after {@link #start}.
+	 */
+	default java.util.List<FrontDoor> frontDoors() {
+		return java.util.List.of();
+	}
+
 	/** Called once, after every service is constructed and before the port opens. */
 	default void start(LocalContext context) {
 	}

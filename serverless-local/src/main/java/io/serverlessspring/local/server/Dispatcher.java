@@ -37,9 +37,10 @@ public final class Dispatcher implements HttpHandler {
 	/** Services that changed since their state was last saved (see {@link Persistent}). */
 	private final Set<AwsService> changed = ConcurrentHashMap.newKeySet();
 
+	/** Services must be started: their front doors are read here. */
 	public Dispatcher(List<AwsService> services, String defaultRegion) {
 		this.services = List.copyOf(services);
-		this.frontDoors = services.stream().filter(FrontDoor.class::isInstance).map(FrontDoor.class::cast).toList();
+		this.frontDoors = services.stream().flatMap((service) -> service.frontDoors().stream()).toList();
 		this.defaultRegion = defaultRegion;
 	}
 

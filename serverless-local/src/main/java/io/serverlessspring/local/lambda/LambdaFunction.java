@@ -1,0 +1,59 @@
+package io.serverlessspring.local.lambda;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One function: its {@code $LATEST} configuration (kept as the JSON Lambda returns), published
+ * versions, aliases, resource policy, URL, concurrency and tags. Code lives in the {@link CodeStore},
+ * referenced by key per version.
+ */
+public final class LambdaFunction {
+
+	public static final String LATEST = "$LATEST";
+
+	public String name;
+
+	/** {@code FunctionConfiguration} of {@code $LATEST}, as returned on the wire. */
+	public ObjectNode latest;
+
+	/** Published versions' configurations by number. */
+	public TreeMap<Integer, ObjectNode> versions = new TreeMap<>();
+
+	/** Code key per version ("$LATEST", "1", …). */
+	public Map<String, String> codeKeys = new LinkedHashMap<>();
+
+	public int nextVersion = 1;
+
+	/** {@code AliasConfiguration}s by name. */
+	public TreeMap<String, ObjectNode> aliases = new TreeMap<>();
+
+	/** Resource-policy statements (AddPermission), in order. */
+	public List<ObjectNode> statements = new ArrayList<>();
+
+	/** {@code FunctionUrlConfig} by qualifier ("$LATEST" for none). */
+	public Map<String, ObjectNode> urls = new LinkedHashMap<>();
+
+	public Integer reservedConcurrency;
+
+	public Map<String, String> tags = new LinkedHashMap<>();
+
+	/** The configuration of a version ("$LATEST" or a number), or null. */
+	ObjectNode configuration(String version) {
+		if (LATEST.equals(version)) {
+			return this.latest;
+		}
+		try {
+			return this.versions.get(Integer.parseInt(version));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.serverlessspring.local.lambda.runtime;
+
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.serverlessspring.local.lambda.FunctionTarget;
+import io.serverlessspring.local.logs.LogsService;
+import io.serverlessspring.local.server.AwsException;
+import io.serverlessspring.local.server.LocalContext;
+
+/**
+ * Lambda's data plane: keeps execution environments per function version, reuses an idle one or
+ * starts one per concurrent request (up to the function's reserved concurrency and the cloud's
+ * limit), and queues {@code Event} invocations.
+ *
+ * <p>Limits (system properties): {@code serverless.local.lambda.max-environments} (default 4: each
+ * is a JVM), {@code serverless.local.lambda.init-timeout-seconds} (default 10, Lambda's init limit),
+ * {@code serverless.local.lambda.idle-seconds} (default 600: idle environments are stopped).
+ */
+public final class Invoker implements AutoCloseable {
+
+	private static final System.Logger log = System.getLogger(Invoker.class.getName());
+
+	public static final int MAX_ENVIRONMENTS = Integer.getInteger("serverless.local.lambda.max-environments", 4);
+
+	static final long INIT_TIMEOUT_SECONDS = Long.getLong("serverless.local.lambda.init-timeout-seconds", 10);
+
+	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("serverless.local.lambda.idle-seconds", 600));
+
+	private final LocalContext context;
+
+	private final CodeAccess code;
+
+	private final LogsService logs;
+
+	private final Path workDirectory;
+
+	private final ExecutorService threads;
+
+	private final ExecutorService asyncInvocations;
+
+	private final Map<String, Deque<ExecutionEnvironment>> idle = new HashMap<>();
+
+	private final List<ExecutionEnvironment> busy = new ArrayList<>();
+
+	private List<Path> runtimeJars;
+
+	private boolean closed;
+
+	/** How environments find their unpacked package (the code store, by key). */
+	public interface CodeAccess {
+
+		Path unpacked(String codeKey);
+
+	}
+
+	public Invoker(LocalContext context, CodeAccess code, LogsService logs, Path workDirectory) {
+		this.context = context;
+		this.code = code;
+		this.logs = logs;
+		this.workDirectory = workDirectory;
+		this.threads = Executors.newCachedThreadPool(daemon("lambda-runtime"));
+		this.asyncInvocations = Executors.newFixedThreadPool(MAX_ENVIRONMENTS, daemon("lambda-async"));
+		context.timers().scheduleWithFixedDelay(this::stopIdleEnvironments, 30, 30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * A synchronous (RequestResponse) invocation. Throttled with 429 {@code TooManyRequestsException}
+	 * when every allowed environment is busy, as Lambda does.
+	 */
+	public InvocationResult invoke(FunctionTarget target, byte[] payload, String clientContext) {
+		ExecutionEnvironment environment = acquire(target, false);
+		return run(environment, payload, clientContext);
+	}
+
+	/** An asynchronous (Event) invocation: queued, run when an environment is free; errors are logged. */
+	public void invokeAsync(FunctionTarget target, byte[] payload) {
+		this.asyncInvocations.execute(() -> {
+			try {
+				ExecutionEnvironment environment = acquire(target, true);
+				InvocationResult result = run(environment, payload, null);
+				if (result.failed()) {
+					log.log(Level.INFO, "Async invocation of " + target.functionName() + " failed: " + result.payloadText());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.log(Level.WARNING, "Async invocation of " + target.functionName() + " failed", ex);
+			}
+		});
+	}
+
+	private InvocationResult run(ExecutionEnvironment environment, byte[] payload, String clientContext) {
+		try {
+			return environment.invoke(payload, clientContext);
+		}
+		finally {
+			release(environment);
+		}
+	}
+
+	private synchronized ExecutionEnvironment acquire(FunctionTarget target, boolean wait) {
+		while (true) {
+			if (this.closed) {
+				throw new AwsException(503, "ServiceException", "The local cloud is shutting down");
+			}
+			Deque<ExecutionEnvironment> free = this.idle.get(target.environmentKey());
+			while (free != null && !free.isEmpty()) {
+				ExecutionEnvironment environment = free.pop();
+				if (!environment.isDead()) {
+					this.busy.add(environment);
+					return environment;
+				}
+			}
+			int total = this.busy.size() + idleCount();
+			long sameFunction = this.busy.stream().filter((e) -> e.target().functionName().equals(target.functionName())).count();
+			Integer reserved = target.reservedConcurrency();
+			boolean functionLimit = reserved != null && sameFunction >= reserved;
+			if (!functionLimit && total >= MAX_ENVIRONMENTS) {
+				stopOneIdleEnvironment();
+				total = this.busy.size() + idleCount();
+			}
+			if (!functionLimit && total < MAX_ENVIRONMENTS) {
+				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
+						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region());
+				this.busy.add(environment);
+				return environment;
+			}
+			if (!wait) {
+				throw new AwsException(429, "TooManyRequestsException", "Rate Exceeded.");
+			}
+			try {
+				wait(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AwsException(503, "ServiceException", "Interrupted while waiting for an environment");
+			}
+		}
+	}
+
+	private synchronized void release(ExecutionEnvironment environment) {
+		this.busy.remove(environment);
+		if (environment.isDead() || this.closed || environment.target().environmentKey() == null) {
+			stopLater(environment);
+		}
+		else if (!environment.retired) {
+			this.idle.computeIfAbsent(environment.target().environmentKey(), (k) -> new ArrayDeque<>()).push(environment);
+		}
+		else {
+			stopLater(environment);
+		}
+		notifyAll();
+	}
+
+	/**
+	 * Retires a function's environments (all versions when {@code version} is null): idle ones stop
+	 * now, busy ones after their invocation. Called when code or configuration changes.
+	 */
+	public synchronized void retire(String functionName, String version) {
+		for (var entry : this.idle.entrySet()) {
+			entry.getValue().removeIf((environment) -> {
+				if (matches(environment, functionName, version)) {
+					stopLater(environment);
+					return true;
+				}
+				return false;
+			});
+		}
+		this.busy.stream().filter((e) -> matches(e, functionName, version)).forEach((e) -> e.retired = true);
+		notifyAll();
+	}
+
+	/** Environments alive now (busy or idle), for tests and the console's status. */
+	public synchronized int environmentCount(String functionName) {
+		int count = 0;
+		for (Deque<ExecutionEnvironment> deque : this.idle.values()) {
+			count += (int) deque.stream().filter((e) -> e.target().functionName().equals(functionName) && !e.isDead()).count();
+		}
+		return count + (int) this.busy.stream().filter((e) -> e.target().functionName().equals(functionName)).count();
+	}
+
+	private static boolean matches(ExecutionEnvironment environment, String functionName, String version) {
+		return environment.target().functionName().equals(functionName)
+				&& (version == null || environment.target().version().equals(version));
+	}
+
+	private int idleCount() {
+		return this.idle.values().stream().mapToInt(Deque::size).sum();
+	}
+
+	private void stopOneIdleEnvironment() {
+		ExecutionEnvironment oldest = null;
+		Deque<ExecutionEnvironment> from = null;
+		for (Deque<ExecutionEnvironment> deque : this.idle.values()) {
+			for (ExecutionEnvironment environment : deque) {
+				if (oldest == null || environment.idleNanos() > oldest.idleNanos()) {
+					oldest = environment;
+					from = deque;
+				}
+			}
+		}
+		if (oldest != null) {
+			from.remove(oldest);
+			stopLater(oldest);
+		}
+	}
+
+	private synchronized void stopIdleEnvironments() {
+		for (Deque<ExecutionEnvironment> deque : this.idle.values()) {
+			deque.removeIf((environment) -> {
+				if (environment.isDead() || environment.idleNanos() > IDLE_NANOS) {
+					stopLater(environment);
+					return true;
+				}
+				return false;
+			});
+		}
+	}
+
+	private void stopLater(ExecutionEnvironment environment) {
+		this.threads.execute(environment::close);
+	}
+
+	private synchronized List<Path> runtimeJars() {
+		if (this.runtimeJars == null) {
+			this.runtimeJars = RuntimeInterfaceClient.jars(this.workDirectory);
+		}
+		return this.runtimeJars;
+	}
+
+	@Override
+	public void close() {
+		List<ExecutionEnvironment> all = new ArrayList<>();
+		synchronized (this) {
+			this.closed = true;
+			this.idle.values().forEach(all::addAll);
+			this.idle.clear();
+			all.addAll(this.busy);
+			notifyAll();
+		}
+		all.forEach(ExecutionEnvironment::close);
+		this.asyncInvocations.shutdownNow();
+		this.threads.shutdownNow();
+	}
+
+	private static ThreadFactory daemon(String name) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
