@@ -18,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(classes = RuntimeTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "AWS_LAMBDA_FUNCTION_NAME=petstore-dev", "AWS_LAMBDA_FUNCTION_VERSION=7",
 				"AWS_REGION=us-east-1", "spring.application.name=petstore", "serverless.stage=dev",
-				"serverless.tasks.response-table=petstore-dev-tasks", "serverless.schedules.disabled=reportJobs#purge[1]" })
+				"serverless.tasks.response-table=petstore-dev-tasks", "serverless.schedules.disabled=reportJobs#purge[1]",
+				"serverless.events.handlers.adopt.type=sqs", "serverless.events.handlers.adopt.source=petstore-dev-fn-adoptions",
+				"serverless.events.handlers.adopt.target=adoptPet" })
 public @interface DeployedAppTest {
 
 }

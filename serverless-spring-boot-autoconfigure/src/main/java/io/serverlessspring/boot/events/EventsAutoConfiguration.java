@@ -1,0 +1,37 @@
+package io.serverlessspring.boot.events;
+
+import io.serverlessspring.boot.settings.ServerlessProperties;
+import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
+import io.serverlessspring.boot.targets.TargetResolver;
+import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+/** AWS event handlers: annotated methods and {@code serverless.events.handlers.*} bindings, and their route. */
+@AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, TargetsAutoConfiguration.class })
+public class EventsAutoConfiguration {
+
+	/** The route's place: after tasks and schedules, which claim their own SNS/SQS and rule events first. */
+	public static final int ROUTE_ORDER = 500;
+
+	@Bean
+	@ConditionalOnMissingBean
+	public EventHandlerRegistry serverlessEventHandlerRegistry(ConfigurableListableBeanFactory beanFactory,
+			Environment environment, ServerlessProperties properties) {
+		return new EventHandlerRegistry(beanFactory, environment, properties.getEvents());
+	}
+
+	@Bean
+	@Order(ROUTE_ORDER)
+	@ConditionalOnMissingBean
+	public AwsEventRoute serverlessAwsEventRoute(EventHandlerRegistry registry, TargetResolver targets,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new AwsEventRoute(registry, targets, beanFactory);
+	}
+
+}
