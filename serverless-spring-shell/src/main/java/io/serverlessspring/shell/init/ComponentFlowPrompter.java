@@ -3,6 +3,7 @@ package io.serverlessspring.shell.init;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 import org.springframework.shell.jline.tui.component.flow.ComponentFlow;
 
@@ -29,7 +30,7 @@ public class ComponentFlowPrompter implements InitPrompter {
 			.defaultValue(defaultValue)
 			.and()
 			.build();
-		Object answer = flow.run().getContext().get(ANSWER);
+		Object answer = answer(flow);
 		String text = (answer != null) ? answer.toString().trim() : "";
 		return text.isEmpty() ? defaultValue : text;
 	}
@@ -47,7 +48,7 @@ public class ComponentFlowPrompter implements InitPrompter {
 			.sort((a, b) -> Integer.compare(options.indexOf(a.getName()), options.indexOf(b.getName())))
 			.and()
 			.build();
-		Object answer = flow.run().getContext().get(ANSWER);
+		Object answer = answer(flow);
 		return (answer != null) ? answer.toString() : defaultOption;
 	}
 
@@ -60,8 +61,19 @@ public class ComponentFlowPrompter implements InitPrompter {
 			.defaultValue(defaultValue)
 			.and()
 			.build();
-		Object answer = flow.run().getContext().get(ANSWER);
+		Object answer = answer(flow);
 		return (answer instanceof Boolean value) ? value : defaultValue;
+	}
+
+	/** The component's answer; components draw nothing and answer nothing without a terminal. */
+	private static Object answer(ComponentFlow flow) {
+		try {
+			return flow.run().getContext().get(ANSWER);
+		}
+		catch (NoSuchElementException ex) {
+			throw new InitException("There is no terminal to ask questions in: run init with --yes and its options "
+					+ "(see 'init --help'). Nothing was changed.");
+		}
 	}
 
 }
