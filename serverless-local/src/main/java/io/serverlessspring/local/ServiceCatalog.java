@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.sns.SnsService;
+import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.iam.IamService;
 import io.serverlessspring.local.lambda.LambdaService;
@@ -29,6 +31,8 @@ final class ServiceCatalog {
 		services.add(new LogsService());
 		services.add(new LambdaService());
 		services.add(new DynamoDbService());
+		services.add(new SqsService());
+		services.add(new SnsService());
 		return services;
 	}
 

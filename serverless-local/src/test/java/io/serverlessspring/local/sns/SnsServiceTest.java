@@ -1,0 +1,123 @@
+package io.serverlessspring.local.sns;
+
+import java.util.List;
+import java.util.Map;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.TestFunctions;
+import io.serverlessspring.local.server.Json;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** SNS over HTTP with the SDK v2 client, delivering to SQS queues of the same cloud. */
+class SnsServiceTest {
+
+	private final SnsClient sns = SharedCloud.client(SnsClient.builder());
+
+	private final SqsClient sqs = SharedCloud.client(SqsClient.builder());
+
+	@Test
+	void publishReachesAnSqsSubscriberAsTheNotificationEnvelope() {
+		String topic = this.sns.createTopic((c) -> c.name("sns-tasks")).topicArn();
+		assertThat(topic).isEqualTo("arn:aws:sns:us-east-1:000000000000:sns-tasks");
+		assertThat(this.sns.createTopic((c) -> c.name("sns-tasks")).topicArn()).as("idempotent").isEqualTo(topic);
+		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-subscriber")).queueUrl();
+		String subscription = this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs")
+			.endpoint("arn:aws:sqs:us-east-1:000000000000:sns-subscriber")).subscriptionArn();
+		assertThat(this.sns.listSubscriptionsByTopic((l) -> l.topicArn(topic)).subscriptions())
+			.singleElement().satisfies((s) -> assertThat(s.subscriptionArn()).isEqualTo(subscription));
+
+		String messageId = this.sns.publish((p) -> p.topicArn(topic).subject("hello").message("{\"task\":\"report\"}")
+			.messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("task").build())))
+			.messageId();
+
+		List<Message> messages = this.sqs.receiveMessage((r) -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+		assertThat(messages).hasSize(1);
+		JsonNode envelope = Json.parse(messages.get(0).body());
+		assertThat(envelope.path("Type").asString()).isEqualTo("Notification");
+		assertThat(envelope.path("MessageId").asString()).isEqualTo(messageId);
+		assertThat(envelope.path("TopicArn").asString()).isEqualTo(topic);
+		assertThat(envelope.path("Subject").asString()).isEqualTo("hello");
+		assertThat(envelope.path("Message").asString()).isEqualTo("{\"task\":\"report\"}");
+		assertThat(envelope.path("MessageAttributes").path("kind").path("Type").asString()).isEqualTo("String");
+		assertThat(envelope.path("MessageAttributes").path("kind").path("Value").asString()).isEqualTo("task");
+		assertThat(envelope.has("Timestamp") && envelope.has("Signature") && envelope.has("UnsubscribeURL")).isTrue();
+
+		this.sns.unsubscribe((u) -> u.subscriptionArn(subscription));
+		this.sns.deleteTopic((d) -> d.topicArn(topic));
+		assertThat(this.sns.listTopics().topics()).noneMatch((t) -> t.topicArn().equals(topic));
+	}
+
+	@Test
+	void rawDeliveryAndFilterPolicies() {
+		String topic = this.sns.createTopic((c) -> c.name("sns-filtered")).topicArn();
+		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-raw")).queueUrl();
+		this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:sns-raw")
+			.attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", "{\"kind\":[\"task\",{\"prefix\":\"job-\"}]}")));
+
+		this.sns.publish((p) -> p.topicArn(topic).message("skipped")
+			.messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("other").build())));
+		this.sns.publish((p) -> p.topicArn(topic).message("no attributes: skipped"));
+		this.sns.publish((p) -> p.topicArn(topic).message("delivered")
+			.messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("job-7").build())));
+
+		List<Message> messages = this.sqs.receiveMessage((r) -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+			.messageAttributeNames("All")).messages();
+		assertThat(messages).singleElement().satisfies((m) -> {
+			assertThat(m.body()).isEqualTo("delivered");
+			assertThat(m.messageAttributes().get("kind").stringValue()).isEqualTo("job-7");
+		});
+	}
+
+	@Test
+	void publishInvokesALambdaSubscriberWithTheSnsEvent() {
+		LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
+		TestFunctions.deployEcho(lambda, SharedCloud.client(IamClient.builder()), "sns-echo", 10);
+		String function = lambda.getFunction((g) -> g.functionName("sns-echo")).configuration().functionArn();
+		String topic = this.sns.createTopic((c) -> c.name("sns-to-lambda")).topicArn();
+		this.sns.subscribe((s) -> s.topicArn(topic).protocol("lambda").endpoint(function));
+
+		this.sns.publish((p) -> p.topicArn(topic).message("sns-to-lambda-payload"));
+
+		CloudWatchLogsClient logs = SharedCloud.client(CloudWatchLogsClient.builder());
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sns-echo").filterPattern("\"aws:sns\"")).events())
+			.extracting(FilteredLogEvent::message)
+			.anySatisfy((line) -> assertThat(line).contains("{\"Records\":[{\"EventSource\":\"aws:sns\"")));
+		lambda.deleteFunction((d) -> d.functionName("sns-echo"));
+	}
+
+	@Test
+	void errorsAreSnsErrors() {
+		assertThatThrownBy(() -> this.sns.publish((p) -> p.topicArn("arn:aws:sns:us-east-1:000000000000:missing").message("x")))
+			.isInstanceOfSatisfying(NotFoundException.class, (ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(404);
+				assertThat(ex.getMessage()).contains("Topic does not exist");
+			});
+		String topic = this.sns.createTopic((c) -> c.name("sns-errors")).topicArn();
+		assertThatThrownBy(() -> this.sns.subscribe((s) -> s.topicArn(topic).protocol("carrier-pigeon").endpoint("x")))
+			.isInstanceOfSatisfying(InvalidParameterException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("carrier-pigeon"));
+		assertThatThrownBy(() -> this.sns.publish((p) -> p.topicArn(topic).message("")))
+			.isInstanceOf(InvalidParameterException.class);
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.serverlessspring.local.sqs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.server.QueueSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.ReceiptHandleIsInvalidException;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SQS over HTTP with the SDK v2 client (AWS JSON protocol; the SDK checks the MD5s we return). */
+class SqsServiceTest {
+
+	private final SqsClient sqs = SharedCloud.client(SqsClient.builder());
+
+	@Test
+	void sendsReceivesHidesAndDeletesAMessageWithAttributes() {
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-basic")
+			.attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
+		assertThat(url).isEqualTo(SharedCloud.endpoint() + "/000000000000/sqs-basic");
+		assertThat(this.sqs.getQueueUrl((g) -> g.queueName("sqs-basic")).queueUrl()).isEqualTo(url);
+
+		String id = this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("{\"task\":1}")
+			.messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String").stringValue("task").build())))
+			.messageId();
+
+		List<Message> messages = this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)
+			.messageAttributeNames("All").messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+		assertThat(messages).singleElement().satisfies((m) -> {
+			assertThat(m.messageId()).isEqualTo(id);
+			assertThat(m.body()).isEqualTo("{\"task\":1}");
+			assertThat(m.messageAttributes().get("kind").stringValue()).isEqualTo("task");
+			assertThat(m.attributes()).containsEntry(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1");
+		});
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url)).messages()).as("hidden while in flight").isEmpty();
+		assertThat(this.sqs.getQueueAttributes((g) -> g.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes())
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "1")
+			.containsEntry(QueueAttributeName.QUEUE_ARN, "arn:aws:sqs:us-east-1:000000000000:sqs-basic")
+			.containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "60");
+
+		this.sqs.changeMessageVisibility((c) -> c.queueUrl(url).receiptHandle(messages.get(0).receiptHandle()).visibilityTimeout(0));
+		Message again = this.sqs.receiveMessage((r) -> r.queueUrl(url)).messages().get(0);
+		this.sqs.deleteMessage((d) -> d.queueUrl(url).receiptHandle(again.receiptHandle()));
+		assertThat(this.sqs.getQueueAttributes((g) -> g.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes())
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+		this.sqs.deleteQueue((d) -> d.queueUrl(url));
+		assertThat(this.sqs.listQueues((l) -> l.queueNamePrefix("sqs-basic")).queueUrls()).isEmpty();
+	}
+
+	@Test
+	void longPollReturnsAMessageSentWhileWaiting() throws Exception {
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-long-poll")).queueUrl();
+		CompletableFuture<List<Message>> waiting = CompletableFuture
+			.supplyAsync(() -> this.sqs.receiveMessage((r) -> r.queueUrl(url).waitTimeSeconds(10)).messages());
+		this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("late"));
+		assertThat(waiting.get(15, TimeUnit.SECONDS)).extracting(Message::body).containsExactly("late");
+	}
+
+	@Test
+	void batchesAndDeadLetterRedrive() {
+		String deadLetters = this.sqs.createQueue((c) -> c.queueName("sqs-dlq")).queueUrl();
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-redrive").attributesWithStrings(Map.of(
+				"RedrivePolicy", "{\"deadLetterTargetArn\":\"arn:aws:sqs:us-east-1:000000000000:sqs-dlq\",\"maxReceiveCount\":\"1\"}",
+				"VisibilityTimeout", "0"))).queueUrl();
+		var sent = this.sqs.sendMessageBatch((b) -> b.queueUrl(url).entries((e) -> e.id("a").messageBody("one"),
+				(e) -> e.id("b").messageBody("two")));
+		assertThat(sent.successful()).hasSize(2);
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)).messages()).hasSize(2);
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)).messages())
+			.as("received once already: moved to the dead-letter queue").isEmpty();
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(deadLetters).maxNumberOfMessages(10)).messages())
+			.extracting(Message::body).containsExactlyInAnyOrder("one", "two");
+	}
+
+	@Test
+	void errorsAreSqsErrors() {
+		assertThatThrownBy(() -> this.sqs.getQueueUrl((g) -> g.queueName("no-such-queue")))
+			.isInstanceOfSatisfying(QueueDoesNotExistException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+		assertThatThrownBy(() -> this.sqs.sendMessage((s) -> s.queueUrl(SharedCloud.endpoint() + "/000000000000/nope").messageBody("x")))
+			.isInstanceOf(QueueDoesNotExistException.class);
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-errors")).queueUrl();
+		assertThatThrownBy(() -> this.sqs.deleteMessage((d) -> d.queueUrl(url).receiptHandle("garbage")))
+			.isInstanceOf(ReceiptHandleIsInvalidException.class);
+		assertThatThrownBy(() -> this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(11)))
+			.isInstanceOfSatisfying(SqsException.class, (ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.getMessage()).contains("MaxNumberOfMessages");
+			});
+		assertThatThrownBy(() -> this.sqs.createQueue((c) -> c.queueName("bad name!")))
+			.isInstanceOfSatisfying(SqsException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(400));
+	}
+
+	@Test
+	void lambdaPollersReceiveEventRecordsAndDeleteThem() {
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-poller")).queueUrl();
+		this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("for lambda")
+			.messageAttributes(Map.of("n", MessageAttributeValue.builder().dataType("Number").stringValue("7").build())));
+		QueueSource source = SharedCloud.cloud().service(QueueSource.class);
+		String arn = "arn:aws:sqs:us-east-1:000000000000:sqs-poller";
+		assertThat(source.queueExists(arn)).isTrue();
+		List<QueueSource.QueueMessage> batch = source.receive(arn, 10);
+		assertThat(batch).singleElement().satisfies((m) -> {
+			assertThat(m.body()).isEqualTo("for lambda");
+			assertThat(m.attributes()).containsEntry("ApproximateReceiveCount", "1").containsKey("SentTimestamp");
+			assertThat(m.messageAttributes().path("n").path("stringValue").asString()).isEqualTo("7");
+			assertThat(m.messageAttributes().path("n").path("dataType").asString()).isEqualTo("Number");
+		});
+		source.delete(arn, batch.get(0).receiptHandle());
+		assertThat(this.sqs.getQueueAttributes((g) -> g.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes())
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+	}
+
+}
