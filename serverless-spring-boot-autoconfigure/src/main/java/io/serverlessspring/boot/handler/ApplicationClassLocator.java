@@ -78,13 +78,17 @@ public final class ApplicationClassLocator {
 	private List<String> startClassesInManifests() {
 		List<String> found = new ArrayList<>();
 		try {
+			// Cold start: the first manifest is the task root's (it precedes lib/ on Lambda's class
+			// path); only when it names no Start-Class are all the jars' manifests opened.
+			String first = startClass(this.classLoader.getResource("META-INF/MANIFEST.MF"));
+			if (!isBlank(first)) {
+				return List.of(first.trim());
+			}
 			Enumeration<URL> manifests = this.classLoader.getResources("META-INF/MANIFEST.MF");
 			while (manifests.hasMoreElements()) {
-				try (InputStream in = manifests.nextElement().openStream()) {
-					String startClass = new Manifest(in).getMainAttributes().getValue("Start-Class");
-					if (!isBlank(startClass) && !found.contains(startClass.trim())) {
-						found.add(startClass.trim());
-					}
+				String startClass = startClass(manifests.nextElement());
+				if (!isBlank(startClass) && !found.contains(startClass.trim())) {
+					found.add(startClass.trim());
 				}
 			}
 		}
@@ -92,6 +96,19 @@ public final class ApplicationClassLocator {
 			throw new IllegalStateException("Cannot read META-INF/MANIFEST.MF from the class path", ex);
 		}
 		return found;
+	}
+
+	/** The manifest's Start-Class; {@code null} when it has none or cannot be read (not ours). */
+	private static String startClass(URL manifest) {
+		if (manifest == null) {
+			return null;
+		}
+		try (InputStream in = manifest.openStream()) {
+			return new Manifest(in).getMainAttributes().getValue("Start-Class");
+		}
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 	private static boolean isBlank(String value) {

@@ -18,16 +18,19 @@ import org.springframework.boot.web.error.ErrorPageRegistrar;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.support.ErrorPageFilter;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.Ordered;
 
 /**
- * The HTTP routes, active only when the app runs behind the Lambda servlet bridge (started by
- * {@code ServerlessHandler}); under {@code mvn spring-boot:run} or Tomcat nothing here exists.
+ * The HTTP routes, active only when the app runs behind the Lambda servlet bridge started by
+ * {@code ServerlessHandler}; under {@code mvn spring-boot:run}, Tomcat, or upstream's own
+ * handlers nothing here exists.
  */
 @AutoConfiguration(after = ServerlessSettingsAutoConfiguration.class)
 @ConditionalOnClass({ LambdaContainerHandler.class, ServerlessServletEmbeddedServerFactory.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(ServerlessServletEmbeddedServerFactory.class)
+@Conditional(OnLambdaServletContainerCondition.class)
 public class HttpRoutesAutoConfiguration {
 
 	/** The container starting this context (starts are serialised, so "current" is ours). */
