@@ -1,0 +1,82 @@
+package io.serverlessspring.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+
+import com.amazonaws.serverless.exceptions.ContainerInitializationException;
+import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
+import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
+import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
+import io.serverlessspring.boot.handler.LocalLambdaContext;
+import io.serverlessspring.boot.handler.ServerlessHandler;
+import io.serverlessspring.samples.petstore.PetstoreApplication;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Warm per-event time of one HTTP API v2 event (GET /pets), ours vs. upstream's raw handler. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class WarmEventBenchmark {
+
+	static final LocalLambdaContext CONTEXT = new LocalLambdaContext("petstore-bench");
+
+	static byte[] event() throws IOException {
+		try (InputStream in = WarmEventBenchmark.class.getResourceAsStream("/http-api-v2-get-pets.json")) {
+			return in.readAllBytes();
+		}
+	}
+
+	@State(Scope.Benchmark)
+	public static class Ours {
+
+		ServerlessHandler handler;
+
+		byte[] event;
+
+		@Setup
+		public void start() throws IOException {
+			this.handler = new ServerlessHandler(PetstoreApplication.class);
+			this.handler.application().context();
+			this.event = event();
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class Raw {
+
+		SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> handler;
+
+		byte[] event;
+
+		@Setup
+		public void start() throws IOException, ContainerInitializationException {
+			this.handler = SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(PetstoreApplication.class);
+			this.event = event();
+		}
+
+	}
+
+	@Benchmark
+	public byte[] ours(Ours state) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		state.handler.handleRequest(new ByteArrayInputStream(state.event), out, CONTEXT);
+		return out.toByteArray();
+	}
+
+	@Benchmark
+	public byte[] raw(Raw state) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		state.handler.proxyStream(new ByteArrayInputStream(state.event), out, CONTEXT);
+		return out.toByteArray();
+	}
+
+}
