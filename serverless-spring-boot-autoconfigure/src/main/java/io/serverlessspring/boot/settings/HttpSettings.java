@@ -3,6 +3,8 @@ package io.serverlessspring.boot.settings;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+
 /**
  * {@code serverless.http.*}: the HTTP front. Run-time fields (base path, binary types) are read by
  * the HTTP routes; deploy-time fields (type, CORS, authorizers, domain) by the console.
@@ -31,6 +33,46 @@ public class HttpSettings {
 	 * is removed, so {@code @GetMapping("/hello")} matches {@code /prod/hello}.
 	 */
 	private boolean stripStagePrefix = true;
+
+	/** CORS answered by API Gateway. */
+	@NestedConfigurationProperty
+	private final HttpCorsSettings cors = new HttpCorsSettings();
+
+	/** Who may call the front: IAM, JWT, Cognito or a Lambda authorizer. */
+	@NestedConfigurationProperty
+	private final HttpAuthSettings auth = new HttpAuthSettings();
+
+	/** REST API only: endpoint type, binary media types, resource policy, API keys and usage plan. */
+	@NestedConfigurationProperty
+	private final HttpRestApiSettings rest = new HttpRestApiSettings();
+
+	/** API Gateway's access log. */
+	@NestedConfigurationProperty
+	private final HttpAccessLogSettings accessLog = new HttpAccessLogSettings();
+
+	/** The stage's request rate limits. */
+	@NestedConfigurationProperty
+	private final HttpThrottleSettings throttling = new HttpThrottleSettings();
+
+	public HttpCorsSettings getCors() {
+		return this.cors;
+	}
+
+	public HttpAuthSettings getAuth() {
+		return this.auth;
+	}
+
+	public HttpRestApiSettings getRest() {
+		return this.rest;
+	}
+
+	public HttpAccessLogSettings getAccessLog() {
+		return this.accessLog;
+	}
+
+	public HttpThrottleSettings getThrottling() {
+		return this.throttling;
+	}
 
 	public List<String> getBinaryTypes() {
 		return this.binaryTypes;
