@@ -7,6 +7,7 @@ import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.sns.SnsService;
 import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
+import io.serverlessspring.local.apigateway.HttpApiService;
 import io.serverlessspring.local.iam.IamService;
 import io.serverlessspring.local.lambda.LambdaService;
 import io.serverlessspring.local.logs.LogsService;
@@ -30,6 +31,7 @@ final class ServiceCatalog {
 		services.add(new S3Service());
 		services.add(new LogsService());
 		services.add(new LambdaService());
+		services.add(new HttpApiService());
 		services.add(new DynamoDbService());
 		services.add(new SqsService());
 		services.add(new SnsService());

@@ -710,6 +710,16 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 				invokedArn, q.function().reservedConcurrency);
 	}
 
+	/**
+	 * Whether the function's resource policy lets {@code servicePrincipal} (e.g.
+	 * {@code apigateway.amazonaws.com}) invoke it, as AWS checks before a service invokes a function.
+	 */
+	public synchronized boolean allowsInvocationBy(String identifier, String servicePrincipal) {
+		LambdaFunction function = qualified(identifier, null).function();
+		return function.statements.stream()
+			.anyMatch((s) -> servicePrincipal.equals(s.path("Principal").path("Service").asString(null)));
+	}
+
 	@Override
 	public boolean acceptsArn(String arn) {
 		return arn.startsWith("arn:aws:lambda:");
