@@ -61,7 +61,8 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 			definitions.add(new EventHandlerDefinition(MethodIds.shortId(beanName, method), handler.type(),
 					defaultSource(handler.type(), source, where), MethodIds.id(beanName, method), handler.batchSize(),
 					handler.batchWindowSeconds(), streamPosition(handler.type(), handler.startingPosition()),
-					handler.reportBatchItemFailures(), events(handler.type(), List.of(handler.events())),
+					batchReporting(handler.type(), handler.reportBatchItemFailures()),
+					events(handler.type(), List.of(handler.events())),
 					filter.isEmpty() ? null : filter, true, beanName, method));
 		});
 		definitions.sort(Comparator.comparing(EventHandlerDefinition::id));
@@ -86,7 +87,7 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 		}
 		return new EventHandlerDefinition(id, type, defaultSource(type, handler.getSource(), property + ".source"),
 				handler.getTarget().trim(), handler.getBatchSize(), (int) handler.getBatchWindow().toSeconds(),
-				streamPosition(type, handler.getStartingPosition()), handler.isReportBatchItemFailures(),
+				streamPosition(type, handler.getStartingPosition()), batchReporting(type, handler.isReportBatchItemFailures()),
 				events(type, handler.getEvents()), filter.isEmpty() ? null : filter, handler.isEnabled(), null, null);
 	}
 
@@ -109,6 +110,12 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 			throw new IllegalStateException("startingPosition is '" + position + "': expected LATEST or TRIM_HORIZON");
 		}
 		return value;
+	}
+
+	/** Only SQS and streams report failed records; elsewhere the flag means nothing and is false. */
+	private static boolean batchReporting(EventSourceType type, boolean requested) {
+		return requested && (type == EventSourceType.SQS || type == EventSourceType.DYNAMODB
+				|| type == EventSourceType.KINESIS);
 	}
 
 	private static List<String> events(EventSourceType type, List<String> events) {
