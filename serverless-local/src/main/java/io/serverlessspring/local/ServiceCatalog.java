@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.acm.AcmService;
+import io.serverlessspring.local.route53.Route53Service;
 import io.serverlessspring.local.sns.SnsService;
 import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
@@ -35,6 +37,8 @@ final class ServiceCatalog {
 		services.add(new DynamoDbService());
 		services.add(new SqsService());
 		services.add(new SnsService());
+		services.add(new Route53Service());
+		services.add(new AcmService());
 		return services;
 	}
 
