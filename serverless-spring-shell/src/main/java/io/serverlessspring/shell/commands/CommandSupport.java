@@ -49,7 +49,10 @@ public class CommandSupport {
 				fail(io, "Error: " + translation);
 			}
 			else {
-				fail(io, "Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+				// An unexpected failure (a bug): say where, so it can be reported.
+				StackTraceElement[] trace = ex.getStackTrace();
+				fail(io, "Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName())
+						+ ((ex.getMessage() == null && trace.length > 0) ? " at " + trace[0] : ""));
 			}
 		}
 	}

@@ -138,7 +138,7 @@ public class StageCommands {
 	@Command(name = "rollback", group = GROUP, description = "Point the live alias at an earlier version, instantly",
 			help = "rollback STAGE [-n N] [--to VERSION] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
 	public void rollback(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(shortName = 'n', longName = "number", description = "versions to go back", defaultValue = "1") int number,
+			@Option(shortName = 'n', longName = "number", description = "versions to go back (default 1)", defaultValue = "1") String number,
 			@Option(longName = "to", description = "the version to go to", defaultValue = "") String to,
 			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
 			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
@@ -150,7 +150,7 @@ public class StageCommands {
 			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
 					io::println)) {
 				io.setTarget(session.target());
-				Rollback.Result result = this.rollback.rollback(session, number, to, io);
+				Rollback.Result result = this.rollback.rollback(session, versionsBack(number), to, io);
 				if (json) {
 					Map<String, String> body = new LinkedHashMap<>();
 					body.put("from", result.from());
@@ -159,6 +159,17 @@ public class StageCommands {
 				}
 			}
 		});
+	}
+
+	private static int versionsBack(String number) {
+		String value = (number == null || number.isBlank()) ? "1" : number.trim();
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new io.serverlessspring.shell.settings.SettingsException(
+					"-n takes a whole number of versions to go back, not '" + value + "'.");
+		}
 	}
 
 	@Command(name = "undeploy", group = GROUP, description = "Remove everything deploy made for a stage",

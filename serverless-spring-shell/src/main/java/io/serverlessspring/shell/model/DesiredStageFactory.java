@@ -71,7 +71,7 @@ public final class DesiredStageFactory {
 
 		String bucket = (properties.getDeploy().getBucket() != null) ? properties.getDeploy().getBucket()
 				: Names.defaultBucket(account, region);
-		CodeSpec code = new CodeSpec(pkg.zip(), Names.codeKey(name, pkg.contentHash()), pkg.codeSha256(),
+		CodeSpec code = new CodeSpec(pkg.zip(), Names.codeKey(name, pkg.zipSha256Hex()), pkg.codeSha256(),
 				pkg.contentHash(), packageTags);
 
 		List<ScheduleSpec> schedules = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class DesiredStageFactory {
 		HttpSettings http = properties.getHttp();
 		HttpFrontSpec front = new HttpFrontSpec(http.getType(), Names.api(name), http.getFunctionUrlAuth().name());
 		LogGroupSpec logGroup = new LogGroupSpec(Names.logGroup(name), properties.getLogs().getRetentionDays());
-		String versionDescription = Names.VERSION_MARKER + pkg.shortHash() + "/" + spec.configurationDigest();
+		String versionDescription = Names.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
 		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,

@@ -20,6 +20,11 @@ import tools.jackson.databind.JsonNode;
 public record LambdaPackage(Path zip, String codeSha256, String contentHash, long size, long unzippedSize,
 		JsonNode manifest, PackageInfo info, List<String> warnings) {
 
+	/** Hex SHA-256 of the archive: names the package in S3, so a key that exists holds exactly these bytes. */
+	public String zipSha256Hex() {
+		return java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(this.codeSha256));
+	}
+
 	/** A short, stable id of the code: the first 12 hex digits of the content hash. */
 	public String shortHash() {
 		return this.contentHash.substring(0, 12);

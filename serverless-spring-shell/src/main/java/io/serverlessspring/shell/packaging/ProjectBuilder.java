@@ -60,7 +60,7 @@ public class ProjectBuilder {
 		command.add("-DskipTests");
 		command.add("package");
 		command.add("dependency:build-classpath");
-		command.add("-Dmdep.includeScope=runtime");
+		command.add("-DincludeScope=runtime");
 		// Every module of an -am build writes here; the project itself is built last, so its list wins.
 		command.add("-Dmdep.outputFile=" + classpathFile);
 		progress.accept("Building " + project.getFileName() + " with Maven"

@@ -331,8 +331,9 @@ public final class Planner {
 				steps.add(new Step("create", "schedule " + schedule.name(), what,
 						ctx -> ScheduleActions.put(ctx, schedule, false)));
 			}
-			else if (!sameSchedule(existing, schedule, desired)) {
-				steps.add(new Step("update", "schedule " + schedule.name(), what,
+			else if (!scheduleDifferences(existing, schedule, desired).isEmpty()) {
+				steps.add(new Step("update", "schedule " + schedule.name(),
+						String.join(", ", scheduleDifferences(existing, schedule, desired)),
 						ctx -> ScheduleActions.put(ctx, schedule, true)));
 			}
 			else {
@@ -347,12 +348,21 @@ public final class Planner {
 		}
 	}
 
-	private static boolean sameSchedule(ActualSchedule actual, ScheduleSpec desired, DesiredStage stage) {
-		return Objects.equals(actual.expression(), desired.expression())
-				&& Objects.equals(emptyToNull(actual.timezone()), desired.timezone())
-				&& actual.enabled() == desired.enabled() && Objects.equals(actual.targetArn(), stage.aliasArn())
-				&& Objects.equals(actual.roleArn(), Names.roleArn(stage.account(), stage.schedulerRole().name()))
-				&& sameJson(actual.input(), desired.input());
+	private static List<String> scheduleDifferences(ActualSchedule actual, ScheduleSpec desired, DesiredStage stage) {
+		List<String> differences = new ArrayList<>();
+		diff(differences, "expression", actual.expression(), desired.expression());
+		diff(differences, "time zone", utcToNull(actual.timezone()), utcToNull(desired.timezone()));
+		diff(differences, "enabled", actual.enabled(), desired.enabled());
+		diff(differences, "target", actual.targetArn(), stage.aliasArn());
+		diff(differences, "role", actual.roleArn(), Names.roleArn(stage.account(), stage.schedulerRole().name()));
+		if (!sameJson(actual.input(), desired.input())) {
+			differences.add("input");
+		}
+		return differences;
+	}
+
+	private static String utcToNull(String zone) {
+		return (zone == null || zone.isEmpty() || zone.equals("UTC") || zone.equals("Etc/UTC")) ? null : zone;
 	}
 
 	private static void prune(DesiredStage desired, ActualStage actual, boolean publish, String targetVersion,

@@ -60,7 +60,7 @@ public class StageSettingsLoader {
 			throw new SettingsException("Project directory " + project + " does not exist (--project).");
 		}
 		if (stage == null || stage.isBlank()) {
-			throw new SettingsException("No stage given. Stages of " + project + ": " + stages(project) + ".");
+			throw new SettingsException("No stage given. Stages of " + project + ": " + String.join(", ", stages(project)) + ".");
 		}
 		if (!stage.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,30}")) {
 			throw new SettingsException("Stage '" + stage
@@ -87,7 +87,7 @@ public class StageSettingsLoader {
 		}
 		if (stageFiles.isEmpty() && staged.isEmpty()) {
 			throw new SettingsException("Unknown stage '" + stage + "': no application-" + stage
-					+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: " + stages(project)
+					+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: " + String.join(", ", stages(project))
 					+ ".");
 		}
 		// Highest precedence first: later documents and stage files win, as in Spring Boot.

@@ -1,0 +1,154 @@
+package io.serverlessspring.shell.plan;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.serverlessspring.boot.settings.HttpSettings;
+import io.serverlessspring.shell.model.CodeSpec;
+import io.serverlessspring.shell.model.DesiredStage;
+import io.serverlessspring.shell.model.FunctionSpec;
+import io.serverlessspring.shell.model.HttpFrontSpec;
+import io.serverlessspring.shell.model.LogGroupSpec;
+import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.shell.model.RoleSpec;
+import io.serverlessspring.shell.model.ScheduleSpec;
+import io.serverlessspring.shell.plan.ActualStage.ActualFunction;
+import io.serverlessspring.shell.plan.ActualStage.ActualHttpApi;
+import io.serverlessspring.shell.plan.ActualStage.ActualLogGroup;
+import io.serverlessspring.shell.plan.ActualStage.ActualRole;
+import io.serverlessspring.shell.plan.ActualStage.ActualSchedule;
+import io.serverlessspring.shell.plan.ActualStage.ActualVersion;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Plans computed from hand-made states: no AWS. */
+class PlannerTest {
+
+	private static final String ACCOUNT = "123456789012";
+
+	private static final String REGION = "eu-west-1";
+
+	@Test
+	void firstDeployCreatesEverythingInDependencyOrder() {
+		Plan plan = Planner.plan(desired(1024, 10), ActualStage.empty());
+		assertThat(plan.steps()).extracting(Step::toString)
+			.extracting(line -> line.split(" \\(")[0])
+			.containsExactly("create role shop-dev-role", "update role policy shop-dev-role/serverless-least-privilege",
+					"create role shop-dev-scheduler", "update role policy shop-dev-scheduler/serverless-least-privilege",
+					"create bucket serverless-spring-123456789012-eu-west-1",
+					"upload package s3://serverless-spring-123456789012-eu-west-1/shop-dev/" + "a".repeat(64) + ".zip",
+					"create log group /aws/lambda/shop-dev", "create function shop-dev", "publish version of shop-dev",
+					"create alias shop-dev:live", "create HTTP API shop-dev", "create permission serverless-http",
+					"create schedule group shop-dev", "create schedule shop-dev-keep-warm");
+	}
+
+	@Test
+	void upToDateStageHasNoSteps() {
+		DesiredStage desired = desired(1024, 10);
+		Plan plan = Planner.plan(desired, deployed(desired, desired.function()));
+		assertThat(plan.steps()).isEmpty();
+		assertThat(plan.unchanged()).contains("function shop-dev", "alias live -> version 3");
+	}
+
+	@Test
+	void changedMemoryUpdatesConfigurationPublishesAndMovesTheAlias() {
+		DesiredStage before = desired(512, 10);
+		DesiredStage after = desired(1024, 10);
+		Plan plan = Planner.plan(after, deployed(after, before.function()));
+		assertThat(plan.steps()).extracting(Step::toString)
+			.containsExactly("update function configuration shop-dev (memory 512 -> 1024)",
+					"publish version of shop-dev (" + after.versionDescription() + ")",
+					"update alias shop-dev:live (3 -> new version)");
+	}
+
+	@Test
+	void interruptedDeployReusesThePublishedVersionInsteadOfPublishingAgain() {
+		DesiredStage desired = desired(1024, 10);
+		ActualStage deployed = deployed(desired, desired.function());
+		// Version 4 was published with this exact state, but the deploy stopped before moving the alias.
+		List<ActualVersion> versions = List.of(new ActualVersion("3", "serverless-spring old/old", "old"),
+				new ActualVersion("4", desired.versionDescription(), desired.code().codeSha256()));
+		ActualStage interrupted = new ActualStage(deployed.role(), deployed.schedulerRole(), true, true,
+				deployed.function(), versions, Map.of(Names.ALIAS, "3"), deployed.logGroup(), deployed.httpApi(), null, null,
+				deployed.permissions(), true, deployed.schedules());
+		Plan plan = Planner.plan(desired, interrupted);
+		assertThat(plan.steps()).extracting(Step::toString).containsExactly("update alias shop-dev:live (3 -> 4)");
+	}
+
+	@Test
+	void pruningKeepsRetainedVersionsAndNeverAnAliasedOne() {
+		DesiredStage desired = desired(2048, 2);
+		ActualStage deployed = deployed(desired, desired(1024, 2).function());
+		List<ActualVersion> versions = List.of(new ActualVersion("1", "", "x"), new ActualVersion("2", "", "x"),
+				new ActualVersion("3", "", "x"));
+		Map<String, String> aliases = Map.of(Names.ALIAS, "3", "canary", "1");
+		ActualStage many = new ActualStage(deployed.role(), deployed.schedulerRole(), true, true, deployed.function(),
+				versions, aliases, deployed.logGroup(), deployed.httpApi(), null, null, deployed.permissions(), true,
+				deployed.schedules());
+		Plan plan = Planner.plan(desired, many);
+		assertThat(plan.steps()).extracting(Step::toString).last().isEqualTo("delete old versions 2 of shop-dev (keeping 2)");
+	}
+
+	@Test
+	void switchingToAFunctionUrlRemovesTheApiAndItsPermission() {
+		DesiredStage api = desired(1024, 10);
+		ActualStage deployed = deployed(api, api.function());
+		DesiredStage url = new DesiredStage(api.app(), api.stage(), api.region(), api.account(), api.tags(), api.role(),
+				api.roleArn(), api.schedulerRole(), api.bucket(), api.code(), api.function(), api.versionDescription(),
+				api.retainedVersions(), new HttpFrontSpec(HttpSettings.Type.FUNCTION_URL, "shop-dev", "NONE"),
+				api.logGroup(), api.schedules(), "/");
+		Plan plan = Planner.plan(url, deployed);
+		assertThat(plan.steps()).extracting(Step::toString)
+			.containsExactly("delete HTTP API shop-dev (api1) (serverless.http.type is now function-url)",
+					"delete permission serverless-http", "create function URL shop-dev:live (auth NONE)",
+					"create permission serverless-url (anyone may call the URL)");
+	}
+
+	private static DesiredStage desired(int memory, int retained) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		tags.put(Names.TAG_APP, "shop");
+		tags.put(Names.TAG_STAGE, "dev");
+		tags.put(Names.TAG_FUNCTION, "shop-dev");
+		tags.put(Names.TAG_MANAGED_BY, Names.MANAGED_BY);
+		FunctionSpec function = new FunctionSpec("shop-dev", "", "java21",
+				"io.serverlessspring.boot.handler.ServerlessHandler::handleRequest", "x86_64", memory, 30, 512,
+				Map.of("SERVERLESS_STAGE", "dev"), List.of(), "PassThrough", null, null, List.of(), List.of(), false, null, 0);
+		String aliasArn = Names.aliasArn(REGION, ACCOUNT, "shop-dev");
+		RoleSpec role = new RoleSpec("shop-dev-role", "lambda.amazonaws.com", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Logs\",\"Effect\":\"Allow\",\"Action\":[\"logs:PutLogEvents\"],\"Resource\":[\"x\"]}]}", List.of(), null);
+		RoleSpec scheduler = new RoleSpec("shop-dev-scheduler", "scheduler.amazonaws.com", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"InvokeLive\",\"Effect\":\"Allow\",\"Action\":[\"lambda:InvokeFunction\"],\"Resource\":[\"" + aliasArn + "\"]}]}", List.of(), null);
+		CodeSpec code = new CodeSpec(Path.of("shop-dev.zip"), Names.codeKey("shop-dev", "a".repeat(64)), "sha",
+				"a".repeat(64), Map.of(Names.TAG_PACKAGE_HASH, "aaaaaaaaaaaa"));
+		return new DesiredStage("shop", "dev", REGION, ACCOUNT, tags, role, Names.roleArn(ACCOUNT, "shop-dev-role"),
+				scheduler, Names.defaultBucket(ACCOUNT, REGION), code, function,
+				Names.VERSION_MARKER + "aaaaaaaaaaaa/" + function.configurationDigest(), retained,
+				new HttpFrontSpec(HttpSettings.Type.HTTP_API, "shop-dev", "NONE"), new LogGroupSpec("/aws/lambda/shop-dev", 30),
+				List.of(new ScheduleSpec("shop-dev-keep-warm", "rate(4 minutes)", null, true, "{\"serverless\":{\"kind\":\"keep-warm\"}}")),
+				"/");
+	}
+
+	/** What AWS holds after {@code desired} was deployed with configuration {@code running}, as version 3. */
+	private static ActualStage deployed(DesiredStage desired, FunctionSpec running) {
+		Map<String, String> tags = new LinkedHashMap<>(desired.tags());
+		tags.putAll(desired.code().packageTags());
+		ActualRole role = new ActualRole("shop-dev-role", desired.roleArn(), desired.role().trustDocument(),
+				Map.of(Names.POLICY_NAME, desired.role().policyDocument()), List.of(), desired.tags());
+		ActualRole scheduler = new ActualRole("shop-dev-scheduler", "arn", desired.schedulerRole().trustDocument(),
+				Map.of(Names.POLICY_NAME, desired.schedulerRole().policyDocument()), List.of(), desired.tags());
+		String description = Names.VERSION_MARKER + "aaaaaaaaaaaa/" + running.configurationDigest();
+		ActualHttpApi api = new ActualHttpApi("api1", "https://api1.execute-api.eu-west-1.amazonaws.com", desired.tags(),
+				Map.of("int1", desired.aliasArn()), Map.of("$default", "integrations/int1"), Set.of("$default"));
+		ScheduleSpec warm = desired.schedules().get(0);
+		return new ActualStage(role, scheduler, true, true,
+				new ActualFunction(running, "sha", desired.roleArn(), tags),
+				List.of(new ActualVersion("3", description, "sha")), Map.of(Names.ALIAS, "3"),
+				new ActualLogGroup("/aws/lambda/shop-dev", 30), api, null, null,
+				Map.of(Planner.HTTP_PERMISSION, "{\"SourceArn\":\"arn:aws:execute-api:eu-west-1:123456789012:api1/*\"}"), true,
+				Map.of(warm.name(), new ActualSchedule(warm.name(), warm.expression(), null, true, desired.aliasArn(),
+						Names.roleArn(ACCOUNT, "shop-dev-scheduler"), warm.input())));
+	}
+
+}

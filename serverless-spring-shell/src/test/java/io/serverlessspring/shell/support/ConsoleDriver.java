@@ -1,0 +1,38 @@
+package io.serverlessspring.shell.support;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import io.serverlessspring.shell.cli.ConsoleRunner;
+
+import org.springframework.shell.core.InputReader;
+
+/** Runs console command lines as the one-shot launcher does, capturing output and exit code. */
+public final class ConsoleDriver {
+
+	private final ConsoleRunner runner;
+
+	public ConsoleDriver(ConsoleRunner runner) {
+		this.runner = runner;
+	}
+
+	/** The outcome of one command line. */
+	public record Run(int exitCode, String output) {
+	}
+
+	public Run run(String line) {
+		StringWriter buffer = new StringWriter();
+		// No input: a command that would prompt gets no answer (as in CI without --yes).
+		InputReader noInput = new InputReader() {
+			@Override
+			public String readInput(String prompt) {
+				return null;
+			}
+		};
+		int exit = this.runner.execute(line, new PrintWriter(buffer, true), noInput);
+		String output = buffer.toString();
+		System.out.println("$ serverless " + line + "\n" + output + "(exit " + exit + ")");
+		return new Run(exit, output);
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.serverlessspring.shell.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/** A copy of a package with one more resource: new code, as after a change to the app. */
+public final class ModifiedPackage {
+
+	private ModifiedPackage() {
+	}
+
+	public static Path withResource(Path zip, String name, String content, Path out) throws IOException {
+		Files.createDirectories(out.getParent());
+		try (ZipFile source = new ZipFile(zip.toFile());
+				OutputStream file = Files.newOutputStream(out);
+				ZipOutputStream target = new ZipOutputStream(file)) {
+			Enumeration<? extends ZipEntry> entries = source.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				target.putNextEntry(new ZipEntry(entry.getName()));
+				try (InputStream in = source.getInputStream(entry)) {
+					in.transferTo(target);
+				}
+				target.closeEntry();
+			}
+			target.putNextEntry(new ZipEntry(name));
+			target.write(content.getBytes(StandardCharsets.UTF_8));
+			target.closeEntry();
+		}
+		return out;
+	}
+
+}
