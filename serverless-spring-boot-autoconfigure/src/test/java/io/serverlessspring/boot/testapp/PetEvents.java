@@ -39,6 +39,9 @@ public class PetEvents {
 
 	@ServerlessEventHandler(type = EventSourceType.SNS, source = "pet-news")
 	public void onNews(String message) {
+		if (message.startsWith("known outage") || message.startsWith("broken")) {
+			throw new IllegalStateException(message);
+		}
 		this.recorder.record("onNews(" + message + ")");
 	}
 
