@@ -1,0 +1,343 @@
+package io.serverlessspring.shell.template;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.serverlessspring.shell.model.DesiredStage;
+import io.serverlessspring.shell.model.DesiredStageFactory;
+import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.packaging.PackageInfo;
+import io.serverlessspring.shell.settings.SettingsMetadata;
+import io.serverlessspring.shell.settings.StageSettings;
+import io.serverlessspring.shell.settings.StageSettingsLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The generated template is read back as YAML (as CloudFormation would) and checked: every
+ * resource has a known type and its required properties, every Ref / Fn::GetAtt / Fn::Sub variable /
+ * DependsOn names something that exists (with an attribute that type has), and it creates what the
+ * console's deploy creates, under the same names.
+ */
+class StageTemplateTest {
+
+	private static final SettingsMetadata METADATA = SettingsMetadata.load();
+
+	private static final Set<String> PSEUDO = Set.of("AWS::Region", "AWS::AccountId", "AWS::Partition", "AWS::StackName",
+			"AWS::URLSuffix");
+
+	/** Required properties, per type, of the CloudFormation resource reference. */
+	private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+			Map.entry("AWS::IAM::Role", List.of("AssumeRolePolicyDocument")),
+			Map.entry("AWS::Logs::LogGroup", List.of()),
+			Map.entry("AWS::Lambda::Function", List.of("Code", "Role")),
+			Map.entry("AWS::Serverless::Function", List.of("CodeUri", "Runtime", "Handler")),
+			Map.entry("AWS::Lambda::Version", List.of("FunctionName")),
+			Map.entry("AWS::Lambda::Alias", List.of("FunctionName", "FunctionVersion", "Name")),
+			Map.entry("AWS::Lambda::Permission", List.of("Action", "FunctionName", "Principal")),
+			Map.entry("AWS::Lambda::Url", List.of("AuthType", "TargetFunctionArn")),
+			Map.entry("AWS::Lambda::EventSourceMapping", List.of("FunctionName")),
+			Map.entry("AWS::ApiGatewayV2::Api", List.of()),
+			Map.entry("AWS::ApiGatewayV2::Integration", List.of("ApiId", "IntegrationType")),
+			Map.entry("AWS::ApiGatewayV2::Route", List.of("ApiId", "RouteKey")),
+			Map.entry("AWS::ApiGatewayV2::Stage", List.of("ApiId", "StageName")),
+			Map.entry("AWS::ApiGatewayV2::Authorizer", List.of("ApiId", "AuthorizerType", "Name")),
+			Map.entry("AWS::ApiGateway::RestApi", List.of()),
+			Map.entry("AWS::ApiGateway::Resource", List.of("ParentId", "PathPart", "RestApiId")),
+			Map.entry("AWS::ApiGateway::Method", List.of("HttpMethod", "ResourceId", "RestApiId")),
+			Map.entry("AWS::ApiGateway::Deployment", List.of("RestApiId")),
+			Map.entry("AWS::ApiGateway::Stage", List.of("RestApiId")),
+			Map.entry("AWS::ApiGateway::Authorizer", List.of("Name", "RestApiId", "Type")),
+			Map.entry("AWS::ApiGateway::UsagePlan", List.of()),
+			Map.entry("AWS::ApiGateway::ApiKey", List.of()),
+			Map.entry("AWS::ApiGateway::UsagePlanKey", List.of("KeyId", "KeyType", "UsagePlanId")),
+			Map.entry("AWS::Scheduler::ScheduleGroup", List.of()),
+			Map.entry("AWS::Scheduler::Schedule", List.of("FlexibleTimeWindow", "ScheduleExpression", "Target")),
+			Map.entry("AWS::SNS::Subscription", List.of("Protocol", "TopicArn")),
+			Map.entry("AWS::Events::Rule", List.of()));
+
+	/** Attributes Fn::GetAtt may read, per type. */
+	private static final Map<String, Set<String>> ATTRIBUTES = Map.of("AWS::IAM::Role", Set.of("Arn", "RoleId"),
+			"AWS::Lambda::Function", Set.of("Arn"), "AWS::Serverless::Function", Set.of("Arn"), "AWS::Lambda::Version",
+			Set.of("Version"), "AWS::ApiGatewayV2::Api", Set.of("ApiEndpoint", "ApiId"), "AWS::ApiGateway::RestApi",
+			Set.of("RootResourceId", "RestApiId"), "AWS::Logs::LogGroup", Set.of("Arn"), "AWS::Lambda::Url",
+			Set.of("FunctionUrl", "FunctionArn"), "AWS::Events::Rule", Set.of("Arn"));
+
+	private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
+
+	@TempDir
+	Path project;
+
+	@Test
+	void httpApiStageWithSchedulesEventSourcesAndSecurity() throws Exception {
+		Map<String, Object> template = generate("""
+				serverless:
+				  function:
+				    memory: 2048
+				    reserved-concurrency: 5
+				  http:
+				    type: http-api
+				    cors:
+				      allowed-origins: [https://app.example.com]
+				      allow-credentials: true
+				    auth:
+				      type: jwt
+				      jwt:
+				        issuer: https://login.example.com/
+				        audiences: [petstore]
+				        scopes: [pets.read]
+				    throttling:
+				      rate-limit: 50
+				      burst-limit: 100
+				    access-log:
+				      enabled: true
+				""", TemplateFormat.CLOUDFORMATION);
+
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		assertThat(types(resources)).contains("AWS::IAM::Role", "AWS::Logs::LogGroup", "AWS::Lambda::Function",
+				"AWS::Lambda::Version", "AWS::Lambda::Alias", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Integration",
+				"AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Stage", "AWS::ApiGatewayV2::Authorizer",
+				"AWS::Lambda::Permission", "AWS::Scheduler::ScheduleGroup", "AWS::Scheduler::Schedule",
+				"AWS::Lambda::EventSourceMapping", "AWS::SNS::Subscription", "AWS::Events::Rule");
+
+		// The same names the console's deploy uses.
+		assertThat(props(resources, "Function")).containsEntry("FunctionName", "petstore-prod")
+			.containsEntry("MemorySize", 2048)
+			.containsEntry("ReservedConcurrentExecutions", 5)
+			.containsEntry("Handler", DesiredStageFactory.HANDLER);
+		assertThat(props(resources, "ExecutionRole")).containsEntry("RoleName", "petstore-prod-role");
+		assertThat(props(resources, "LiveAlias")).containsEntry("Name", "live");
+		assertThat(props(resources, "FunctionLogGroup")).containsEntry("LogGroupName", "/aws/lambda/petstore-prod");
+		List<Map<String, Object>> schedules = ofType(resources, "AWS::Scheduler::Schedule");
+		assertThat(schedules).extracting(s -> s.get("Name")).containsExactly("petstore-prod-petReportJobs.nightlyReport",
+				"petstore-prod-petReportJobs.refreshCache", "petstore-prod-keep-warm");
+		assertThat(schedules.get(0)).containsEntry("ScheduleExpression", "cron(30 2 ? * MON-FRI *)")
+			.containsEntry("ScheduleExpressionTimezone", "Europe/Paris")
+			.containsEntry("State", "ENABLED");
+		assertThat(schedules.get(1)).containsEntry("State", "DISABLED");
+		assertThat(String.valueOf(((Map<?, ?>) schedules.get(0).get("Target")).get("Input")))
+			.contains("\"id\":\"petReportJobs#nightlyReport\"");
+
+		// Security and limits of the HTTP front.
+		Map<String, Object> cors = map(props(resources, "HttpApi").get("CorsConfiguration"));
+		assertThat(cors).containsEntry("AllowOrigins", List.of("https://app.example.com"))
+			.containsEntry("AllowCredentials", true)
+			.containsEntry("MaxAge", 600);
+		assertThat(props(resources, "HttpApiRoute")).containsEntry("AuthorizationType", "JWT")
+			.containsEntry("AuthorizationScopes", List.of("pets.read"));
+		assertThat(map(props(resources, "HttpApiAuthorizer").get("JwtConfiguration")))
+			.containsEntry("Issuer", "https://login.example.com/");
+		assertThat(map(props(resources, "HttpApiStage").get("DefaultRouteSettings"))).containsEntry("ThrottlingRateLimit", 50.0)
+			.containsEntry("ThrottlingBurstLimit", 100);
+		assertThat(props(resources, "HttpApiStage")).containsKey("AccessLogSettings");
+
+		// Event sources: mapping settings carried over.
+		Map<String, Object> sqs = ofType(resources, "AWS::Lambda::EventSourceMapping").get(0);
+		assertThat(sqs).containsEntry("BatchSize", 10)
+			.containsEntry("MaximumBatchingWindowInSeconds", 5)
+			.containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"))
+			.containsEntry("Enabled", true);
+		assertThat(sqs.get("EventSourceArn")).isEqualTo(Map.of("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:petstore-prod-orders"));
+		Map<String, Object> kinesis = ofType(resources, "AWS::Lambda::EventSourceMapping").get(1);
+		assertThat(kinesis).containsEntry("StartingPosition", "TRIM_HORIZON").containsEntry("Enabled", false);
+		assertThat(ofType(resources, "AWS::Events::Rule").get(0)).containsEntry("EventPattern",
+				Map.of("source", List.of("petstore.orders")));
+		assertThat(ofType(resources, "AWS::Lambda::Permission")).extracting(p -> p.get("Principal"))
+			.contains("apigateway.amazonaws.com", "sns.amazonaws.com", "events.amazonaws.com", "s3.amazonaws.com");
+
+		// No account or region baked in: the template deploys anywhere.
+		String yaml = TemplateWriter.yaml(template);
+		assertThat(yaml).doesNotContain("000000000000").doesNotContain("us-east-1");
+	}
+
+	@Test
+	void restApiWithApiKeysUsagePlanResourcePolicyEndpointTypeAndCognito() throws Exception {
+		Map<String, Object> template = generate("""
+				serverless:
+				  http:
+				    type: rest-api
+				    cors:
+				      allowed-origins: ["*"]
+				    auth:
+				      type: cognito
+				      cognito:
+				        user-pool-arn: arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf
+				    rest:
+				      endpoint-type: private
+				      vpc-endpoint-ids: [vpce-0abc]
+				      binary-media-types: ["*/*"]
+				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}'
+				      api-keys:
+				        names: [partner-a, partner-b]
+				        quota-limit: 10000
+				        quota-period: day
+				        rate-limit: 10
+				        burst-limit: 20
+				""", TemplateFormat.CLOUDFORMATION);
+
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		Map<String, Object> api = props(resources, "RestApi");
+		assertThat(api).containsEntry("BinaryMediaTypes", List.of("*/*"));
+		assertThat(map(api.get("EndpointConfiguration"))).containsEntry("Types", List.of("PRIVATE"))
+			.containsEntry("VpcEndpointIds", List.of("vpce-0abc"));
+		assertThat(map(api.get("Policy"))).containsKey("Statement");
+		assertThat(props(resources, "RestApiProxyMethod")).containsEntry("AuthorizationType", "COGNITO_USER_POOLS")
+			.containsEntry("ApiKeyRequired", true);
+		assertThat(props(resources, "RestApiProxyOptions")).containsEntry("HttpMethod", "OPTIONS");
+		assertThat(ofType(resources, "AWS::ApiGateway::ApiKey")).extracting(k -> k.get("Name"))
+			.containsExactly("partner-a", "partner-b");
+		assertThat(map(props(resources, "UsagePlan").get("Quota"))).containsEntry("Limit", 10000).containsEntry("Period", "DAY");
+		assertThat(ofType(resources, "AWS::ApiGateway::UsagePlanKey")).hasSize(2);
+	}
+
+	@Test
+	void samTemplateForAFunctionUrlWithALambdaAuthorizerlessFront() throws Exception {
+		Map<String, Object> template = generate("""
+				serverless:
+				  http:
+				    type: function-url
+				""", TemplateFormat.SAM);
+
+		assertThat(template).containsEntry("Transform", "AWS::Serverless-2016-10-31");
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		assertThat(props(resources, "Function")).containsEntry("AutoPublishAlias", "live");
+		assertThat(resources.get("Function").get("Type")).isEqualTo("AWS::Serverless::Function");
+		assertThat(props(resources, "FunctionUrl")).containsEntry("AuthType", "NONE");
+		assertThat(types(resources)).doesNotContain("AWS::Lambda::Version", "AWS::Lambda::Alias");
+	}
+
+	@Test
+	void aJwtAuthorizerOnARestApiIsRefusedWithTheSettingToChange() throws Exception {
+		assertThatThrownBy(() -> generate("""
+				serverless:
+				  http:
+				    type: rest-api
+				    auth:
+				      type: jwt
+				      jwt:
+				        issuer: https://login.example.com/
+				""", TemplateFormat.CLOUDFORMATION)).hasMessageContaining("serverless.http.auth.type=jwt needs an HTTP API");
+	}
+
+	private Map<String, Object> generate(String stageYaml, TemplateFormat format) throws IOException {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: petstore\n");
+		Files.writeString(resources.resolve("application-prod.yml"), stageYaml);
+		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "prod");
+		JsonNode manifest = JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
+		LambdaPackage pkg = new LambdaPackage(this.project.resolve("petstore-prod.zip"), "q2K0ZTx1e3lY3m1oZ4nU0s1u0nT9Z3p0b3J0c2FtcGw=",
+				"3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a", 15_000_000L, 40_000_000L, manifest,
+				new PackageInfo("petstore", "prod", "2026-11-25T10:00:00Z", "0123456789abcdef", false,
+						"3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a"),
+				List.of());
+		DesiredStage desired = DesiredStageFactory.create(settings, pkg, StageTemplate.REGION, StageTemplate.ACCOUNT);
+		Map<String, Object> generated = StageTemplate.generate(desired, settings.properties(), manifest, format);
+		// Read back what a user would hand to CloudFormation.
+		return new Yaml().load(TemplateWriter.yaml(generated));
+	}
+
+	/** Checks types, required properties and every reference; returns the resources by logical id. */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> checkReferences(Map<String, Object> template) {
+		Map<String, Map<String, Object>> resources = (Map<String, Map<String, Object>>) template.get("Resources");
+		Set<String> parameters = ((Map<String, Object>) template.get("Parameters")).keySet();
+		assertThat(resources).isNotEmpty();
+		resources.forEach((id, resource) -> {
+			String type = (String) resource.get("Type");
+			assertThat(REQUIRED).as("known type of " + id).containsKey(type);
+			Map<String, Object> properties = map(resource.get("Properties"));
+			assertThat(properties).as("properties of " + id).isNotNull();
+			for (String required : REQUIRED.get(type)) {
+				assertThat(properties).as("required properties of " + id + " (" + type + ")").containsKey(required);
+			}
+			Object dependsOn = resource.get("DependsOn");
+			if (dependsOn != null) {
+				assertThat(resources).as("DependsOn of " + id).containsKeys(((List<String>) dependsOn).toArray(String[]::new));
+			}
+		});
+		List<String> problems = new ArrayList<>();
+		walk(template, resources, parameters, problems, "");
+		assertThat(problems).as("unresolved references").isEmpty();
+		return resources;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void walk(Object node, Map<String, Map<String, Object>> resources, Set<String> parameters,
+			List<String> problems, String path) {
+		if (node instanceof Map<?, ?> map) {
+			if (map.containsKey("Ref")) {
+				String name = (String) map.get("Ref");
+				if (!resources.containsKey(name) && !parameters.contains(name) && !PSEUDO.contains(name)) {
+					problems.add(path + ": Ref " + name);
+				}
+			}
+			if (map.containsKey("Fn::GetAtt")) {
+				List<String> target = (List<String>) map.get("Fn::GetAtt");
+				Map<String, Object> resource = resources.get(target.get(0));
+				if (resource == null) {
+					problems.add(path + ": GetAtt " + target);
+				}
+				else if (!ATTRIBUTES.getOrDefault((String) resource.get("Type"), Set.of()).contains(target.get(1))) {
+					problems.add(path + ": GetAtt " + target + " (" + resource.get("Type") + " has no such attribute)");
+				}
+			}
+			if (map.get("Fn::Sub") instanceof String text) {
+				Matcher matcher = SUB_VARIABLE.matcher(text);
+				while (matcher.find()) {
+					String name = matcher.group(1).split("\\.")[0];
+					if (!resources.containsKey(name) && !parameters.contains(name) && !PSEUDO.contains(matcher.group(1))) {
+						problems.add(path + ": Sub ${" + matcher.group(1) + "}");
+					}
+				}
+			}
+			map.forEach((key, value) -> walk(value, resources, parameters, problems, path + "/" + key));
+		}
+		else if (node instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				walk(list.get(i), resources, parameters, problems, path + "[" + i + "]");
+			}
+		}
+		else if (node instanceof String text && text.contains("${") && !path.endsWith("Fn::Sub")) {
+			// A ${...} outside Fn::Sub would reach AWS as literal text.
+			if (text.contains("${AWS::")) {
+				problems.add(path + ": ${AWS::...} outside Fn::Sub in '" + text + "'");
+			}
+		}
+	}
+
+	private static Set<String> types(Map<String, Map<String, Object>> resources) {
+		Set<String> types = new TreeSet<>();
+		resources.values().forEach(r -> types.add((String) r.get("Type")));
+		return types;
+	}
+
+	private static Map<String, Object> props(Map<String, Map<String, Object>> resources, String id) {
+		assertThat(resources).containsKey(id);
+		return map(resources.get(id).get("Properties"));
+	}
+
+	private static List<Map<String, Object>> ofType(Map<String, Map<String, Object>> resources, String type) {
+		return resources.values().stream().filter(r -> type.equals(r.get("Type"))).map(r -> map(r.get("Properties"))).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+}
