@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.cloudwatch.CloudWatchService;
 import io.serverlessspring.local.acm.AcmService;
 import io.serverlessspring.local.route53.Route53Service;
 import io.serverlessspring.local.sns.SnsService;
@@ -39,6 +40,7 @@ final class ServiceCatalog {
 		services.add(new SnsService());
 		services.add(new Route53Service());
 		services.add(new AcmService());
+		services.add(new CloudWatchService());
 		return services;
 	}
 
