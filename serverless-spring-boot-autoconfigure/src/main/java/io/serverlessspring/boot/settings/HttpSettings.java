@@ -54,6 +54,14 @@ public class HttpSettings {
 	@NestedConfigurationProperty
 	private final HttpThrottleSettings throttling = new HttpThrottleSettings();
 
+	/** The custom domain ({@code certify}). */
+	@NestedConfigurationProperty
+	private final HttpDomainSettings domain = new HttpDomainSettings();
+
+	public HttpDomainSettings getDomain() {
+		return this.domain;
+	}
+
 	public HttpCorsSettings getCors() {
 		return this.cors;
 	}
