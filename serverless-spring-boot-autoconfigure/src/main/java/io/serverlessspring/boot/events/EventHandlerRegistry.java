@@ -9,11 +9,15 @@ import io.serverlessspring.boot.manifest.AppBeans;
 import io.serverlessspring.boot.settings.EventSettings;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
 
-/** The event handlers of the running context: annotated methods and property bindings. */
-public class EventHandlerRegistry {
+/**
+ * The event handlers of the running context: annotated methods and property bindings, read at
+ * start so a bad binding fails start-up with the property at fault.
+ */
+public class EventHandlerRegistry implements SmartInitializingSingleton {
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -28,6 +32,11 @@ public class EventHandlerRegistry {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
 		this.settings = settings;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		all();
 	}
 
 	/** Every handler, by id. */

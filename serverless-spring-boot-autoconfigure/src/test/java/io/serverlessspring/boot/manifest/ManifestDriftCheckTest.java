@@ -72,7 +72,7 @@ class ManifestDriftCheckTest {
 		assertThat(result.at("/function/version").asString()).isEqualTo("7");
 		assertThat(result.get("schedules")).hasSize(4);
 		assertThat(result.at("/schedules/0/expression").asString()).isEqualTo("cron(30 2 ? * MON-FRI *)");
-		assertThat(result.get("tasks")).hasSize(4);
+		assertThat(result.get("tasks")).hasSize(6);
 		assertThat(result.at("/taskResources/responseTable").asString()).isEqualTo("petstore-dev-tasks");
 		assertThat(result.get("eventHandlers")).hasSize(8);
 		assertThat(result.get("functions").toString()).contains("\"describePet\"", "\"adoptPet\"");

@@ -40,6 +40,16 @@ public class PetJobs {
 		this.recorder.record("archive(" + name + ")");
 	}
 
+	@ServerlessTask(source = ServerlessTask.TaskSourceOption.SQS)
+	public void remindOwner(String owner) {
+		this.recorder.record("remindOwner(" + owner + ")");
+	}
+
+	@ServerlessTask(source = ServerlessTask.TaskSourceOption.SNS)
+	public void announce(String news) {
+		this.recorder.record("announce(" + news + ")");
+	}
+
 	public String notATask(String name) {
 		return "hello " + name;
 	}
