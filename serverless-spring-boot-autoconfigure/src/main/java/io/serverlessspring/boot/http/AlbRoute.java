@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,10 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * ignores) and reads {@code headers} back; with it on, the {@code multiValue...} twins both ways.
  * Query values arrive still percent-encoded; the client address is the last X-Forwarded-For hop.
  */
-public class AlbRoute extends HttpEventRoute {
+public class AlbRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public AlbRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(container, settings);
+		super(AwsProxyRequest.class, container, settings);
 	}
 
 	@Override
@@ -35,26 +36,24 @@ public class AlbRoute extends HttpEventRoute {
 	}
 
 	@Override
-	protected String pathField() {
-		return "path";
+	protected String path(AwsProxyRequest request) {
+		return request.getPath();
 	}
 
 	@Override
-	protected void normalize(ObjectNode event) {
-		super.normalize(event);
-		fillMultiValue(event, "headers", "multiValueHeaders");
-		fillMultiValue(event, "queryStringParameters", "multiValueQueryStringParameters");
+	protected void normalize(AwsProxyRequest request) {
+		request.setPath(normalizePath(request.getPath()));
+		fillMultiValue(request);
 	}
 
-	/** Multi-value mode: ALB sent no single-value {@code headers} (normalize keeps them when it did). */
-	private static boolean multiValueMode(ObjectNode event) {
-		return !event.path("headers").isObject();
+	/** Multi-value mode: the target group sends (and reads back) only the multi-value maps. */
+	private static boolean multiValueMode(JsonNode event) {
+		return event.path("multiValueHeaders").isObject();
 	}
 
 	@Override
-	protected HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+	protected HttpServletRequest read(AwsProxyRequest request, Context context, LambdaServletContainer container)
 			throws Exception {
-		AwsProxyRequest request = readAs(event, AwsProxyRequest.class);
 		AwsProxyHttpServletRequestReader reader = new AwsProxyHttpServletRequestReader();
 		reader.setServletContext(container.getServletContext());
 		return reader.readRequest(request, new AwsProxySecurityContextWriter().writeSecurityContext(request, context),
@@ -62,18 +61,18 @@ public class AlbRoute extends HttpEventRoute {
 	}
 
 	@Override
-	protected String clientAddress(ObjectNode event) {
-		return lastForwardedFor(event.get("multiValueHeaders"));
+	protected String clientAddress(JsonNode event) {
+		return lastForwardedFor(multiValueMode(event) ? event.get("multiValueHeaders") : event.get("headers"));
 	}
 
 	@Override
-	protected String target(ObjectNode event) {
-		String query = queryString(event.get("multiValueQueryStringParameters"), false);
-		return event.path("path").asString("/") + (query.isEmpty() ? "" : "?" + query);
+	protected String target(AwsProxyRequest request, JsonNode event) {
+		String query = queryString(event, false);
+		return request.getPath() + (query.isEmpty() ? "" : "?" + query);
 	}
 
 	@Override
-	protected ObjectNode write(HttpResponse response, ObjectNode event) {
+	protected ObjectNode write(HttpResponse response, JsonNode event) {
 		ObjectNode out = JSON.createObjectNode();
 		out.put("statusCode", response.status());
 		out.put("statusDescription", (response.status() + " " + response.reasonPhrase()).trim());

@@ -1,7 +1,8 @@
 package io.serverlessspring.boot.http;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.amazonaws.serverless.proxy.AwsHttpApiV2SecurityContextWriter;
@@ -21,10 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code headers} and a separate {@code cookies} array: every {@code Set-Cookie} goes there
  * (upstream keeps only the first), other repeated headers are joined with commas.
  */
-public class HttpApiRoute extends HttpEventRoute {
+public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 
 	public HttpApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(container, settings);
+		super(HttpApiV2ProxyRequest.class, container, settings);
 	}
 
 	@Override
@@ -47,64 +48,63 @@ public class HttpApiRoute extends HttpEventRoute {
 	}
 
 	@Override
-	protected String pathField() {
-		return "rawPath";
+	protected String path(HttpApiV2ProxyRequest request) {
+		return request.getRawPath();
 	}
 
 	@Override
-	protected void normalize(ObjectNode event) {
+	protected void normalize(HttpApiV2ProxyRequest request) {
 		// A named stage stays in rawPath ("/prod/hello"); $default has none.
-		String stage = text(event, "/requestContext/stage");
+		String path = (request.getRawPath() != null) ? request.getRawPath() : "/";
+		String stage = (request.getRequestContext() != null) ? request.getRequestContext().getStage() : null;
 		if (settings().isStripStagePrefix() && stage != null && !"$default".equals(stage)) {
-			event.put("rawPath", RequestPaths.stripPrefix(event.path("rawPath").asString("/"), stage));
+			path = RequestPaths.stripPrefix(path, stage);
 		}
-		super.normalize(event);
+		request.setRawPath(normalizePath(path));
 		// HTTP API moves the Cookie header into "cookies"; put it back so getHeader("Cookie") and
 		// getCookies() both see every cookie, once.
-		JsonNode cookies = event.get("cookies");
-		if (cookies != null && cookies.isArray() && !cookies.isEmpty()) {
-			List<String> pairs = new ArrayList<>();
-			cookies.forEach((cookie) -> pairs.add(cookie.asString()));
-			ObjectNode headers = event.get("headers") instanceof ObjectNode existing ? existing : event.putObject("headers");
-			String header = headers.path("cookie").asString(null);
-			headers.put("cookie", (header == null || header.isBlank() ? "" : header + "; ") + String.join("; ", pairs));
-			event.remove("cookies");
+		List<String> cookies = request.getCookies();
+		if (cookies != null && !cookies.isEmpty()) {
+			Map<String, String> headers = (request.getHeaders() != null) ? request.getHeaders() : new HashMap<>();
+			String header = headers.get("cookie");
+			headers.put("cookie", (header == null || header.isBlank() ? "" : header + "; ") + String.join("; ", cookies));
+			request.setHeaders(headers);
+			request.setCookies(null);
 		}
 	}
 
 	@Override
-	protected HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+	protected HttpServletRequest read(HttpApiV2ProxyRequest request, Context context, LambdaServletContainer container)
 			throws Exception {
-		HttpApiV2ProxyRequest request = readAs(event, HttpApiV2ProxyRequest.class);
 		return new AwsHttpApiV2HttpServletRequestReader().readRequest(request,
 				new AwsHttpApiV2SecurityContextWriter().writeSecurityContext(request, context), context,
 				LambdaContainerHandler.getContainerConfig());
 	}
 
 	@Override
-	protected String method(ObjectNode event) {
+	protected String method(JsonNode event) {
 		return text(event, "/requestContext/http/method");
 	}
 
 	@Override
-	protected String protocol(ObjectNode event) {
+	protected String protocol(JsonNode event) {
 		String protocol = text(event, "/requestContext/http/protocol");
 		return (protocol != null) ? protocol : "HTTP/1.1";
 	}
 
 	@Override
-	protected String clientAddress(ObjectNode event) {
+	protected String clientAddress(JsonNode event) {
 		return text(event, "/requestContext/http/sourceIp");
 	}
 
 	@Override
-	protected String target(ObjectNode event) {
-		String query = event.path("rawQueryString").asString("");
-		return event.path("rawPath").asString("/") + (query.isEmpty() ? "" : "?" + query);
+	protected String target(HttpApiV2ProxyRequest request, JsonNode event) {
+		String query = (request.getRawQueryString() != null) ? request.getRawQueryString() : "";
+		return request.getRawPath() + (query.isEmpty() ? "" : "?" + query);
 	}
 
 	@Override
-	protected ObjectNode write(HttpResponse response, ObjectNode event) {
+	protected ObjectNode write(HttpResponse response, JsonNode event) {
 		ObjectNode out = JSON.createObjectNode();
 		out.put("statusCode", response.status());
 		ObjectNode headers = out.putObject("headers");

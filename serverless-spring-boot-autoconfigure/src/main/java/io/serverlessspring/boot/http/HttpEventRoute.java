@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -12,6 +11,9 @@ import java.util.function.Supplier;
 import com.amazonaws.serverless.proxy.internal.LambdaContainerHandler;
 import com.amazonaws.serverless.proxy.internal.servlet.AwsHttpServletResponse;
 import com.amazonaws.serverless.proxy.internal.servlet.AwsProxyHttpServletResponseWriter;
+import com.amazonaws.serverless.proxy.model.AwsProxyRequest;
+import com.amazonaws.serverless.proxy.model.Headers;
+import com.amazonaws.serverless.proxy.model.MultiValuedTreeMap;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
@@ -20,7 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,7 +37,7 @@ import org.springframework.http.HttpStatus;
  * <p>A subclass knows one format: its shape, how to read it, where its client address is, and the
  * response fields its front end reads.
  */
-public abstract class HttpEventRoute implements EventRoute, Ordered {
+public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	/** Lambda's limit on a synchronous response payload, in bytes. */
 	public static final int RESPONSE_PAYLOAD_LIMIT = 6 * 1024 * 1024;
@@ -47,7 +49,10 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 
 	private static final Logger accessLog = LoggerFactory.getLogger("io.serverlessspring.access");
 
-	protected static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Upstream's mapper, which reads the events anyway: one mapper less to build at cold start. */
+	protected static final ObjectMapper JSON = LambdaContainerHandler.getObjectMapper();
+
+	private final Class<R> requestType;
 
 	private final Supplier<LambdaServletContainer> container;
 
@@ -57,7 +62,8 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 
 	private final AwsProxyHttpServletResponseWriter responseWriter = new AwsProxyHttpServletResponseWriter();
 
-	protected HttpEventRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
+	protected HttpEventRoute(Class<R> requestType, Supplier<LambdaServletContainer> container, HttpSettings settings) {
+		this.requestType = requestType;
 		this.container = container;
 		this.settings = settings;
 		this.binaryTypes = new BinaryContentTypes(settings.getBinaryTypes());
@@ -71,41 +77,46 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 	@Override
 	public final void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
 		long started = System.nanoTime();
-		ObjectNode request = ((ObjectNode) event.json()).deepCopy();
+		// Bound straight from the bytes into upstream's model (the hot path); the router's JSON
+		// tree is only read, for what upstream's model does not keep.
+		R request = JSON.readValue(event.payload(), this.requestType);
 		normalize(request);
-		String path = request.path(pathField()).asString("/");
-		HttpResponse response = serve(event, request, context, path);
-		byte[] json = JSON.writeValueAsBytes(write(response, request));
+		// Before serving: an error page forward rewrites the path in upstream's model.
+		String target = target(request, event.json());
+		HttpResponse response = serve(event, request, context);
+		byte[] json = JSON.writeValueAsBytes(write(response, event.json()));
 		if (json.length > RESPONSE_PAYLOAD_LIMIT) {
-			logger.error("The response to {} is {} bytes, over Lambda's {} byte limit: answering 413 instead", path,
-					json.length, RESPONSE_PAYLOAD_LIMIT);
+			logger.error("The response to {} is {} bytes, over Lambda's {} byte limit: answering 413 instead",
+					path(request), json.length, RESPONSE_PAYLOAD_LIMIT);
 			response = HttpResponse.error(HttpStatus.PAYLOAD_TOO_LARGE, "The response (" + json.length
-					+ " bytes) exceeds AWS Lambda's 6 MB response payload limit; page it or serve it from S3.", path);
-			json = JSON.writeValueAsBytes(write(response, request));
+					+ " bytes) exceeds AWS Lambda's 6 MB response payload limit; page it or serve it from S3.",
+					path(request));
+			json = JSON.writeValueAsBytes(write(response, event.json()));
 		}
 		if (accessLog.isInfoEnabled()) {
-			accessLog.info("[access] {} \"{} {} {}\" {} {} {}ms", clientAddress(request), method(request),
-					target(request), protocol(request), response.status(), response.bodyBytes(),
+			accessLog.info("[access] {} \"{} {} {}\" {} {} {}ms", clientAddress(event.json()), method(event.json()),
+					target, protocol(event.json()), response.status(), response.bodyBytes(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		output.write(json);
 		output.flush();
 	}
 
-	private HttpResponse serve(LambdaEvent event, ObjectNode request, Context context, String path) {
+	private HttpResponse serve(LambdaEvent event, R request, Context context) {
 		try {
 			LambdaServletContainer servletContainer = this.container.get();
 			HttpServletRequest servletRequest = read(request, context, servletContainer);
 			setAttributes(servletRequest, event, context);
 			AwsHttpServletResponse servletResponse = servletContainer
-				.serve(new ClientAddressRequest(servletRequest, clientAddress(request)), context);
+				.serve(new ClientAddressRequest(servletRequest, clientAddress(event.json())), context);
 			return HttpResponse.from(this.responseWriter.writeResponse(servletResponse, context), this.binaryTypes);
 		}
 		catch (Exception ex) {
 			// Normally the app's error page answers (see HttpRoutesAutoConfiguration); this is the
 			// last resort, so that a broken request never fails the whole invocation.
-			logger.error("Request {} {} failed", method(request), path, ex);
-			return HttpResponse.error(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be processed", path);
+			logger.error("Request {} {} failed", method(event.json()), path(request), ex);
+			return HttpResponse.error(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be processed",
+					path(request));
 		}
 	}
 
@@ -116,58 +127,58 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 		JsonNode requestContext = event.json().path("requestContext");
 		servletRequest.setAttribute(HttpRequestAttributes.REQUEST_CONTEXT, requestContext);
 		JsonNode authorizer = requestContext.path("authorizer");
-		for (JsonNode claims : List.of(authorizer.path("claims"), authorizer.path("jwt").path("claims"),
-				authorizer.path("lambda"), authorizer)) {
-			if (claims.isObject() && !claims.isEmpty()) {
-				servletRequest.setAttribute(HttpRequestAttributes.AUTHORIZER_CLAIMS, JSON.convertValue(claims, Map.class));
-				break;
+		if (authorizer.isObject()) {
+			for (JsonNode claims : List.of(authorizer.path("claims"), authorizer.path("jwt").path("claims"),
+					authorizer.path("lambda"), authorizer)) {
+				if (claims.isObject() && !claims.isEmpty()) {
+					servletRequest.setAttribute(HttpRequestAttributes.AUTHORIZER_CLAIMS, JSON.convertValue(claims, Map.class));
+					break;
+				}
 			}
 		}
 	}
 
-	/** The field holding the request path in this format, after {@link #normalize}. */
-	protected abstract String pathField();
+	/** The request path after {@link #normalize}. */
+	protected abstract String path(R request);
 
 	/**
-	 * Fixes the event in place before upstream reads it: fills the fields upstream reads from those
-	 * the front end sent, strips base path and stage prefix from the path, encodes it.
+	 * Fixes the request before upstream reads it: fills the fields upstream reads from those the
+	 * front end sent, strips base path and stage prefix from the path, encodes it.
 	 */
-	protected void normalize(ObjectNode event) {
-		String path = event.path(pathField()).asString("/");
-		path = RequestPaths.stripPrefix(path, this.settings.getBasePath());
-		event.put(pathField(), RequestPaths.encoded(path));
+	protected abstract void normalize(R request);
+
+	/** The path without the custom-domain base path, percent-encoded. */
+	protected String normalizePath(String path) {
+		String stripped = RequestPaths.stripPrefix((path != null) ? path : "/", this.settings.getBasePath());
+		return RequestPaths.encoded(stripped);
 	}
 
-	/** Reads the normalised event into a servlet request with upstream's reader for this format. */
-	protected abstract HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+	/** Reads the normalised request into a servlet request with upstream's reader for this format. */
+	protected abstract HttpServletRequest read(R request, Context context, LambdaServletContainer container)
 			throws Exception;
 
 	/** The address of the client that sent the request. */
-	protected abstract String clientAddress(ObjectNode event);
+	protected abstract String clientAddress(JsonNode event);
 
-	/** The request target as the client sent it, path and query, for the access log. */
-	protected abstract String target(ObjectNode event);
+	/** The request target, normalised path and the query as the front end sent it, for the access log. */
+	protected abstract String target(R request, JsonNode event);
 
 	/** The HTTP method. */
-	protected String method(ObjectNode event) {
+	protected String method(JsonNode event) {
 		return text(event, "/httpMethod");
 	}
 
 	/** The HTTP protocol version, for the access log. */
-	protected String protocol(ObjectNode event) {
+	protected String protocol(JsonNode event) {
 		String protocol = text(event, "/requestContext/protocol");
 		return (protocol != null) ? protocol : "HTTP/1.1";
 	}
 
-	/** The JSON the front end reads back. */
-	protected abstract ObjectNode write(HttpResponse response, ObjectNode event);
+	/** The JSON the front end reads back; {@code event} is the event as received. */
+	protected abstract ObjectNode write(HttpResponse response, JsonNode event);
 
 	protected HttpSettings settings() {
 		return this.settings;
-	}
-
-	protected static <T> T readAs(ObjectNode event, Class<T> type) {
-		return LambdaContainerHandler.getObjectMapper().treeToValue(event, type);
 	}
 
 	protected static String text(JsonNode node, String pointer) {
@@ -175,16 +186,22 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
 	}
 
-	/** Copies a single-value map ({@code headers}) into its multi-value twin when the event lacks it. */
-	protected static void fillMultiValue(ObjectNode event, String single, String multi) {
-		JsonNode existing = event.get(multi);
-		if (existing != null && existing.isObject()) {
-			return;
+	/** Upstream reads only the multi-value maps: build them from the single-value ones when missing. */
+	protected static void fillMultiValue(AwsProxyRequest request) {
+		if (request.getMultiValueHeaders() == null || request.getMultiValueHeaders().isEmpty()) {
+			Headers headers = new Headers();
+			if (request.getHeaders() != null) {
+				request.getHeaders().forEach(headers::add);
+			}
+			request.setMultiValueHeaders(headers);
 		}
-		JsonNode values = event.get(single);
-		ObjectNode filled = event.putObject(multi);
-		if (values != null && values.isObject()) {
-			values.properties().forEach((entry) -> filled.putArray(entry.getKey()).add(entry.getValue().asString()));
+		// Upstream's model starts with an empty map, not null.
+		if (request.getMultiValueQueryStringParameters() == null || request.getMultiValueQueryStringParameters().isEmpty()) {
+			MultiValuedTreeMap<String, String> query = new MultiValuedTreeMap<>();
+			if (request.getQueryStringParameters() != null) {
+				request.getQueryStringParameters().forEach(query::add);
+			}
+			request.setMultiValueQueryStringParameters(query);
 		}
 	}
 
@@ -192,19 +209,24 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 	 * {@code name=value&...} from a multi-value query map; {@code encode} for front ends that
 	 * deliver the values decoded (API Gateway), not for those that pass them through (ALB).
 	 */
-	protected static String queryString(JsonNode multiValueQuery, boolean encode) {
-		StringBuilder query = new StringBuilder();
-		if (multiValueQuery != null && multiValueQuery.isObject()) {
-			multiValueQuery.properties().forEach((entry) -> {
-				for (JsonNode value : entry.getValue()) {
-					query.append(query.isEmpty() ? "" : "&")
-						.append(encode ? URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) : entry.getKey())
+	protected static String queryString(JsonNode event, boolean encode) {
+		JsonNode query = event.path("multiValueQueryStringParameters");
+		if (!query.isObject() || query.isEmpty()) {
+			query = event.path("queryStringParameters");
+		}
+		StringBuilder out = new StringBuilder();
+		if (query.isObject()) {
+			for (Map.Entry<String, JsonNode> entry : query.properties()) {
+				for (JsonNode value : entry.getValue().isArray() ? entry.getValue() : List.of(entry.getValue())) {
+					String name = entry.getKey();
+					out.append(out.isEmpty() ? "" : "&")
+						.append(encode ? URLEncoder.encode(name, StandardCharsets.UTF_8) : name)
 						.append('=')
 						.append(encode ? URLEncoder.encode(value.asString(), StandardCharsets.UTF_8) : value.asString());
 				}
-			});
+			}
 		}
-		return query.toString();
+		return out.toString();
 	}
 
 	protected static ObjectNode multiValueHeaders(HttpResponse response) {
@@ -226,9 +248,7 @@ public abstract class HttpEventRoute implements EventRoute, Ordered {
 		if (headers == null || !headers.isObject()) {
 			return null;
 		}
-		Iterator<Map.Entry<String, JsonNode>> fields = headers.properties().iterator();
-		while (fields.hasNext()) {
-			Map.Entry<String, JsonNode> field = fields.next();
+		for (Map.Entry<String, JsonNode> field : headers.properties()) {
 			if (field.getKey().equalsIgnoreCase("x-forwarded-for")) {
 				JsonNode value = field.getValue();
 				String joined = value.isArray() ? (value.isEmpty() ? "" : value.get(value.size() - 1).asString())

@@ -10,16 +10,17 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * API Gateway REST API proxy events (payload format 1.0). The stage is not part of {@code path}
  * ({@code requestContext.path} has it), so {@code /hello} reaches {@code @GetMapping("/hello")}.
  */
-public class RestApiRoute extends HttpEventRoute {
+public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public RestApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(container, settings);
+		super(AwsProxyRequest.class, container, settings);
 	}
 
 	@Override
@@ -34,22 +35,20 @@ public class RestApiRoute extends HttpEventRoute {
 	}
 
 	@Override
-	protected String pathField() {
-		return "path";
+	protected String path(AwsProxyRequest request) {
+		return request.getPath();
 	}
 
 	@Override
-	protected void normalize(ObjectNode event) {
-		super.normalize(event);
+	protected void normalize(AwsProxyRequest request) {
+		request.setPath(normalizePath(request.getPath()));
 		// Events from older integrations and the console's test button carry only single values.
-		fillMultiValue(event, "headers", "multiValueHeaders");
-		fillMultiValue(event, "queryStringParameters", "multiValueQueryStringParameters");
+		fillMultiValue(request);
 	}
 
 	@Override
-	protected HttpServletRequest read(ObjectNode event, Context context, LambdaServletContainer container)
+	protected HttpServletRequest read(AwsProxyRequest request, Context context, LambdaServletContainer container)
 			throws Exception {
-		AwsProxyRequest request = readAs(event, AwsProxyRequest.class);
 		AwsProxyHttpServletRequestReader reader = new AwsProxyHttpServletRequestReader();
 		reader.setServletContext(container.getServletContext());
 		return reader.readRequest(request, new AwsProxySecurityContextWriter().writeSecurityContext(request, context),
@@ -57,19 +56,19 @@ public class RestApiRoute extends HttpEventRoute {
 	}
 
 	@Override
-	protected String clientAddress(ObjectNode event) {
+	protected String clientAddress(JsonNode event) {
 		return text(event, "/requestContext/identity/sourceIp");
 	}
 
 	@Override
-	protected String target(ObjectNode event) {
-		String query = queryString(event.get("multiValueQueryStringParameters"), true);
-		return event.path("path").asString("/") + (query.isEmpty() ? "" : "?" + query);
+	protected String target(AwsProxyRequest request, JsonNode event) {
+		String query = queryString(event, true);
+		return request.getPath() + (query.isEmpty() ? "" : "?" + query);
 	}
 
 	/** REST APIs read both maps: single values in {@code headers}, all of them in {@code multiValueHeaders}. */
 	@Override
-	protected ObjectNode write(HttpResponse response, ObjectNode event) {
+	protected ObjectNode write(HttpResponse response, JsonNode event) {
 		ObjectNode out = JSON.createObjectNode();
 		out.put("statusCode", response.status());
 		ObjectNode headers = out.putObject("headers");
