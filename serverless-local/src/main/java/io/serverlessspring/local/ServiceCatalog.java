@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.apigateway.RestApiService;
 import io.serverlessspring.local.cloudwatch.CloudWatchService;
 import io.serverlessspring.local.acm.AcmService;
 import io.serverlessspring.local.route53.Route53Service;
@@ -41,6 +42,7 @@ final class ServiceCatalog {
 		services.add(new Route53Service());
 		services.add(new AcmService());
 		services.add(new CloudWatchService());
+		services.add(new RestApiService());
 		return services;
 	}
 

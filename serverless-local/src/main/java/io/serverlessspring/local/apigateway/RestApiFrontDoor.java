@@ -1,0 +1,188 @@
+package io.serverlessspring.local.apigateway;
+
+import java.lang.System.Logger.Level;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.serverlessspring.local.lambda.FunctionTarget;
+import io.serverlessspring.local.lambda.HttpEventV2;
+import io.serverlessspring.local.lambda.LambdaService;
+import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.server.AwsException;
+import io.serverlessspring.local.server.AwsRequest;
+import io.serverlessspring.local.server.AwsResponse;
+import io.serverlessspring.local.server.FrontDoor;
+import io.serverlessspring.local.server.Json;
+import io.serverlessspring.local.server.LocalContext;
+
+/**
+ * Serves deployed REST API stages at
+ * {@code http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>} (LocalStack's form,
+ * so tools that know it work): matches the most specific resource of the stage's deployment (literal,
+ * then {@code {var}}, then {@code {proxy+}}), its method or {@code ANY}, and sends an
+ * {@code AWS_PROXY} Lambda integration the payload 1.0 event, as API Gateway does.
+ */
+final class RestApiFrontDoor implements FrontDoor {
+
+	private static final System.Logger log = System.getLogger(RestApiFrontDoor.class.getName());
+
+	private static final Pattern URL = Pattern.compile("/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?");
+
+	private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?");
+
+	private final RestApiService apis;
+
+	private final LocalContext context;
+
+	RestApiFrontDoor(RestApiService apis, LocalContext context) {
+		this.apis = apis;
+		this.context = context;
+	}
+
+	@Override
+	public boolean accepts(AwsRequest request) {
+		return URL.matcher(request.rawPath()).matches();
+	}
+
+	@Override
+	public AwsResponse serve(AwsRequest request) {
+		Matcher url = URL.matcher(request.rawPath());
+		if (!url.matches()) {
+			return message(404, "Not Found");
+		}
+		String apiId = url.group(1);
+		String stage = url.group(2);
+		String path = (url.group(3) == null || url.group(3).isEmpty()) ? "/" : url.group(3);
+		List<ObjectNode> resources = this.apis.deployedResources(apiId, stage);
+		if (resources == null) {
+			return message(403, "Forbidden");
+		}
+		Map<String, String> pathParameters = new LinkedHashMap<>();
+		ObjectNode resource = resource(resources, path, pathParameters);
+		JsonNode method = (resource != null) ? resource.path("resourceMethods").get(request.method()) : null;
+		if (resource != null && method == null) {
+			method = resource.path("resourceMethods").get("ANY");
+		}
+		if (method == null) {
+			return message(403, "Missing Authentication Token");
+		}
+		JsonNode integration = method.path("methodIntegration");
+		if (!"AWS_PROXY".equals(integration.path("type").asString())) {
+			log.log(Level.WARNING, "Integration type " + integration.path("type").asString() + " is not served locally");
+			return message(500, "Internal server error");
+		}
+		Map<String, String> stageVariables = this.apis.stageVariables(apiId, stage);
+		String uri = integration.path("uri").asString();
+		for (Map.Entry<String, String> variable : stageVariables.entrySet()) {
+			uri = uri.replace("${stageVariables." + variable.getKey() + "}", variable.getValue());
+		}
+		Matcher arn = LAMBDA_ARN.matcher(uri);
+		if (!arn.find()) {
+			return message(500, "Internal server error");
+		}
+		LambdaService lambda = this.context.service(LambdaService.class);
+		FunctionTarget target;
+		try {
+			if (!lambda.allowsInvocationBy(arn.group(), "apigateway.amazonaws.com")) {
+				log.log(Level.WARNING, "REST API " + apiId + " may not invoke " + arn.group()
+						+ ": its resource policy has no statement for apigateway.amazonaws.com (lambda add-permission)");
+				return message(500, "Internal server error");
+			}
+			target = lambda.target(arn.group(), null);
+		}
+		catch (AwsException ex) {
+			log.log(Level.WARNING, "REST API integration cannot invoke " + arn.group() + ": " + ex.getMessage());
+			return message(500, "Internal server error");
+		}
+		String resourcePath = resource.path("path").asString();
+		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
+				pathParameters, stageVariables, null);
+		ObjectNode event = RestEventV1.event(request, path, resourcePath, origin, this.context.accountId());
+		InvocationResult result;
+		try {
+			result = lambda.invoker().invoke(target, Json.bytes(event), null);
+		}
+		catch (AwsException throttled) {
+			return message(429, "Too Many Requests");
+		}
+		if (result.failed()) {
+			return message(502, "Internal server error");
+		}
+		return RestEventV1.response(result);
+	}
+
+	/** The most specific resource for the path: literal segments before {var} before {proxy+}. */
+	private static ObjectNode resource(List<ObjectNode> resources, String path, Map<String, String> pathParameters) {
+		ObjectNode best = null;
+		long bestScore = -1;
+		Map<String, String> bestParameters = null;
+		for (ObjectNode resource : resources) {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			long score = match(resource.path("path").asString(), path, parameters);
+			if (score > bestScore) {
+				best = resource;
+				bestScore = score;
+				bestParameters = parameters;
+			}
+		}
+		if (best != null) {
+			pathParameters.putAll(bestParameters);
+		}
+		return best;
+	}
+
+	private static long match(String template, String path, Map<String, String> parameters) {
+		String[] want = template.equals("/") ? new String[0] : template.substring(1).split("/", -1);
+		String trimmed = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+		String[] have = trimmed.equals("/") ? new String[0] : trimmed.substring(1).split("/", -1);
+		long score = 0;
+		for (int i = 0; i < want.length; i++) {
+			String segment = want[i];
+			if (segment.startsWith("{") && segment.endsWith("+}")) {
+				if (i >= have.length) {
+					return -1;
+				}
+				parameters.put(segment.substring(1, segment.length() - 2),
+						decode(String.join("/", java.util.Arrays.copyOfRange(have, i, have.length))));
+				return score * 3 + 1;
+			}
+			if (i >= have.length) {
+				return -1;
+			}
+			if (segment.startsWith("{") && segment.endsWith("}")) {
+				parameters.put(segment.substring(1, segment.length() - 1), decode(have[i]));
+				score = score * 3 + 2;
+			}
+			else if (segment.equals(have[i])) {
+				score = score * 3 + 3;
+			}
+			else {
+				return -1;
+			}
+		}
+		return (want.length == have.length) ? score * 3 + 2 : -1;
+	}
+
+	private static String decode(String segment) {
+		try {
+			return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return segment;
+		}
+	}
+
+	private static AwsResponse message(int status, String message) {
+		return AwsResponse.bytes(status, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
+				"application/json");
+	}
+
+}

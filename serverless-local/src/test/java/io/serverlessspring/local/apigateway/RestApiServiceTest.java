@@ -1,0 +1,149 @@
+package io.serverlessspring.local.apigateway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.TestFunctions;
+import io.serverlessspring.local.server.Json;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
+import software.amazon.awssdk.services.apigateway.model.ConflictException;
+import software.amazon.awssdk.services.apigateway.model.EndpointType;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigateway.model.RestApi;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** API Gateway v1 over HTTP with the SDK v2 client, built the way the console builds a REST API. */
+class RestApiServiceTest {
+
+	private final ApiGatewayClient apigateway = SharedCloud.client(ApiGatewayClient.builder());
+
+	@Test
+	void proxyApiServesAFunctionThroughItsStage() throws Exception {
+		LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
+		lambda.createFunction((c) -> c.functionName("rest-proxy").runtime(Runtime.JAVA17).handler(RestApiProxyHandler.class.getName())
+			.role(TestFunctions.role(SharedCloud.client(IamClient.builder()))).timeout(10).memorySize(256)
+			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip(RestApiProxyHandler.class)))));
+		lambda.waiter().waitUntilFunctionActiveV2((g) -> g.functionName("rest-proxy"));
+		String functionArn = lambda.getFunction((g) -> g.functionName("rest-proxy")).configuration().functionArn();
+
+		String id = this.apigateway.createRestApi((b) -> b.name("pets").endpointConfiguration((e) -> e.types(EndpointType.REGIONAL))
+			.tags(java.util.Map.of("stage", "dev"))).id();
+		String root = this.apigateway.getResources((b) -> b.restApiId(id).limit(500)).items().stream()
+			.filter((r) -> "/".equals(r.path())).findFirst().orElseThrow().id();
+		String proxy = this.apigateway.createResource((b) -> b.restApiId(id).parentId(root).pathPart("{proxy+}")).id();
+		String uri = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + functionArn + "/invocations";
+		for (String resource : List.of(root, proxy)) {
+			this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(resource).httpMethod("ANY").authorizationType("NONE"));
+			this.apigateway.putIntegration((b) -> b.restApiId(id).resourceId(resource).httpMethod("ANY")
+				.type(IntegrationType.AWS_PROXY).integrationHttpMethod("POST").uri(uri));
+		}
+		assertThatThrownBy(() -> this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(proxy).httpMethod("ANY")
+			.authorizationType("NONE"))).isInstanceOfSatisfying(ConflictException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(409));
+		assertThat(this.apigateway.getStages((b) -> b.restApiId(id)).item()).isEmpty();
+		this.apigateway.createDeployment((b) -> b.restApiId(id).stageName("dev"));
+		assertThat(this.apigateway.getStages((b) -> b.restApiId(id)).item()).singleElement()
+			.satisfies((s) -> assertThat(s.stageName()).isEqualTo("dev"));
+		assertThat(this.apigateway.getRestApis((b) -> b.limit(500)).items()).extracting(RestApi::id).contains(id);
+		assertThat(this.apigateway.getResources((b) -> b.restApiId(id)).items()).extracting(Resource::path)
+			.containsExactlyInAnyOrder("/", "/{proxy+}");
+
+		HttpClient http = HttpClient.newHttpClient();
+		String url = SharedCloud.endpoint() + "/restapis/" + id + "/dev/_user_request_/pets/7?color=red";
+		HttpResponse<String> denied = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(denied.statusCode()).as("no resource policy for API Gateway yet").isEqualTo(500);
+
+		lambda.addPermission((b) -> b.functionName("rest-proxy").statementId("apigateway").action("lambda:InvokeFunction")
+			.principal("apigateway.amazonaws.com").sourceArn("arn:aws:execute-api:us-east-1:000000000000:" + id + "/*"));
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("x-proxy")).hasValue("v1");
+		JsonNode event = Json.parse(response.body());
+		assertThat(event.path("resource").asString()).isEqualTo("/{proxy+}");
+		assertThat(event.path("path").asString()).isEqualTo("/pets/7");
+		assertThat(event.path("httpMethod").asString()).isEqualTo("GET");
+		assertThat(event.path("pathParameters").path("proxy").asString()).isEqualTo("pets/7");
+		assertThat(event.path("queryStringParameters").path("color").asString()).isEqualTo("red");
+		assertThat(event.path("requestContext").path("stage").asString()).isEqualTo("dev");
+
+		HttpResponse<String> rootResponse = http.send(HttpRequest.newBuilder(URI.create(SharedCloud.endpoint() + "/restapis/" + id
+				+ "/dev/_user_request_/")).POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(Json.parse(rootResponse.body()).path("resource").asString()).isEqualTo("/");
+		assertThat(Json.parse(rootResponse.body()).path("body").asString()).isEqualTo("{}");
+
+		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
+		assertThatThrownBy(() -> this.apigateway.getRestApi((b) -> b.restApiId(id)))
+			.isInstanceOfSatisfying(NotFoundException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(404));
+		lambda.deleteFunction((b) -> b.functionName("rest-proxy"));
+	}
+
+	@Test
+	void apiKeysAndUsagePlans() {
+		String id = this.apigateway.createRestApi((b) -> b.name("keys-api")).id();
+		String root = this.apigateway.getRestApi((b) -> b.restApiId(id)).rootResourceId();
+		assertThatThrownBy(() -> this.apigateway.createDeployment((b) -> b.restApiId(id).stageName("prod")))
+			.isInstanceOfSatisfying(BadRequestException.class, (ex) -> assertThat(ex.getMessage()).contains("doesn't contain any methods"));
+		this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("GET").authorizationType("NONE").apiKeyRequired(true));
+		this.apigateway.putIntegration((b) -> b.restApiId(id).resourceId(root).httpMethod("GET").type(IntegrationType.MOCK));
+		this.apigateway.createDeployment((b) -> b.restApiId(id).stageName("prod"));
+
+		var key = this.apigateway.createApiKey((b) -> b.name("partner").enabled(true));
+		assertThat(key.value()).hasSizeGreaterThanOrEqualTo(20);
+		var plan = this.apigateway.createUsagePlan((b) -> b.name("basic").apiStages((s) -> s.apiId(id).stage("prod"))
+			.throttle((t) -> t.burstLimit(10).rateLimit(5.0)).quota((q) -> q.limit(1000).period("MONTH")));
+		this.apigateway.createUsagePlanKey((b) -> b.usagePlanId(plan.id()).keyId(key.id()).keyType("API_KEY"));
+		assertThat(this.apigateway.getUsagePlanKeys((b) -> b.usagePlanId(plan.id())).items())
+			.singleElement().satisfies((k) -> assertThat(k.value()).isEqualTo(key.value()));
+		assertThat(this.apigateway.getApiKeys().items()).anySatisfy((k) -> {
+			assertThat(k.id()).isEqualTo(key.id());
+			assertThat(k.value()).as("values only when asked for").isNull();
+		});
+		assertThatThrownBy(() -> this.apigateway.createUsagePlan((b) -> b.name("bad").apiStages((s) -> s.apiId(id).stage("nope"))))
+			.isInstanceOf(BadRequestException.class);
+
+		this.apigateway.deleteUsagePlanKey((b) -> b.usagePlanId(plan.id()).keyId(key.id()));
+		this.apigateway.deleteUsagePlan((b) -> b.usagePlanId(plan.id()));
+		this.apigateway.deleteApiKey((b) -> b.apiKey(key.id()));
+		assertThatThrownBy(() -> this.apigateway.getApiKey((b) -> b.apiKey(key.id()))).isInstanceOf(NotFoundException.class);
+		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
+	}
+
+	/** A Lambda zip holding one handler class at its root. */
+	private static byte[] zip(Class<?> handler) {
+		String entry = handler.getName().replace('.', '/') + ".class";
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes); InputStream in = handler.getClassLoader().getResourceAsStream(entry)) {
+			zip.putNextEntry(new ZipEntry(entry));
+			in.transferTo(zip);
+			zip.closeEntry();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
+	}
+
+}
