@@ -5,10 +5,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
 import org.junit.jupiter.api.Test;
 
 import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.TestFunctions;
 import io.serverlessspring.local.server.QueueSource;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.FunctionResponseType;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -20,6 +36,7 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** SQS over HTTP with the SDK v2 client (AWS JSON protocol; the SDK checks the MD5s we return). */
 class SqsServiceTest {
@@ -123,6 +140,55 @@ class SqsServiceTest {
 		assertThat(this.sqs.getQueueAttributes((g) -> g.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes())
 			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
 			.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0");
+	}
+
+	@Test
+	void eventSourceMappingDeliversBatchesAndKeepsOnlyReportedFailures() {
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-mapped")
+			.attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "600"))).queueUrl();
+		this.sqs.sendMessageBatch((b) -> b.queueUrl(url).entries((e) -> e.id("1").messageBody("ok-one"),
+				(e) -> e.id("2").messageBody("fail-two"), (e) -> e.id("3").messageBody("ok-three")));
+		LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
+		lambda.createFunction((c) -> c.functionName("sqs-batch").runtime(Runtime.JAVA17).handler(SqsBatchHandler.class.getName())
+			.role(TestFunctions.role(SharedCloud.client(IamClient.builder()))).timeout(10).memorySize(256)
+			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip(SqsBatchHandler.class)))));
+		lambda.waiter().waitUntilFunctionActiveV2((g) -> g.functionName("sqs-batch"));
+
+		String mapping = lambda.createEventSourceMapping((m) -> m.functionName("sqs-batch").batchSize(10)
+			.eventSourceArn("arn:aws:sqs:us-east-1:000000000000:sqs-mapped")
+			.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)).uuid();
+
+		CloudWatchLogsClient logs = SharedCloud.client(CloudWatchLogsClient.builder());
+		await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
+			assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sqs-batch").filterPattern("\"sqs batch records=3\""))
+				.events()).as("one batch with all three messages").isNotEmpty();
+			assertThat(this.sqs.getQueueAttributes((g) -> g.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes())
+				.as("the two processed messages are deleted, the reported failure stays in flight")
+				.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")
+				.containsEntry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "1");
+		});
+		assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sqs-batch").filterPattern("\"sqs record\"")).events())
+			.extracting(FilteredLogEvent::message)
+			.anySatisfy((line) -> assertThat(line).contains("sqs record ok-one from aws:sqs"))
+			.anySatisfy((line) -> assertThat(line).contains("sqs record ok-three from aws:sqs"));
+
+		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping));
+		lambda.deleteFunction((d) -> d.functionName("sqs-batch"));
+	}
+
+	/** A Lambda zip holding one handler class at its root. */
+	private static byte[] zip(Class<?> handler) {
+		String entry = handler.getName().replace('.', '/') + ".class";
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes); InputStream in = handler.getClassLoader().getResourceAsStream(entry)) {
+			zip.putNextEntry(new ZipEntry(entry));
+			in.transferTo(zip);
+			zip.closeEntry();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 }
