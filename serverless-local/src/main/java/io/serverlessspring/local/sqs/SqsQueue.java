@@ -19,7 +19,7 @@ final class SqsQueue {
 	/** A message and its delivery state. */
 	static final class Message {
 
-		final String id = UUID.randomUUID().toString();
+		final String id;
 
 		final String body;
 
@@ -42,6 +42,11 @@ final class SqsQueue {
 		String receiptHandle;
 
 		Message(String body, JsonNode messageAttributes, long sentAt, long visibleAt, String messageGroupId) {
+			this(UUID.randomUUID().toString(), body, messageAttributes, sentAt, visibleAt, messageGroupId);
+		}
+
+		Message(String id, String body, JsonNode messageAttributes, long sentAt, long visibleAt, String messageGroupId) {
+			this.id = id;
 			this.body = body;
 			this.md5OfBody = MessageDigests.md5Hex(body);
 			this.messageAttributes = messageAttributes;
@@ -55,7 +60,8 @@ final class SqsQueue {
 
 	final String name;
 
-	final String url;
+	/** The queue URL; rewritten on start, as the port may differ after a restart. */
+	String url;
 
 	final String arn;
 

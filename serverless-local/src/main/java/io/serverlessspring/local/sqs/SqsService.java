@@ -20,6 +20,7 @@ import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.server.EventSink;
 import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
+import io.serverlessspring.local.server.Persistent;
 import io.serverlessspring.local.server.Protocol;
 import io.serverlessspring.local.server.QueueSource;
 
@@ -30,9 +31,10 @@ import io.serverlessspring.local.server.QueueSource;
  * visibility timeout, long polling, message attributes and their MD5s, batches, dead-letter redrive,
  * tags. Queue URLs are {@code <endpoint>/<account>/<name>}. Other services send to a queue through
  * {@link EventSink} (SNS subscriptions, S3 notifications, rule targets); Lambda event source mappings
- * poll it through {@link QueueSource}. Messages live in memory only.
+ * poll it through {@link QueueSource}. With a state directory, queues and their messages survive a
+ * restart (in-flight messages become visible again).
  */
-public final class SqsService implements AwsService, EventSink, QueueSource {
+public final class SqsService implements AwsService, EventSink, QueueSource, Persistent {
 
 	private static final Pattern QUEUE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,80}(\\.fifo)?");
 
@@ -65,6 +67,11 @@ public final class SqsService implements AwsService, EventSink, QueueSource {
 	@Override
 	public void start(LocalContext context) {
 		this.context = context;
+		this.queues.values().forEach((queue) -> queue.url = url(queue.name));
+	}
+
+	private String url(String name) {
+		return this.context.endpoint() + "/" + this.context.accountId() + "/" + name;
 	}
 
 	@Override
@@ -159,7 +166,7 @@ public final class SqsService implements AwsService, EventSink, QueueSource {
 				return Json.object().put("QueueUrl", existing.url);
 			}
 			long now = this.context.clock().millis();
-			SqsQueue queue = new SqsQueue(name, this.context.endpoint() + "/" + this.context.accountId() + "/" + name,
+			SqsQueue queue = new SqsQueue(name, url(name),
 					this.context.arn("sqs", name), now);
 			queue.attributes.putAll(attributes);
 			queue.tags.putAll(Json.stringMap(input, "tags"));
@@ -705,6 +712,55 @@ public final class SqsService implements AwsService, EventSink, QueueSource {
 		SqsQueue queue = queueByArn(arn);
 		if (queue != null && SqsQueue.wellFormedReceipt(receiptHandle)) {
 			delete(queue, receiptHandle);
+		}
+	}
+
+	// ---- persistence ----------------------------------------------------------------------------------
+
+	@Override
+	public JsonNode saveState() {
+		ArrayNode state = Json.array();
+		for (SqsQueue queue : this.queues.values()) {
+			synchronized (queue) {
+				ObjectNode saved = state.addObject();
+				saved.put("name", queue.name);
+				saved.put("url", queue.url);
+				saved.put("arn", queue.arn);
+				saved.put("createdAt", queue.createdAt);
+				saved.set("attributes", Json.tree(queue.attributes));
+				saved.set("tags", Json.tree(queue.tags));
+				ArrayNode messages = saved.putArray("messages");
+				for (SqsQueue.Message message : queue.messages) {
+					ObjectNode m = messages.addObject();
+					m.put("id", message.id);
+					m.put("body", message.body);
+					m.set("messageAttributes", message.messageAttributes);
+					m.put("sentAt", message.sentAt);
+					m.put("messageGroupId", message.messageGroupId);
+					m.put("receiveCount", message.receiveCount);
+				}
+			}
+		}
+		return state;
+	}
+
+	@Override
+	public void loadState(JsonNode state) {
+		this.queues.clear();
+		for (JsonNode saved : state) {
+			SqsQueue queue = new SqsQueue(saved.path("name").asString(), saved.path("url").asString(),
+					saved.path("arn").asString(), saved.path("createdAt").asLong());
+			queue.attributes.putAll(Json.stringMap(saved, "attributes"));
+			queue.tags.putAll(Json.stringMap(saved, "tags"));
+			for (JsonNode m : saved.path("messages")) {
+				JsonNode attributes = m.get("messageAttributes");
+				SqsQueue.Message message = new SqsQueue.Message(m.path("id").asString(), m.path("body").asString(),
+						(attributes != null && attributes.isObject()) ? attributes : null, m.path("sentAt").asLong(), 0,
+						Json.string(m, "messageGroupId"));
+				message.receiveCount = m.path("receiveCount").asInt();
+				queue.messages.add(message);
+			}
+			this.queues.put(queue.name, queue);
 		}
 	}
 
