@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -61,6 +63,10 @@ public final class AwsClients implements AutoCloseable {
 	private SnsClient sns;
 
 	private SqsClient sqs;
+
+	private AcmClient acm;
+
+	private Route53Client route53;
 
 	private String accountId;
 
@@ -170,10 +176,27 @@ public final class AwsClients implements AutoCloseable {
 		return this.sqs;
 	}
 
+	/** ACM, for certify's certificates (in the stage's region: what a regional API domain needs). */
+	public synchronized AcmClient acm() {
+		if (this.acm == null) {
+			this.acm = build(AcmClient.builder());
+		}
+		return this.acm;
+	}
+
+	/** Route 53, for certify's validation and alias records. */
+	public synchronized Route53Client route53() {
+		if (this.route53 == null) {
+			this.route53 = build(Route53Client.builder());
+		}
+		return this.route53;
+	}
+
 	private <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder) {
 		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
 			// Standard retries back off on throttling and transient errors.
 			.retryStrategy(RetryMode.STANDARD);
+		override.addExecutionInterceptor(new LastCall());
 		this.interceptors.forEach(override::addExecutionInterceptor);
 		builder.region(Region.of(this.target.region())).credentialsProvider(this.credentials);
 		builder.overrideConfiguration(override.build());

@@ -1,0 +1,131 @@
+package io.serverlessspring.shell.commands;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.serverlessspring.boot.settings.HttpDomainSettings;
+import io.serverlessspring.boot.settings.HttpSettings;
+import io.serverlessspring.shell.certify.DomainCertifier;
+import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.deploy.StageSession;
+import io.serverlessspring.shell.deploy.StageSessions;
+import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.shell.plan.ActualStage;
+import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.shell.remote.RemoteInvoker;
+import io.serverlessspring.shell.settings.SettingsException;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+import org.springframework.stereotype.Component;
+
+/** {@code certify}: the stage's API on a custom domain, with its certificate and DNS records. */
+@Component
+public class CertifyCommand {
+
+	private final StageSessions sessions;
+
+	private final CommandSupport support;
+
+	public CertifyCommand(StageSessions sessions, CommandSupport support) {
+		this.sessions = sessions;
+		this.support = support;
+	}
+
+	@Command(name = "certify", group = "Stages", description = "Put a stage's API on a custom domain (certificate, domain, DNS)",
+			help = """
+					certify STAGE [--domain NAME] [--base-path PATH] [--certificate-arn ARN] [--yes]
+
+					For an http-api or rest-api stage: finds an ACM certificate for the domain or requests
+					one (writing its DNS validation record to Route 53 when the hosted zone is there, then
+					waiting for it to be issued), creates the API Gateway domain name and the API mapping
+					at the base path, and writes the Route 53 alias record. Idempotent: a second run
+					changes nothing. Without a hosted zone it prints the records to create.
+					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
+
+					Examples:
+					  certify prod --domain api.example.com --yes
+					  certify prod --domain example.com --base-path v1
+					""")
+	public void certify(@Argument(index = 0, description = "the stage, e.g. prod", defaultValue = "") String stage,
+			@Option(longName = "domain", description = "the domain (default serverless.http.domain.name)", defaultValue = "") String domain,
+			@Option(longName = "base-path", description = "the path the API is mapped at", defaultValue = "") String basePath,
+			@Option(longName = "certificate-arn", description = "an existing certificate", defaultValue = "") String certificateArn,
+			@Option(longName = "yes", shortName = 'y', description = "change without asking", defaultValue = "false") boolean yes,
+			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
+			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
+			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
+			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
+			CommandContext context) {
+		this.support.run(context, yes, io -> {
+			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+					io::println)) {
+				io.setTarget(session.target());
+				HttpSettings http = session.settings().properties().getHttp();
+				HttpDomainSettings settings = http.getDomain();
+				String name = firstOf(domain, settings.getName());
+				if (name == null) {
+					throw new SettingsException("No domain for stage '" + stage + "': pass --domain api.example.com or set "
+							+ "serverless.http.domain.name in application-" + stage + ".yml.");
+				}
+				if (!name.matches("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}\\.?")) {
+					throw new IllegalArgumentException("--domain '" + name + "' is not a domain name (e.g. api.example.com).");
+				}
+				String path = firstOf(basePath, settings.getBasePath(), http.getBasePath());
+				path = (path == null) ? "" : path.replaceAll("^/+|/+$", "");
+				RemoteInvoker.requireDeployed(session.clients(), session.settings());
+				String function = session.settings().functionName();
+				String apiId;
+				String apiStage;
+				ActualStage.ActualHttpApi httpApi = ActualStateReader.httpApi(session.clients(), function);
+				if (httpApi != null) {
+					apiId = httpApi.id();
+					apiStage = "$default";
+				}
+				else {
+					ActualStage.ActualRestApi restApi = ActualStateReader.restApi(session.clients(), function);
+					if (restApi == null) {
+						throw new SettingsException("Stage '" + stage + "' has no API Gateway front to put on a domain "
+								+ "(serverless.http.type is " + http.getType().name().toLowerCase().replace('_', '-')
+								+ "): certify needs http-api or rest-api, deployed with ./serverless deploy " + stage + ".");
+					}
+					apiId = restApi.id();
+					apiStage = stage;
+				}
+				io.println("Certify " + name + (path.isEmpty() ? "" : "/" + path) + " -> API " + apiId + " (" + function + ")");
+				if (!io.confirm("Request/find the certificate, create the domain name and mapping, write DNS records?")) {
+					io.println("Nothing changed.");
+					return;
+				}
+				Map<String, String> tags = new LinkedHashMap<>();
+				tags.put(Names.TAG_APP, session.settings().applicationName());
+				tags.put(Names.TAG_STAGE, stage);
+				tags.put(Names.TAG_MANAGED_BY, Names.MANAGED_BY);
+				DomainCertifier.Result result = new DomainCertifier(Duration.ofMinutes(45), Duration.ofSeconds(5))
+					.certify(session.clients(), new DomainCertifier.Request(name, path, apiId, apiStage,
+							firstOf(certificateArn, settings.getCertificateArn()), settings.getHostedZoneId(), tags), io::println);
+				result.changes().forEach(change -> io.println("  + " + change));
+				if (!result.manualRecords().isEmpty()) {
+					io.println("Create these DNS records where " + name + " is hosted, then run certify again:");
+					result.manualRecords().forEach(record -> io.println("  " + record));
+					return;
+				}
+				io.println(result.changes().isEmpty() ? "Already certified: nothing changed." : "Certified.");
+				io.println("URL: " + result.url());
+			}
+		});
+	}
+
+	private static String firstOf(String... values) {
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				return value.trim();
+			}
+		}
+		return null;
+	}
+
+}
