@@ -12,10 +12,12 @@ import io.serverlessspring.local.sns.SnsService;
 import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.apigateway.HttpApiService;
+import io.serverlessspring.local.events.EventsService;
 import io.serverlessspring.local.iam.IamService;
 import io.serverlessspring.local.lambda.LambdaService;
 import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.s3.S3Service;
+import io.serverlessspring.local.scheduler.SchedulerService;
 import io.serverlessspring.local.sts.StsService;
 
 /**
@@ -36,6 +38,8 @@ final class ServiceCatalog {
 		services.add(new LogsService());
 		services.add(new LambdaService());
 		services.add(new HttpApiService());
+		services.add(new SchedulerService());
+		services.add(new EventsService());
 		services.add(new DynamoDbService());
 		services.add(new SqsService());
 		services.add(new SnsService());

@@ -82,7 +82,8 @@ class LambdaInvokeTest {
 		InvokeResponse queued = lambda.invoke((i) -> i.functionName("echo").invocationType(InvocationType.EVENT)
 			.payload(SdkBytes.fromUtf8String("{\"marker\":\"async-42\"}")));
 		assertThat(queued.statusCode()).isEqualTo(202);
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(logs
+		await().atMost(Duration.ofSeconds(30))
+			.ignoreException(software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
 			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/echo").filterPattern("async-42"))
 			.events()).isNotEmpty());
 		assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/echo").filterPattern("REPORT")).events())

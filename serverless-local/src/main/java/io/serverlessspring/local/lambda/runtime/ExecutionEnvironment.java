@@ -1,10 +1,7 @@
 package io.serverlessspring.local.lambda.runtime;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +53,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 	private final Object lock = new Object();
 
+	private final OutputTail output;
+
 	/** The invocation in flight, or null. */
 	private Pending current;
 
@@ -90,13 +89,16 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	}
 
 	ExecutionEnvironment(FunctionTarget target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
-			ExecutorService threads, String cloudEndpoint, String region) {
+			ExecutorService threads, String cloudEndpoint, String region, Path outputDirectory) {
 		this.target = target;
 		this.logs = logs;
 		this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + target.version() + "]" + this.id;
 		this.api = new RuntimeApiServer(threads, this);
 		ProcessBuilder builder = new ProcessBuilder(command(target, packageDirectory, runtimeJars));
 		builder.directory(packageDirectory.toFile());
+		Path outputFile = outputDirectory.resolve(this.id + ".log");
+		builder.redirectErrorStream(true);
+		builder.redirectOutput(outputFile.toFile());
 		environment(builder.environment(), target, packageDirectory, cloudEndpoint, region);
 		try {
 			this.process = builder.start();
@@ -106,8 +108,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 			throw new UncheckedIOException("Could not start a JVM for " + target.functionName(), ex);
 		}
 		logLine("INIT_START Runtime Version: " + target.runtime() + ".local\tRuntime Version ARN: local");
-		pump(this.process.getInputStream(), threads);
-		pump(this.process.getErrorStream(), threads);
+		this.output = new OutputTail(outputFile, this::output, threads);
 		this.process.onExit().thenRun(this::exited);
 	}
 
@@ -258,6 +259,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	}
 
 	private void finish(String requestId, byte[] body, String functionError) {
+		// what the handler printed before answering belongs before END
+		this.output.drain();
 		Pending pending;
 		synchronized (this.lock) {
 			pending = this.current;
@@ -294,6 +297,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	}
 
 	private void exited() {
+		this.output.drain();
 		Pending pending;
 		synchronized (this.lock) {
 			this.dead = true;
@@ -342,21 +346,13 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		return 0;
 	}
 
-	private void pump(InputStream stream, ExecutorService threads) {
-		threads.execute(() -> {
-			try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-				for (String line; (line = reader.readLine()) != null;) {
-					Pending pending;
-					synchronized (this.lock) {
-						pending = this.current;
-					}
-					logLine(line, pending);
-				}
-			}
-			catch (IOException ex) {
-				log.log(System.Logger.Level.DEBUG, "Function output closed", ex);
-			}
-		});
+	/** A line the function printed: part of the invocation in flight, if any. */
+	private void output(String line) {
+		Pending pending;
+		synchronized (this.lock) {
+			pending = this.current;
+		}
+		logLine(line, pending);
 	}
 
 	private void logLine(String line) {
@@ -398,6 +394,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 			this.process.destroyForcibly();
 		}
 		this.api.close();
+		this.output.close();
 	}
 
 }

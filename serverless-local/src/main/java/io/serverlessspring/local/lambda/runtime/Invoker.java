@@ -132,7 +132,8 @@ public final class Invoker implements AutoCloseable {
 			}
 			if (!functionLimit && total < MAX_ENVIRONMENTS) {
 				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
-						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region());
+						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region(),
+						outputDirectory());
 				this.busy.add(environment);
 				return environment;
 			}
@@ -230,6 +231,17 @@ public final class Invoker implements AutoCloseable {
 
 	private void stopLater(ExecutionEnvironment environment) {
 		this.threads.execute(environment::close);
+	}
+
+	private Path outputDirectory() {
+		Path directory = this.workDirectory.resolve("environments");
+		try {
+			java.nio.file.Files.createDirectories(directory);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException("Cannot create " + directory, ex);
+		}
+		return directory;
 	}
 
 	private synchronized List<Path> runtimeJars() {
