@@ -1,0 +1,93 @@
+package io.serverlessspring.local.sources;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.TestFunctions;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Event;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Events that reach a function without anyone invoking it: SQS event source mappings, S3 notifications. */
+class EventSourcesTest {
+
+	private static final LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
+
+	private static final CloudWatchLogsClient logs = SharedCloud.client(CloudWatchLogsClient.builder());
+
+	private static String functionArn;
+
+	@BeforeAll
+	static void deploy() {
+		TestFunctions.deployEcho(lambda, SharedCloud.client(IamClient.builder()), "sources-echo", 10);
+		functionArn = lambda.getFunction((g) -> g.functionName("sources-echo")).configuration().functionArn();
+	}
+
+	@AfterAll
+	static void delete() {
+		lambda.deleteFunction((d) -> d.functionName("sources-echo"));
+	}
+
+	@Test
+	void pollsAQueueAndDeletesWhatTheFunctionProcessed() {
+		SqsClient sqs = SharedCloud.client(SqsClient.builder());
+		String queueUrl = sqs.createQueue((c) -> c.queueName("adoptions")).queueUrl();
+		String queueArn = sqs.getQueueAttributes((g) -> g.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.attributes().get(QueueAttributeName.QUEUE_ARN);
+		var mapping = lambda.createEventSourceMapping((m) -> m.functionName("sources-echo")
+			.eventSourceArn(queueArn).batchSize(5));
+		assertThat(mapping.eventSourceArn()).isEqualTo(queueArn);
+		assertThat(lambda.listEventSourceMappings((l) -> l.functionName("sources-echo")).eventSourceMappings())
+			.extracting(EventSourceMappingConfiguration::uuid).containsExactly(mapping.uuid());
+
+		sqs.sendMessage((s) -> s.queueUrl(queueUrl).messageBody("adopt sqs-rex-77"));
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("sqs-rex-77")).events())
+			.singleElement().satisfies((e) -> assertThat(e.message()).contains("\"eventSource\":\"aws:sqs\"")
+				.contains("\"eventSourceARN\":\"" + queueArn + "\"")));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sqs.getQueueAttributes((g) -> g.queueUrl(queueUrl)
+			.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.attributes()).as("processed messages are deleted").containsValues("0").doesNotContainValue("1"));
+
+		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping.uuid()));
+		assertThatThrownBy(() -> lambda.createEventSourceMapping((m) -> m.functionName("sources-echo")
+			.eventSourceArn("arn:aws:sqs:us-east-1:000000000000:missing"))).isInstanceOf(InvalidParameterValueException.class);
+	}
+
+	@Test
+	void sendsS3NotificationsToTheFunction() {
+		S3Client s3 = SharedCloud.client(S3Client.builder().forcePathStyle(true));
+		s3.createBucket((b) -> b.bucket("uploads"));
+		s3.putBucketNotificationConfiguration((n) -> n.bucket("uploads").notificationConfiguration((c) -> c
+			.lambdaFunctionConfigurations((l) -> l.id("photos").lambdaFunctionArn(functionArn).events(Event.S3_OBJECT_CREATED)
+				.filter((f) -> f.key((k) -> k.filterRules((r) -> r.name("prefix").value("photos/")))))));
+		assertThat(s3.getBucketNotificationConfiguration((g) -> g.bucket("uploads")).lambdaFunctionConfigurations())
+			.singleElement().satisfies((c) -> assertThat(c.lambdaFunctionArn()).isEqualTo(functionArn));
+
+		s3.putObject((p) -> p.bucket("uploads").key("photos/s3-cat-9.png"), RequestBody.fromString("png"));
+		s3.putObject((p) -> p.bucket("uploads").key("other/s3-dog-9.png"), RequestBody.fromString("png"));
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("s3-cat-9")).events())
+			.singleElement().satisfies((e) -> assertThat(e.message()).contains("\"eventName\":\"ObjectCreated:Put\"")
+				.contains("\"name\":\"uploads\"")));
+		assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("s3-dog-9")).events())
+			.as("outside the prefix filter").isEmpty();
+	}
+
+}
