@@ -38,7 +38,7 @@ public class ConsoleBeans {
 
 	@Bean
 	LocalCloudLauncher localCloudLauncher() {
-		return new LocalCloudLauncher();
+		return LocalCloudLauncher.fromEnvironment();
 	}
 
 	@Bean

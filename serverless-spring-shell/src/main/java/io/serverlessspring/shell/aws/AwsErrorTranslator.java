@@ -28,6 +28,15 @@ public final class AwsErrorTranslator {
 
 	/** The translation of {@code error}, or {@code null} when it is not an AWS SDK error. */
 	public static Translation translate(Throwable error, AwsTarget target) {
+		Translation translation = translateCause(error, target);
+		String call = LastCall.current();
+		if (translation == null || call == null) {
+			return translation;
+		}
+		return new Translation(translation.sentence() + " [" + call + "]", translation.hint());
+	}
+
+	private static Translation translateCause(Throwable error, AwsTarget target) {
 		Throwable cause = error;
 		while (cause != null && !(cause instanceof SdkException)) {
 			cause = cause.getCause();

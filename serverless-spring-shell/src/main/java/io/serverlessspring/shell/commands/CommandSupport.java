@@ -1,6 +1,7 @@
 package io.serverlessspring.shell.commands;
 
 import io.serverlessspring.shell.aws.AwsErrorTranslator;
+import io.serverlessspring.shell.aws.LastCall;
 import io.serverlessspring.shell.cli.CommandOutcome;
 import io.serverlessspring.shell.packaging.PackagingException;
 import io.serverlessspring.shell.render.ConsoleIo;
@@ -33,6 +34,7 @@ public class CommandSupport {
 
 	public void run(CommandContext context, boolean yes, Body body) {
 		ConsoleIo io = new ConsoleIo(context.outputWriter(), context.inputReader(), yes);
+		LastCall.clear();
 		try {
 			body.run(io);
 		}

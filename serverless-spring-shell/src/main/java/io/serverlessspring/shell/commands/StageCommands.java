@@ -66,7 +66,7 @@ public class StageCommands {
 			CommandContext context) {
 		this.support.run(context, true, io -> {
 			StageSettings settings = this.sessions.settings(stage, new CommonOptions(project, null, null, null));
-			LambdaPackage pkg = this.packager.packageStage(settings, output.isBlank() ? null : Path.of(output), io::println);
+			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 			io.println("Package: " + pkg.zip());
 			io.println("CodeSha256: " + pkg.codeSha256());
@@ -106,7 +106,7 @@ public class StageCommands {
 		this.support.run(context, yes, io -> {
 			try (StageSession session = this.sessions.open(stage, options, io::println)) {
 				io.setTarget(session.target());
-				this.deployer.deploy(session, packageFile.isBlank() ? null : Path.of(packageFile), dryRun, io);
+				this.deployer.deploy(session, (packageFile == null || packageFile.isBlank()) ? null : Path.of(packageFile), dryRun, io);
 			}
 		});
 	}

@@ -236,7 +236,19 @@ public final class ActualStateReader {
 	}
 
 	public static ActualRestApi restApi(AwsClients clients, String function) {
-		for (RestApi api : clients.apiGateway().getRestApis(b -> b.limit(500)).items()) {
+		List<RestApi> apis;
+		try {
+			apis = clients.apiGateway().getRestApis(b -> b.limit(500)).items();
+		}
+		catch (software.amazon.awssdk.awscore.exception.AwsServiceException ex) {
+			if (clients.target().emulated() && ex.awsErrorDetails() != null
+					&& String.valueOf(ex.awsErrorDetails().errorCode()).startsWith("UnknownService")) {
+				// An emulator without API Gateway v1: no REST API can exist there.
+				return null;
+			}
+			throw ex;
+		}
+		for (RestApi api : apis) {
 			if (Names.api(function).equals(api.name()) && ours(api.tags(), function)) {
 				return new ActualRestApi(api.id(), api.tags());
 			}

@@ -1,0 +1,143 @@
+package io.serverlessspring.shell.deploy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.serverlessspring.local.LocalCloud;
+import io.serverlessspring.shell.ServerlessConsoleApplication;
+import io.serverlessspring.shell.cli.ConsoleRunner;
+import io.serverlessspring.shell.support.ConsoleDriver;
+import io.serverlessspring.shell.support.ConsoleDriver.Run;
+import io.serverlessspring.shell.support.ModifiedPackage;
+import io.serverlessspring.shell.support.SamplePackage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample, deployed by the console to serverless-local, which runs it for real: every command,
+ * then a request to the app and a look at AWS's state after each.
+ */
+@SpringBootTest(classes = ServerlessConsoleApplication.class, properties = "spring.shell.interactive.enabled=false")
+class ConsoleAgainstLocalCloudTest {
+
+	private static LocalCloud cloud;
+
+	private static LambdaClient lambda;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Autowired
+	private ConsoleRunner runner;
+
+	@TempDir
+	Path work;
+
+	@BeforeAll
+	static void startCloud() {
+		cloud = LocalCloud.start(0);
+		lambda = LambdaClient.builder()
+			.endpointOverride(cloud.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build();
+	}
+
+	@AfterAll
+	static void stopCloud() {
+		if (lambda != null) {
+			lambda.close();
+		}
+		if (cloud != null) {
+			cloud.close();
+		}
+	}
+
+	@Test
+	void deployCurlUpdateRollbackStatusUndeploy() throws Exception {
+		ConsoleDriver console = new ConsoleDriver(this.runner);
+		Path zip = SamplePackage.zip(console);
+		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
+		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
+
+		Run deploy = console.run("deploy local --yes --package " + zip + common);
+		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+		assertThat(deploy.output()).contains("live -> version 1", "Touched ");
+		String url = url(deploy.output());
+		HttpResponse<String> hello = get(url + "/hello");
+		assertThat(hello.statusCode()).as(() -> "GET /hello, function log:\n" + functionLog()).isEqualTo(200);
+		assertThat(hello.body()).isEqualTo("Hello from the petstore, local stage");
+		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("1");
+
+		Path changed = ModifiedPackage.withResource(zip, "static/version.txt", "second release", this.work.resolve("changed.zip"));
+		Run update = console.run("update local --yes --package " + changed + common);
+		assertThat(update.exitCode()).as(update.output()).isZero();
+		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("2");
+		assertThat(get(url + "/version.txt").body()).isEqualTo("second release");
+
+		Run rollback = console.run("rollback local" + common);
+		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("1");
+		assertThat(get(url + "/version.txt").statusCode()).isEqualTo(404);
+		assertThat(get(url + "/hello").statusCode()).isEqualTo(200);
+
+		Run status = console.run("status local --json" + common);
+		assertThat(status.exitCode()).as(status.output()).isZero();
+		JsonNode json = JsonMapper.builder().build().readTree(status.output());
+		assertThat(json.path("liveVersion").asString()).isEqualTo("1");
+		assertThat(json.path("url").asString()).isEqualTo(url);
+
+		Run undeploy = console.run("undeploy local --remove-logs --yes" + common);
+		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
+		assertThat(lambda.listFunctions().functions()).isEmpty();
+		assertThat(get(url + "/hello").statusCode()).isNotEqualTo(200);
+	}
+
+	private static String functionLog() {
+		try (var logs = software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()
+			.endpointOverride(cloud.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build()) {
+			StringBuilder text = new StringBuilder();
+			logs.filterLogEvents(b -> b.logGroupName("/aws/lambda/petstore-local"))
+				.events()
+				.forEach(event -> text.append(event.message()).append('\n'));
+			return text.toString();
+		}
+		catch (RuntimeException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static String url(String output) {
+		return output.lines()
+			.filter(line -> line.startsWith("URL: "))
+			.map(line -> line.substring("URL: ".length()).trim())
+			.map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no URL in:\n" + output));
+	}
+
+	private HttpResponse<String> get(String url) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}
