@@ -28,9 +28,10 @@ import io.serverlessspring.local.server.Protocol;
 
 /**
  * DynamoDB (awsJson1.0, {@code DynamoDB_20120810.*}): tables (CREATING → ACTIVE), items with
- * condition and update expressions, Query and Scan with filters and paging, TTL settings and tags.
- * TTL is recorded, not enforced: expired items stay until deleted (AWS also deletes them lazily, and
- * readers are expected to check the TTL attribute).
+ * condition and update expressions, Query and Scan with filters and paging, batch reads and writes,
+ * TTL and tags. Expired items (TTL attribute in epoch seconds before now) are deleted by a sweep every
+ * minute; as on AWS, reads may still see them until then (readers check the attribute). Streams are
+ * described (LatestStreamArn) but carry no records.
  */
 public final class DynamoDbService implements AwsService, Persistent {
 
@@ -38,6 +39,9 @@ public final class DynamoDbService implements AwsService, Persistent {
 
 	/** How long a new table stays CREATING, so that waiters really wait. */
 	private static final long CREATING_MILLIS = 50;
+
+	/** How often expired items are deleted (AWS: within days; here soon, to keep memory bounded). */
+	private static final long TTL_SWEEP_SECONDS = 60;
 
 	private final Map<String, Table> tables = new TreeMap<>();
 
@@ -61,6 +65,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 	@Override
 	public void start(LocalContext context) {
 		this.context = context;
+		context.timers().scheduleWithFixedDelay(this::expireItems, TTL_SWEEP_SECONDS, TTL_SWEEP_SECONDS, TimeUnit.SECONDS);
 	}
 
 	@Override
@@ -71,6 +76,9 @@ public final class DynamoDbService implements AwsService, Persistent {
 			case "CreateTable" -> createTable(input);
 			case "DescribeTable" -> describeTable(input);
 			case "DeleteTable" -> deleteTable(input);
+			case "UpdateTable" -> updateTable(input);
+			case "BatchGetItem" -> batchGetItem(input);
+			case "BatchWriteItem" -> batchWriteItem(input);
 			case "ListTables" -> listTables(input);
 			case "PutItem" -> putItem(input);
 			case "GetItem" -> getItem(input);
@@ -157,9 +165,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 				}
 			}
 		}
-		if (input.has("StreamSpecification")) {
-			description.set("StreamSpecification", input.get("StreamSpecification").deepCopy());
-		}
+		streams(description, input.get("StreamSpecification"));
 		description.put("DeletionProtectionEnabled", input.path("DeletionProtectionEnabled").asBoolean(false));
 		Table table = new Table();
 		table.description = description;
@@ -212,6 +218,145 @@ public final class DynamoDbService implements AwsService, Persistent {
 			output.put("LastEvaluatedTableName", names.get(limit - 1));
 		}
 		return output;
+	}
+
+	private synchronized ObjectNode updateTable(ObjectNode input) {
+		Table table = table(input);
+		String billing = Json.string(input, "BillingMode");
+		if (billing != null) {
+			if (!Set.of("PROVISIONED", "PAY_PER_REQUEST").contains(billing)) {
+				throw AwsException.validation("1 validation error detected: Value '" + billing
+						+ "' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+			}
+			table.description.withObject("BillingModeSummary").put("BillingMode", billing);
+		}
+		JsonNode throughput = input.get("ProvisionedThroughput");
+		if (throughput != null) {
+			ObjectNode current = table.description.withObject("ProvisionedThroughput");
+			current.put("ReadCapacityUnits", throughput.path("ReadCapacityUnits").asLong(0));
+			current.put("WriteCapacityUnits", throughput.path("WriteCapacityUnits").asLong(0));
+		}
+		if (input.has("DeletionProtectionEnabled")) {
+			table.description.put("DeletionProtectionEnabled", input.path("DeletionProtectionEnabled").asBoolean());
+		}
+		if (input.has("StreamSpecification")) {
+			streams(table.description, input.get("StreamSpecification"));
+		}
+		ObjectNode output = Json.object();
+		output.set("TableDescription", table.describe());
+		return output;
+	}
+
+	/**
+	 * Records a stream specification and, when enabled, the stream's ARN and label as DescribeTable
+	 * shows them (the local cloud keeps no stream records: nothing reads from the stream).
+	 */
+	private void streams(ObjectNode description, JsonNode specification) {
+		if (specification == null || !specification.isObject()) {
+			return;
+		}
+		description.set("StreamSpecification", specification.deepCopy());
+		if (specification.path("StreamEnabled").asBoolean(false)) {
+			String label = java.time.Instant.ofEpochMilli(this.context.clock().millis()).toString().replace("Z", "");
+			description.put("LatestStreamLabel", label);
+			description.put("LatestStreamArn", description.path("TableArn").asString() + "/stream/" + label);
+		}
+		else {
+			description.remove("LatestStreamLabel");
+			description.remove("LatestStreamArn");
+		}
+	}
+
+	private synchronized ObjectNode batchGetItem(ObjectNode input) {
+		JsonNode requests = input.path("RequestItems");
+		if (!requests.isObject() || requests.isEmpty()) {
+			throw AwsException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+		}
+		ObjectNode output = Json.object();
+		ObjectNode responses = output.putObject("Responses");
+		int count = 0;
+		for (Map.Entry<String, JsonNode> entry : requests.properties()) {
+			Table table = table(Json.object().put("TableName", entry.getKey()));
+			Expressions expressions = new Expressions(entry.getValue());
+			List<Expressions.Path> projection = projection(expressions, entry.getValue());
+			expressions.checkAllUsed();
+			ArrayNode items = responses.putArray(table.name());
+			for (JsonNode key : entry.getValue().path("Keys")) {
+				if (++count > 100) {
+					throw AwsException.validation("Too many items requested for the BatchGetItem call");
+				}
+				ObjectNode item = table.items.get(table.keyOf(key, true));
+				if (item != null) {
+					items.add(project(item, projection));
+				}
+			}
+		}
+		output.putObject("UnprocessedKeys");
+		return output;
+	}
+
+	private synchronized ObjectNode batchWriteItem(ObjectNode input) {
+		JsonNode requests = input.path("RequestItems");
+		if (!requests.isObject() || requests.isEmpty()) {
+			throw AwsException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+		}
+		// validate everything first: a bad request writes nothing
+		List<Runnable> writes = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Map.Entry<String, JsonNode> entry : requests.properties()) {
+			Table table = table(Json.object().put("TableName", entry.getKey()));
+			for (JsonNode request : entry.getValue()) {
+				if (writes.size() >= 25) {
+					throw AwsException.validation("Too many items requested for the BatchWriteItem call");
+				}
+				if (request.has("PutRequest")) {
+					JsonNode item = request.path("PutRequest").path("Item");
+					item.properties().forEach((e) -> AttributeValues.validate(e.getValue()));
+					String key = table.keyOf(item, false);
+					if (!seen.add(table.name() + key)) {
+						throw AwsException.validation("Provided list of item keys contains duplicates");
+					}
+					writes.add(() -> table.items.put(key, (ObjectNode) item.deepCopy()));
+				}
+				else if (request.has("DeleteRequest")) {
+					String key = table.keyOf(request.path("DeleteRequest").path("Key"), true);
+					if (!seen.add(table.name() + key)) {
+						throw AwsException.validation("Provided list of item keys contains duplicates");
+					}
+					writes.add(() -> table.items.remove(key));
+				}
+				else {
+					throw AwsException.validation("Supplied AttributeValue has neither PutRequest nor DeleteRequest");
+				}
+			}
+		}
+		writes.forEach(Runnable::run);
+		ObjectNode output = Json.object();
+		output.putObject("UnprocessedItems");
+		return output;
+	}
+
+	/** Deletes items whose TTL attribute (epoch seconds) has passed, as DynamoDB's background sweep does. */
+	synchronized void expireItems() {
+		long now = this.context.clock().millis() / 1000;
+		for (Table table : this.tables.values()) {
+			if (!"ENABLED".equals(table.timeToLive.path("TimeToLiveStatus").asString())) {
+				continue;
+			}
+			String attribute = table.timeToLive.path("AttributeName").asString();
+			table.items.values().removeIf((item) -> {
+				JsonNode value = item.get(attribute);
+				if (value == null || !value.has("N")) {
+					return false;
+				}
+				try {
+					return new java.math.BigDecimal(value.get("N").asString()).longValue() < now;
+				}
+				catch (NumberFormatException ex) {
+					return false;
+				}
+			});
+		}
 	}
 
 	// ---- items ----------------------------------------------------------------------------------------

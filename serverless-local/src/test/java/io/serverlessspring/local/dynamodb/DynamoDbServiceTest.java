@@ -183,6 +183,29 @@ class DynamoDbServiceTest {
 		assertThat(dynamo.listTables().tableNames()).doesNotContain("ttl-table");
 	}
 
+	@Test
+	void batchWritesAndReadsAndExpiredItemsAreSwept() {
+		dynamo.createTable((t) -> t.tableName("batch-table").billingMode(BillingMode.PAY_PER_REQUEST)
+			.keySchema((k) -> k.attributeName("id").keyType(KeyType.HASH))
+			.attributeDefinitions((a) -> a.attributeName("id").attributeType(ScalarAttributeType.S)));
+		dynamo.updateTimeToLive((u) -> u.tableName("batch-table").timeToLiveSpecification((s) -> s.enabled(true).attributeName("expiresAt")));
+		long past = java.time.Instant.now().minusSeconds(60).getEpochSecond();
+		long future = java.time.Instant.now().plusSeconds(3600).getEpochSecond();
+		dynamo.batchWriteItem((b) -> b.requestItems(Map.of("batch-table", java.util.List.of(
+				software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest((p) -> p.item(Map.of("id", s("old"), "expiresAt", n(Long.toString(past))))).build(),
+				software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest((p) -> p.item(Map.of("id", s("new"), "expiresAt", n(Long.toString(future))))).build()))));
+		var read = dynamo.batchGetItem((b) -> b.requestItems(Map.of("batch-table",
+				software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(Map.of("id", s("old")), Map.of("id", s("new"))).build())));
+		assertThat(read.responses().get("batch-table")).hasSize(2);
+
+		SharedCloud.cloud().service(DynamoDbService.class).expireItems();
+		assertThat(dynamo.scan((sc) -> sc.tableName("batch-table")).items()).extracting((i) -> i.get("id").s()).containsExactly("new");
+		assertThatThrownBy(() -> dynamo.batchWriteItem((b) -> b.requestItems(Map.of("no-such-table", java.util.List.of(
+				software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().deleteRequest((d) -> d.key(Map.of("id", s("x")))).build())))))
+			.isInstanceOf(ResourceNotFoundException.class);
+		dynamo.deleteTable((d) -> d.tableName("batch-table"));
+	}
+
 	/** The start transition of the task-response table: conditional on "not there yet, or pending". */
 	private static boolean start(String taskId) {
 		Map<String, AttributeValue> values = new HashMap<>();
