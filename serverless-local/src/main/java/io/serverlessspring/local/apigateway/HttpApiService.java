@@ -97,6 +97,8 @@ public final class HttpApiService implements AwsService, Persistent {
 	public void start(LocalContext context) {
 		this.context = context;
 		this.frontDoor = new HttpApiFrontDoor(this, context);
+		// APIs loaded from saved state: the endpoint follows this run's port
+		this.model.apis.forEach((id, api) -> api.api.put("apiEndpoint", apiEndpoint(id)));
 	}
 
 	@Override

@@ -51,8 +51,11 @@ final class FunctionUrls implements FrontDoor {
 
 	/** Re-indexes the URLs of a function loaded from saved state. */
 	void restore(LambdaFunction function) {
-		function.urls.forEach((qualifier, config) -> this.byId.put(config.path("UrlId").asString(),
-				new String[] { function.name, qualifier }));
+		function.urls.forEach((qualifier, config) -> {
+			String id = config.path("UrlId").asString();
+			config.put("FunctionUrl", this.context.endpoint() + PATH_PREFIX + id + "/");
+			this.byId.put(id, new String[] { function.name, qualifier });
+		});
 	}
 
 	private AwsResponse create(AwsRequest request, String identifier) {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** S3's in-memory model: buckets with their objects, notification configuration and uploads. */
 final class S3Model {
 
@@ -30,7 +32,12 @@ final class S3Model {
 
 		public String key;
 
+		/** Saved apart from the model, as {@code <state-dir>/s3-objects/<blob>}. */
+		@JsonIgnore
 		public byte[] data;
+
+		/** The SHA-256 of {@link #data}, naming its file in the state directory. */
+		public String blob;
 
 		public String etag;
 

@@ -1,8 +1,12 @@
 package io.serverlessspring.local.s3;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -59,6 +63,8 @@ public final class S3Service implements AwsService, Persistent {
 
 	private S3Notifications notifications;
 
+	private boolean loadedFromState;
+
 	public S3Service() {
 		this.router
 			.add("GET", "/", (r, p) -> listBuckets(r))
@@ -98,6 +104,9 @@ public final class S3Service implements AwsService, Persistent {
 	public void start(LocalContext context) {
 		this.context = context;
 		this.notifications = new S3Notifications(context);
+		if (this.loadedFromState) {
+			readBlobs();
+		}
 	}
 
 	@Override
@@ -577,12 +586,63 @@ public final class S3Service implements AwsService, Persistent {
 
 	@Override
 	public synchronized JsonNode saveState() {
+		Path blobs = blobDirectory();
+		for (Bucket bucket : this.model.buckets.values()) {
+			for (StoredObject object : bucket.objects.values()) {
+				object.blob = HexFormat.of().formatHex(sha256(object.data));
+				Path file = blobs.resolve(object.blob);
+				if (!Files.exists(file)) {
+					try {
+						Files.write(file, object.data);
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException("Cannot save S3 object " + object.key, ex);
+					}
+				}
+			}
+		}
 		return Json.tree(this.model);
 	}
 
 	@Override
 	public synchronized void loadState(JsonNode state) {
 		this.model = Json.mapper().treeToValue(state, S3Model.class);
+		this.loadedFromState = true;
+	}
+
+	/** Objects of a loaded model get their bytes back from the blob files. */
+	private void readBlobs() {
+		Path blobs = blobDirectory();
+		for (Bucket bucket : this.model.buckets.values()) {
+			for (StoredObject object : bucket.objects.values()) {
+				try {
+					object.data = Files.readAllBytes(blobs.resolve(object.blob));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException("The saved S3 object " + bucket.name + "/" + object.key + " is missing", ex);
+				}
+			}
+		}
+	}
+
+	private Path blobDirectory() {
+		Path directory = this.context.stateDirectory().orElseThrow().resolve("s3-objects");
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return directory;
+	}
+
+	private static byte[] sha256(byte[] data) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(data);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
