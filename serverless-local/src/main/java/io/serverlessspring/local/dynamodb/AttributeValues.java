@@ -40,6 +40,18 @@ final class AttributeValues {
 	static void validate(JsonNode value) {
 		String type = type(value);
 		JsonNode inner = value.get(type);
+		boolean wellTyped = switch (type) {
+			case "S", "N", "B" -> inner.isString();
+			case "BOOL" -> inner.isBoolean();
+			case "NULL" -> inner.isBoolean() && inner.asBoolean();
+			case "M" -> inner.isObject();
+			case "L" -> inner.isArray();
+			default -> inner.isArray() && java.util.stream.StreamSupport.stream(inner.spliterator(), false).allMatch(JsonNode::isString);
+		};
+		if (!wellTyped) {
+			throw AwsException.badRequest("SerializationException",
+					"Unexpected value for an AttributeValue of type " + type + ": " + inner);
+		}
 		switch (type) {
 			case "N" -> number(inner.asString());
 			case "M" -> inner.properties().forEach((e) -> validate(e.getValue()));

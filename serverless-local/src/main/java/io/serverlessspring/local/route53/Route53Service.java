@@ -333,7 +333,11 @@ public final class Route53Service implements AwsService, Persistent {
 		}
 		var list = record.putArray("ResourceRecords");
 		for (Element value : Xml.children(values, "ResourceRecord")) {
-			list.add(Xml.childText(value, "Value"));
+			String text = Xml.childText(value, "Value");
+			if (text == null || text.isEmpty()) {
+				throw invalidInput("Invalid request: ResourceRecord of " + normalized + " must have a Value");
+			}
+			list.add(text);
 		}
 		return record;
 	}

@@ -210,9 +210,18 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 				catch (RuntimeException ex) {
 					policy = null;
 				}
-				if (policy == null || !policy.has("deadLetterTargetArn") || !policy.has("maxReceiveCount")) {
+				int maxReceives = (policy != null) ? policy.path("maxReceiveCount").asInt(0) : 0;
+				if (policy != null && policy.path("maxReceiveCount").isString()) {
+					try {
+						maxReceives = Integer.parseInt(policy.path("maxReceiveCount").asString());
+					}
+					catch (NumberFormatException ex) {
+						maxReceives = 0;
+					}
+				}
+				if (policy == null || !policy.has("deadLetterTargetArn") || maxReceives < 1 || maxReceives > 1000) {
 					throw new SqsError(400, "InvalidAttributeValue", "InvalidAttributeValue",
-							"Value " + attribute.getValue() + " for parameter RedrivePolicy is invalid. Reason: Redrive policy needs deadLetterTargetArn and maxReceiveCount.");
+							"Value " + attribute.getValue() + " for parameter RedrivePolicy is invalid. Reason: Redrive policy needs deadLetterTargetArn and a maxReceiveCount between 1 and 1000.");
 				}
 			}
 		}
@@ -345,16 +354,52 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 			throw invalidParameter("Value " + delay + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
 		}
 		JsonNode attributes = entry.get("MessageAttributes");
+		if (attributes != null && !attributes.isNull() && !attributes.isObject()) {
+			throw invalidParameter("MessageAttributes must be a map of attribute name to value.");
+		}
 		if (attributes != null && attributes.isObject()) {
 			for (Map.Entry<String, JsonNode> attribute : attributes.properties()) {
-				if (Json.string(attribute.getValue(), "DataType") == null) {
-					throw invalidParameter("The message attribute '" + attribute.getKey() + "' must contain non-empty message attribute type.");
-				}
+				validateAttribute(attribute.getKey(), attribute.getValue());
 			}
 		}
 		long now = this.context.clock().millis();
 		return new SqsQueue.Message(body, (attributes != null && attributes.isObject() && !attributes.isEmpty()) ? attributes : null,
 				now, now + delay * 1000L, groupId);
+	}
+
+	private static void validateAttribute(String name, JsonNode value) {
+		String type = Json.string(value, "DataType");
+		if (type == null || type.isEmpty()) {
+			throw invalidParameter("The message attribute '" + name + "' must contain non-empty message attribute type.");
+		}
+		if (type.startsWith("Binary")) {
+			String binary = Json.string(value, "BinaryValue");
+			try {
+				if (binary == null || java.util.Base64.getDecoder().decode(binary).length == 0) {
+					throw invalidParameter("The message attribute '" + name + "' with type 'Binary' must use field 'Binary'.");
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalidParameter("The message attribute '" + name + "' has a BinaryValue that is not base64.");
+			}
+		}
+		else if (type.startsWith("String") || type.startsWith("Number")) {
+			String text = Json.string(value, "StringValue");
+			if (text == null || text.isEmpty()) {
+				throw invalidParameter("The message attribute '" + name + "' must contain non-empty message attribute value for message attribute type '" + type + "'.");
+			}
+			if (type.startsWith("Number")) {
+				try {
+					new java.math.BigDecimal(text.trim());
+				}
+				catch (NumberFormatException ex) {
+					throw invalidParameter("Can't cast the value of message (user) attribute '" + name + "' to a number.");
+				}
+			}
+		}
+		else {
+			throw invalidParameter("The type of message (user) attribute '" + name + "' is invalid. You must use only the following supported type prefixes: Binary, Number, String.");
+		}
 	}
 
 	private static ObjectNode sent(SqsQueue.Message message) {
