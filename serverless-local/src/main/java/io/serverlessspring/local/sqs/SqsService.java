@@ -96,6 +96,8 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 				case "DeleteMessage" -> deleteMessage(input);
 				case "DeleteMessageBatch" -> deleteMessageBatch(input);
 				case "ChangeMessageVisibility" -> changeVisibility(input);
+				case "ChangeMessageVisibilityBatch" -> changeVisibilityBatch(input);
+				case "ListDeadLetterSourceQueues" -> listDeadLetterSources(input);
 				case "TagQueue" -> tagQueue(input);
 				case "UntagQueue" -> untagQueue(input);
 				case "ListQueueTags" -> listQueueTags(input);
@@ -650,6 +652,42 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 			queue.notifyAll();
 		}
 		return Json.object();
+	}
+
+	private ObjectNode changeVisibilityBatch(JsonNode input) {
+		SqsQueue queue = queue(input);
+		ObjectNode output = Json.object();
+		ArrayNode successful = output.putArray("Successful");
+		ArrayNode failed = output.putArray("Failed");
+		for (JsonNode entry : batchEntries(input)) {
+			try {
+				ObjectNode single = Json.object();
+				single.put("QueueUrl", queue.url);
+				single.set("ReceiptHandle", entry.get("ReceiptHandle"));
+				single.set("VisibilityTimeout", entry.get("VisibilityTimeout"));
+				changeVisibility(single);
+				successful.addObject().put("Id", entry.path("Id").asString());
+			}
+			catch (AwsException ex) {
+				failed.addObject().put("Id", entry.path("Id").asString()).put("SenderFault", true)
+					.put("Code", ex.code()).put("Message", ex.getMessage());
+			}
+		}
+		return output;
+	}
+
+	/** The queues whose RedrivePolicy names this queue as their dead-letter queue. */
+	private ObjectNode listDeadLetterSources(JsonNode input) {
+		SqsQueue target = queue(input);
+		ObjectNode output = Json.object();
+		ArrayNode urls = output.putArray("queueUrls");
+		for (SqsQueue queue : this.queues.values()) {
+			String policy = queue.attributes.get("RedrivePolicy");
+			if (policy != null && !policy.isEmpty() && target.arn.equals(Json.parse(policy).path("deadLetterTargetArn").asString())) {
+				urls.add(queue.url);
+			}
+		}
+		return output;
 	}
 
 	private ObjectNode tagQueue(JsonNode input) {

@@ -206,6 +206,26 @@ class DynamoDbServiceTest {
 		dynamo.deleteTable((d) -> d.tableName("batch-table"));
 	}
 
+	@Test
+	void queryReadsAGlobalSecondaryIndex() {
+		dynamo.createTable((t) -> t.tableName("pets").billingMode(BillingMode.PAY_PER_REQUEST)
+			.keySchema((k) -> k.attributeName("id").keyType(KeyType.HASH))
+			.attributeDefinitions((a) -> a.attributeName("id").attributeType(ScalarAttributeType.S),
+					(a) -> a.attributeName("owner").attributeType(ScalarAttributeType.S))
+			.globalSecondaryIndexes((g) -> g.indexName("by-owner").keySchema((k) -> k.attributeName("owner").keyType(KeyType.HASH))
+				.projection((p) -> p.projectionType("ALL"))));
+		dynamo.putItem((p) -> p.tableName("pets").item(Map.of("id", s("p1"), "owner", s("ann"))));
+		dynamo.putItem((p) -> p.tableName("pets").item(Map.of("id", s("p2"), "owner", s("bob"))));
+		dynamo.putItem((p) -> p.tableName("pets").item(Map.of("id", s("p3"))));
+		assertThat(dynamo.query((q) -> q.tableName("pets").indexName("by-owner").keyConditionExpression("#o = :o")
+			.expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":o", s("ann")))).items())
+			.extracting((i) -> i.get("id").s()).containsExactly("p1");
+		assertThatThrownBy(() -> dynamo.query((q) -> q.tableName("pets").indexName("nope").keyConditionExpression("id = :i")
+			.expressionAttributeValues(Map.of(":i", s("p1"))))).isInstanceOfSatisfying(DynamoDbException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("does not have the specified index: nope"));
+		dynamo.deleteTable((d) -> d.tableName("pets"));
+	}
+
 	/** The start transition of the task-response table: conditional on "not there yet, or pending". */
 	private static boolean start(String taskId) {
 		Map<String, AttributeValue> values = new HashMap<>();

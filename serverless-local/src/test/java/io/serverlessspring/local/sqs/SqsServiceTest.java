@@ -99,8 +99,16 @@ class SqsServiceTest {
 		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)).messages()).hasSize(2);
 		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)).messages())
 			.as("received once already: moved to the dead-letter queue").isEmpty();
+		List<Message> dead = this.sqs.receiveMessage((r) -> r.queueUrl(deadLetters).maxNumberOfMessages(10)).messages();
+		assertThat(dead).extracting(Message::body).containsExactlyInAnyOrder("one", "two");
+		assertThat(this.sqs.listDeadLetterSourceQueues((l) -> l.queueUrl(deadLetters)).queueUrls()).containsExactly(url);
+		var changed = this.sqs.changeMessageVisibilityBatch((b) -> b.queueUrl(deadLetters).entries(
+				(e) -> e.id("a").receiptHandle(dead.get(0).receiptHandle()).visibilityTimeout(0),
+				(e) -> e.id("b").receiptHandle("no#such").visibilityTimeout(0)));
+		assertThat(changed.successful()).extracting((e) -> e.id()).containsExactly("a");
+		assertThat(changed.failed()).extracting((e) -> e.id()).containsExactly("b");
 		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(deadLetters).maxNumberOfMessages(10)).messages())
-			.extracting(Message::body).containsExactlyInAnyOrder("one", "two");
+			.as("visible again").extracting(Message::body).containsExactly(dead.get(0).body());
 	}
 
 	@Test
