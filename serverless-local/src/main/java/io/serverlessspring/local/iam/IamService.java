@@ -251,7 +251,8 @@ public final class IamService implements AwsService, Persistent {
 			.element("CreateDate", role.created)
 			.element("AssumeRolePolicyDocument", urlEncode(role.assumeRolePolicy))
 			.element("Description", role.description)
-			.element("MaxSessionDuration", role.maxSessionDuration);
+			.element("MaxSessionDuration", role.maxSessionDuration)
+			.raw("<RoleLastUsed/>");
 		if (!role.tags.isEmpty()) {
 			xml.start("Tags");
 			role.tags.forEach((k, v) -> xml.start("member").element("Key", k).element("Value", v).end());

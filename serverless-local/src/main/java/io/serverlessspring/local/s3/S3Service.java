@@ -267,7 +267,7 @@ public final class S3Service implements AwsService, Persistent {
 			xml.element("LastModified", object.lastModified).element("ETag", object.etag);
 			return AwsResponse.xml(200, xml.toString());
 		}
-		return AwsResponse.empty(200).header("ETag", object.etag);
+		return Checksums.echo(request, object.data, AwsResponse.empty(200).header("ETag", object.etag));
 	}
 
 	private StoredObject copy(AwsRequest request, String copySource, String key) {
@@ -406,7 +406,7 @@ public final class S3Service implements AwsService, Persistent {
 		String etag = '"' + HexFormat.of().formatHex(md5(request.body())) + '"';
 		upload.parts.put(partNumber, request.body());
 		upload.partEtags.put(partNumber, etag);
-		return AwsResponse.empty(200).header("ETag", etag);
+		return Checksums.echo(request, request.body(), AwsResponse.empty(200).header("ETag", etag));
 	}
 
 	private AwsResponse listParts(AwsRequest request, Map<String, String> path) {
