@@ -36,7 +36,8 @@ public class Undeployer {
 				: (settings.properties().getIam().getRoleName() != null) ? settings.properties().getIam().getRoleName()
 						: Names.role(function);
 		ActualStage actual = ActualStateReader.read(clients,
-				new io.serverlessspring.shell.plan.StageNames(function, role, Names.schedulerRole(function), bucket, null));
+				new io.serverlessspring.shell.plan.StageNames(function, role, Names.schedulerRole(function), bucket, null,
+						List.of()));
 		List<Removal> removals = new ArrayList<>();
 		if (actual.scheduleGroupExists()) {
 			String group = Names.scheduleGroup(function);
@@ -52,6 +53,10 @@ public class Undeployer {
 			String id = actual.restApi().id();
 			removals.add(new Removal("REST API " + function + " (" + id + ")",
 					() -> clients.apiGateway().deleteRestApi(b -> b.restApiId(id))));
+		}
+		for (ActualStage.ActualMapping mapping : actual.mappings().values()) {
+			removals.add(new Removal("event source mapping " + mapping.sourceArn(),
+					() -> clients.lambda().deleteEventSourceMapping(b -> b.uuid(mapping.uuid()))));
 		}
 		if (actual.function() != null) {
 			removals.add(new Removal("function " + function + " (" + actual.versions().size()

@@ -36,12 +36,17 @@ public class LocalCloudLauncher {
 		this.home = home;
 	}
 
-	/** The port from {@code SERVERLESS_LOCAL_PORT}, else 4566; state under {@code ~/.serverless-spring/local}. */
+	/**
+	 * The port from {@code SERVERLESS_LOCAL_PORT}, else 4566; state and log in
+	 * {@code SERVERLESS_LOCAL_HOME}, else {@code ~/.serverless-spring/local}.
+	 */
 	public static LocalCloudLauncher fromEnvironment() {
 		String configured = System.getenv("SERVERLESS_LOCAL_PORT");
 		int port = (configured != null && configured.matches("\\d{1,5}")) ? Integer.parseInt(configured)
 				: LocalCloud.DEFAULT_PORT;
-		return new LocalCloudLauncher(port, Path.of(System.getProperty("user.home"), ".serverless-spring", "local"));
+		String home = System.getenv("SERVERLESS_LOCAL_HOME");
+		return new LocalCloudLauncher(port, (home != null && !home.isBlank()) ? Path.of(home)
+				: Path.of(System.getProperty("user.home"), ".serverless-spring", "local"));
 	}
 
 	public URI endpoint() {

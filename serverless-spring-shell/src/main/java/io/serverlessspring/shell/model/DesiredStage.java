@@ -24,11 +24,13 @@ import java.util.Map;
  * @param logGroup the log group
  * @param schedules schedules (the app's and keep-warm) in the stage's schedule group
  * @param touchPath path to call once after deploy, or {@code null} for none
+ * @param eventSources event source mappings from the manifest's event handlers
+ * @param notes what the manifest asks for that this console does not create (shown with the plan)
  */
 public record DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
 		RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
 		String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
-		List<ScheduleSpec> schedules, String touchPath) {
+		List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes) {
 
 	public String functionName() {
 		return this.function.name();

@@ -107,9 +107,47 @@ public final class DesiredStageFactory {
 		LogGroupSpec logGroup = new LogGroupSpec(Names.logGroup(name), properties.getLogs().getRetentionDays());
 		String versionDescription = Names.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
 		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;
+		List<EventSourceSpec> eventSources = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		for (JsonNode handler : manifest.path("eventHandlers")) {
+			String type = handler.path("type").asString("");
+			String source = handler.path("source").asString("");
+			String id = handler.path("id").asString(source);
+			Integer batchSize = handler.path("batchSize").isNumber() ? handler.path("batchSize").asInt() : null;
+			Integer window = handler.path("batchWindowSeconds").isNumber() ? handler.path("batchWindowSeconds").asInt() : null;
+			String position = handler.path("startingPosition").isString() ? handler.path("startingPosition").asString() : null;
+			boolean failures = handler.path("reportBatchItemFailures").asBoolean(false);
+			boolean enabled = handler.path("enabled").asBoolean(true);
+			switch (type) {
+				case "sqs" -> eventSources.add(new EventSourceSpec(id, type,
+						source.startsWith("arn:") ? source : "arn:aws:sqs:" + region + ":" + account + ":" + source,
+						batchSize, window, null, failures, enabled));
+				case "kinesis" -> eventSources.add(new EventSourceSpec(id, type,
+						source.startsWith("arn:") ? source : "arn:aws:kinesis:" + region + ":" + account + ":stream/" + source,
+						batchSize, window, position != null ? position : "LATEST", failures, enabled));
+				case "dynamodb" -> {
+					if (source.startsWith("arn:") && source.contains("/stream/")) {
+						eventSources.add(new EventSourceSpec(id, type, source, batchSize, window,
+								position != null ? position : "LATEST", failures, enabled));
+					}
+					else {
+						notes.add("event handler " + id + ": give the DynamoDB stream ARN as its source to connect it");
+					}
+				}
+				default -> notes.add("event handler " + id + " (" + type + " " + source
+						+ "): not connected by this console yet");
+			}
+		}
+		JsonNode taskResources = manifest.path("taskResources");
+		for (String field : List.of("snsTopic", "sqsQueue", "responseTable")) {
+			if (taskResources.path(field).isString()) {
+				notes.add("task resource " + field + " " + taskResources.path(field).asString()
+						+ ": not created by this console yet");
+			}
+		}
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,
-				logGroup, schedules, touchPath);
+				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes));
 	}
 
 }

@@ -23,16 +23,19 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param permissions statement id to statement JSON, from the live alias's resource policy
  * @param scheduleGroupExists whether the stage's schedule group exists
  * @param schedules schedules in that group by name
+ * @param mappings event source mappings on the live alias, by source ARN
+ * @param missingSources source ARNs the desired state names that do not exist
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
-		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules) {
+		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
+		Set<String> missingSources) {
 
 	/** Nothing exists: the state before a first deploy. */
 	public static ActualStage empty() {
 		return new ActualStage(null, null, false, false, null, List.of(), Map.of(), null, null, null, null, Map.of(),
-				false, Map.of());
+				false, Map.of(), Map.of(), Set.of());
 	}
 
 	public record ActualRole(String name, String arn, String trustDocument, Map<String, String> inlinePolicies,
@@ -62,6 +65,10 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	}
 
 	public record ActualFunctionUrl(String url, String authType) {
+	}
+
+	public record ActualMapping(String uuid, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
+			boolean reportBatchItemFailures, boolean enabled) {
 	}
 
 	public record ActualSchedule(String name, String expression, String timezone, boolean enabled, String targetArn,

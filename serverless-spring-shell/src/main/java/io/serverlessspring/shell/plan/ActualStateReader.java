@@ -66,7 +66,40 @@ public final class ActualStateReader {
 				logGroup(clients, Names.logGroup(names.function())), httpApi(clients, names.function()),
 				restApi(clients, names.function()), live ? functionUrl(clients, names.function()) : null,
 				live ? permissions(clients, names.function()) : Map.of(), scheduleGroupExists(clients, names.function()),
-				schedules(clients, names.function()));
+				schedules(clients, names.function()), live ? mappings(clients, names.function()) : Map.of(),
+				missingSources(clients, names.sourceArns()));
+	}
+
+	/** Event source mappings invoking the live alias, by source ARN. */
+	public static Map<String, ActualStage.ActualMapping> mappings(AwsClients clients, String function) {
+		Map<String, ActualStage.ActualMapping> mappings = new LinkedHashMap<>();
+		for (var mapping : clients.lambda()
+			.listEventSourceMappingsPaginator(b -> b.functionName(function + ":" + Names.ALIAS))
+			.eventSourceMappings()) {
+			String state = String.valueOf(mapping.state());
+			mappings.put(mapping.eventSourceArn(), new ActualStage.ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
+					mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
+					mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
+					!(state.startsWith("Disabl"))));
+		}
+		return mappings;
+	}
+
+	private static java.util.Set<String> missingSources(AwsClients clients, List<String> arns) {
+		java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+		for (String arn : (arns != null) ? arns : List.<String>of()) {
+			if (!arn.startsWith("arn:aws:sqs:")) {
+				continue;
+			}
+			String[] parts = arn.split(":");
+			try {
+				clients.sqs().getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]));
+			}
+			catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
+				missing.add(arn);
+			}
+		}
+		return missing;
 	}
 
 	static ActualRole role(AwsClients clients, String name) {

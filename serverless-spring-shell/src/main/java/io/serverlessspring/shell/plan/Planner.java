@@ -169,6 +169,7 @@ public final class Planner {
 
 		http(desired, actual, steps, unchanged);
 		schedules(desired, actual, steps, unchanged);
+		eventSources(desired, actual, steps, unchanged);
 		prune(desired, actual, publish, targetVersion, aliasVersion, steps);
 		return new Plan(desired, actual, List.copyOf(steps), List.copyOf(unchanged));
 	}
@@ -346,6 +347,49 @@ public final class Planner {
 						ctx -> ScheduleActions.delete(ctx, name)));
 			}
 		}
+	}
+
+	private static void eventSources(DesiredStage desired, ActualStage actual, List<Step> steps, List<String> unchanged) {
+		Set<String> wanted = new LinkedHashSet<>();
+		for (io.serverlessspring.shell.model.EventSourceSpec source : desired.eventSources()) {
+			wanted.add(source.sourceArn());
+			if (actual.missingSources().contains(source.sourceArn())) {
+				unchanged.add("event source " + source.sourceArn() + " NOT CONNECTED: it does not exist (create it, then deploy again)");
+				continue;
+			}
+			ActualStage.ActualMapping mapping = actual.mappings().get(source.sourceArn());
+			if (mapping == null) {
+				steps.add(new Step("create", "event source mapping " + source.sourceArn(), source.id(),
+						ctx -> io.serverlessspring.shell.apply.EventSourceActions.create(ctx, source)));
+				continue;
+			}
+			List<String> differences = new ArrayList<>();
+			if (source.batchSize() != null) {
+				diff(differences, "batch size", mapping.batchSize(), source.batchSize());
+			}
+			if (source.batchWindowSeconds() != null) {
+				diff(differences, "batch window", normalizedWindow(mapping.batchWindowSeconds()), source.batchWindowSeconds());
+			}
+			diff(differences, "report batch item failures", mapping.reportBatchItemFailures(), source.reportBatchItemFailures());
+			diff(differences, "enabled", mapping.enabled(), source.enabled());
+			if (differences.isEmpty()) {
+				unchanged.add("event source " + source.sourceArn());
+			}
+			else {
+				steps.add(new Step("update", "event source mapping " + source.sourceArn(), String.join(", ", differences),
+						ctx -> io.serverlessspring.shell.apply.EventSourceActions.update(ctx, mapping.uuid(), source)));
+			}
+		}
+		for (ActualStage.ActualMapping mapping : actual.mappings().values()) {
+			if (!wanted.contains(mapping.sourceArn())) {
+				steps.add(new Step("delete", "event source mapping " + mapping.sourceArn(), "no longer declared",
+						ctx -> io.serverlessspring.shell.apply.EventSourceActions.delete(ctx, mapping.uuid())));
+			}
+		}
+	}
+
+	private static Integer normalizedWindow(Integer seconds) {
+		return (seconds == null) ? 0 : seconds;
 	}
 
 	private static List<String> scheduleDifferences(ActualSchedule actual, ScheduleSpec desired, DesiredStage stage) {

@@ -11,12 +11,15 @@ import io.serverlessspring.shell.model.Names;
  * @param schedulerRole the Scheduler role name
  * @param bucket the package bucket
  * @param codeKey the key of the package about to be deployed, or {@code null}
+ * @param sourceArns event sources to check for existence
  */
-public record StageNames(String function, String role, String schedulerRole, String bucket, String codeKey) {
+public record StageNames(String function, String role, String schedulerRole, String bucket, String codeKey,
+		java.util.List<String> sourceArns) {
 
 	public static StageNames of(DesiredStage desired) {
 		return new StageNames(desired.functionName(), desired.role() != null ? desired.role().name() : null,
-				Names.schedulerRole(desired.functionName()), desired.bucket(), desired.code().key());
+				Names.schedulerRole(desired.functionName()), desired.bucket(), desired.code().key(),
+				desired.eventSources().stream().map(io.serverlessspring.shell.model.EventSourceSpec::sourceArn).toList());
 	}
 
 }

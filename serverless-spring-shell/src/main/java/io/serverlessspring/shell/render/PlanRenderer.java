@@ -26,6 +26,9 @@ public final class PlanRenderer {
 		for (Step step : plan.steps()) {
 			out.append("  ").append(symbol(step.verb())).append(' ').append(step).append('\n');
 		}
+		for (String note : plan.desired().notes()) {
+			out.append("  note: ").append(note).append('\n');
+		}
 		if (!plan.unchanged().isEmpty()) {
 			out.append("  unchanged: ").append(String.join(", ", plan.unchanged())).append('\n');
 		}
