@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -34,6 +35,9 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 
 	/** The annotated handler methods of a bean class; errors name the method. */
 	public static List<EventHandlerDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver) {
+		if (!AnnotationUtils.isCandidateClass(type, ServerlessEventHandler.class)) {
+			return List.of(); // a quick no for JDK and framework classes: start-up time
+		}
 		Map<Method, ServerlessEventHandler> methods = MethodIntrospector.selectMethods(type,
 				(MethodIntrospector.MetadataLookup<ServerlessEventHandler>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, ServerlessEventHandler.class));

@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Schedules;
@@ -41,6 +42,9 @@ public record ScheduleDefinition(String id, String name, String beanName, Method
 	 */
 	public static List<ScheduleDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver,
 			boolean allEnabled, Set<String> disabled) {
+		if (!AnnotationUtils.isCandidateClass(type, List.of(Scheduled.class, Schedules.class))) {
+			return List.of(); // a quick no for JDK and framework classes: start-up time
+		}
 		Map<Method, Set<Scheduled>> methods = MethodIntrospector.selectMethods(type,
 				(MethodIntrospector.MetadataLookup<Set<Scheduled>>) (method) -> {
 					Set<Scheduled> scheduled = AnnotatedElementUtils.getMergedRepeatableAnnotations(method,

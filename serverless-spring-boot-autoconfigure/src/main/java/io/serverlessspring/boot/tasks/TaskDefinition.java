@@ -14,6 +14,7 @@ import io.serverlessspring.boot.targets.MethodIds;
 
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * One {@link ServerlessTask} method, its settings resolved: what the manifest lists and the
@@ -30,6 +31,9 @@ public record TaskDefinition(String id, String beanName, Method method, Source s
 	 */
 	public static List<TaskDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver,
 			Source defaultSource) {
+		if (!AnnotationUtils.isCandidateClass(type, ServerlessTask.class)) {
+			return List.of(); // a quick no for JDK and framework classes: start-up time
+		}
 		Map<Method, ServerlessTask> methods = MethodIntrospector.selectMethods(type,
 				(MethodIntrospector.MetadataLookup<ServerlessTask>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, ServerlessTask.class));
