@@ -30,7 +30,8 @@ public record DeploymentManifest(int formatVersion, String application, String s
 	public record TaskResources(String snsTopic, String sqsQueue, String responseTable, long responseTtlSeconds) {
 	}
 
-	public record EventHandler(String id, String target, String type, String source, int batchSize,
+	/** {@code batchSize} is {@code null} for the AWS default (0 in the annotation or properties). */
+	public record EventHandler(String id, String target, String type, String source, Integer batchSize,
 			int batchWindowSeconds, String startingPosition, boolean reportBatchItemFailures, List<String> events,
 			Map<String, Object> filter, boolean enabled) {
 	}

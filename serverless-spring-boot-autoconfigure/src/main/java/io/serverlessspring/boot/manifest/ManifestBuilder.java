@@ -116,7 +116,8 @@ public final class ManifestBuilder {
 	}
 
 	private static DeploymentManifest.EventHandler handler(EventHandlerDefinition h) {
-		return new DeploymentManifest.EventHandler(h.id(), h.target(), h.type().value(), h.source(), h.batchSize(),
+		return new DeploymentManifest.EventHandler(h.id(), h.target(), h.type().value(), h.source(),
+				(h.batchSize() > 0) ? h.batchSize() : null,
 				h.batchWindowSeconds(), h.startingPosition(), h.reportBatchItemFailures(), h.events(), h.filter(),
 				h.enabled());
 	}
