@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.serverlessspring.local.lambda.LambdaService;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -30,7 +31,8 @@ import io.serverlessspring.local.sqs.SqsService;
  * SNS (awsQuery): topics, subscriptions and publishing. Subscriptions with protocol {@code sqs} and
  * {@code lambda} are confirmed at once and delivered to: SQS gets the JSON notification envelope
  * (or the bare message with {@code RawMessageDelivery}), Lambda gets the {@code aws:sns} event
- * (an async invoke through the Lambda data plane). Filter policies on message attributes (exact
+ * (an async invoke through the Lambda data plane, when the function's resource policy allows
+ * {@code sns.amazonaws.com}, as on AWS). Filter policies on message attributes (exact
  * values, {@code prefix}, {@code anything-but}, {@code exists}, {@code numeric}) are honoured.
  * Other protocols (http, https, email, sms) stay "PendingConfirmation" and receive nothing.
  */
@@ -392,7 +394,15 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 					this.context.deliver(subscription.endpoint, Json.text(notification.envelope()));
 				}
 			}
-			case "lambda" -> this.context.deliver(subscription.endpoint, Json.text(notification.lambdaEvent()));
+			case "lambda" -> {
+				// as on AWS, the function's resource policy must let SNS invoke it
+				if (!this.context.service(LambdaService.class).allowsInvocationBy(subscription.endpoint, "sns.amazonaws.com")) {
+					log.log(System.Logger.Level.WARNING, "SNS topic " + subscription.topicArn + " may not invoke "
+							+ subscription.endpoint + ": its resource policy has no statement for sns.amazonaws.com (lambda add-permission)");
+					return;
+				}
+				this.context.deliver(subscription.endpoint, Json.text(notification.lambdaEvent()));
+			}
 			default -> {
 			}
 		}

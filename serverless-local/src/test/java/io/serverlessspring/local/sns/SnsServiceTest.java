@@ -94,7 +94,10 @@ class SnsServiceTest {
 		String function = lambda.getFunction((g) -> g.functionName("sns-echo")).configuration().functionArn();
 		String topic = this.sns.createTopic((c) -> c.name("sns-to-lambda")).topicArn();
 		this.sns.subscribe((s) -> s.topicArn(topic).protocol("lambda").endpoint(function));
+		this.sns.publish((p) -> p.topicArn(topic).message("sns-denied-payload"));
 
+		lambda.addPermission((p) -> p.functionName("sns-echo").statementId("sns").action("lambda:InvokeFunction")
+			.principal("sns.amazonaws.com").sourceArn(topic));
 		this.sns.publish((p) -> p.topicArn(topic).message("sns-to-lambda-payload"));
 
 		CloudWatchLogsClient logs = SharedCloud.client(CloudWatchLogsClient.builder());
@@ -102,6 +105,8 @@ class SnsServiceTest {
 			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sns-echo").filterPattern("\"aws:sns\"")).events())
 			.extracting(FilteredLogEvent::message)
 			.anySatisfy((line) -> assertThat(line).contains("{\"Records\":[{\"EventSource\":\"aws:sns\"")));
+		assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sns-echo").filterPattern("sns-denied-payload")).events())
+			.as("published before SNS was allowed to invoke the function: dropped, as on AWS").isEmpty();
 		lambda.deleteFunction((d) -> d.functionName("sns-echo"));
 	}
 
