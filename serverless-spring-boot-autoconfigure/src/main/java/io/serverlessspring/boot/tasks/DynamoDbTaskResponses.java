@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * Captured task responses in a DynamoDB table (key {@code taskId}, TTL attribute
@@ -45,7 +46,14 @@ public class DynamoDbTaskResponses implements TaskResponses {
 		item.put("taskId", s(taskId));
 		item.put("target", s(target));
 		item.put("state", s(TaskState.PENDING.value()));
-		this.client.get().putItem((put) -> put.tableName(this.table).item(item));
+		try {
+			this.client.get().putItem((put) -> put.tableName(this.table).item(item));
+		}
+		catch (ResourceNotFoundException ex) {
+			throw new IllegalStateException("Task " + target + " captures its response, but the response table '"
+					+ this.table + "' (serverless.tasks.response-table) does not exist; the console creates it on deploy"
+					+ " when the manifest lists a captured task", ex);
+		}
 	}
 
 	@Override

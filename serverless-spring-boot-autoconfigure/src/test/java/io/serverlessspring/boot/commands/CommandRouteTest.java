@@ -1,5 +1,7 @@
 package io.serverlessspring.boot.commands;
 
+import java.util.List;
+
 import io.serverlessspring.boot.routing.EventRouter;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.testapp.Recorder;
@@ -92,6 +94,10 @@ class CommandRouteTest {
 		assertThat(error("""
 				{"serverless": {"kind": "invoke", "target": "petService#greet", "args": []}}""").get(1))
 			.startsWith("petService#greet takes no 0 argument(s); candidates: ");
+		List<String> unknownFunction = error("""
+				{"serverless": {"kind": "invoke", "target": "describeCat", "args": [1]}}""");
+		assertThat(unknownFunction.get(0)).isEqualTo("not-found");
+		assertThat(unknownFunction.get(1)).startsWith("No function named 'describeCat'; functions: ").contains("describePet");
 		assertThat(error("""
 				{"serverless": {"kind": "wat"}}""")).containsExactly("bad-request",
 						"Unknown serverless.kind 'wat': expected invoke, raw, manage, task, schedule or keep-warm");

@@ -180,6 +180,15 @@ class TasksDeployedTest {
 	}
 
 	@Test
+	void aMissingResponseTableIsNamedWithItsProperty() {
+		TaskResponses missing = new DynamoDbTaskResponses(() -> dynamo, "petstore-dev-no-such-table",
+				java.time.Duration.ofMinutes(10), java.time.Clock.systemUTC());
+
+		assertThatThrownBy(() -> missing.pending("t-1", "petJobs#countLetters")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("the response table 'petstore-dev-no-such-table' (serverless.tasks.response-table) does not exist");
+	}
+
+	@Test
 	void aRemoteTargetIsInvokedInItsFunctionAndRegion() {
 		this.petJobs.archive("rex");
 
