@@ -7,7 +7,6 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -104,11 +103,6 @@ public class TargetResolver {
 					+ catalog.getNames(null));
 		}
 		return new FunctionTarget(definition, function, this.mapper);
-	}
-
-	/** Whether {@code method} is declared (or overridden) by a user class, not a framework proxy. */
-	static boolean isUserMethod(Method method) {
-		return !AopUtils.isAopProxy(method.getDeclaringClass());
 	}
 
 }
