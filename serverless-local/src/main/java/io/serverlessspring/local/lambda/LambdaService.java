@@ -422,7 +422,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	private static boolean sameContent(ObjectNode a, ObjectNode b) {
 		ObjectNode x = a.deepCopy();
 		ObjectNode y = b.deepCopy();
-		for (String volatileField : List.of("Version", "FunctionArn", "RevisionId", "LastModified", "Description",
+		for (String volatileField : List.of("Version", "FunctionArn", "RevisionId", "LastModified",
 				"State", "StateReason", "StateReasonCode", "LastUpdateStatus", "LastUpdateStatusReason", "LastUpdateStatusReasonCode")) {
 			x.remove(volatileField);
 			y.remove(volatileField);
@@ -735,7 +735,28 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	@Override
 	public List<FrontDoor> frontDoors() {
-		return List.of(this.urls);
+		return List.of(this.urls, new CodeDownloads());
+	}
+
+	/** Serves {@code Code.Location} of GetFunction: the deployed zip, as S3's presigned URL does in AWS. */
+	private final class CodeDownloads implements FrontDoor {
+
+		private static final String PREFIX = "/_local/lambda-code/";
+
+		@Override
+		public boolean accepts(AwsRequest request) {
+			return request.rawPath().startsWith(PREFIX);
+		}
+
+		@Override
+		public AwsResponse serve(AwsRequest request) {
+			String key = request.rawPath().substring(PREFIX.length());
+			if (!key.matches("[0-9a-f]{64}") || !LambdaService.this.code.contains(key)) {
+				return AwsResponse.text(404, "Not Found");
+			}
+			return AwsResponse.bytes(200, LambdaService.this.code.bytes(key), "application/zip");
+		}
+
 	}
 
 	// ---- state machine ------------------------------------------------------------------------

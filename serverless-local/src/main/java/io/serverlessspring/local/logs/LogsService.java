@@ -217,7 +217,9 @@ public final class LogsService implements AwsService, Persistent {
 		long end = in.path("endTime").asLong(Long.MAX_VALUE);
 		int limit = Math.min(Json.integer(in, "limit", MAX_PAGE), MAX_PAGE);
 		String token = Json.string(in, "nextToken");
-		int from = (token != null) ? parseToken(token) : 0;
+		// without a token, CloudWatch starts at the newest events unless asked for the head
+		int from = (token != null) ? parseToken(token)
+				: in.path("startFromHead").asBoolean(false) ? 0 : Math.max(0, stream.events.size() - limit);
 		ArrayNode list = out.putArray("events");
 		int index = from;
 		for (; index < stream.events.size() && list.size() < limit; index++) {

@@ -96,6 +96,10 @@ public final class Dispatcher implements HttpHandler {
 		catch (AwsException ex) {
 			return protocol.error(ex, request.requestId());
 		}
+		catch (IllegalArgumentException ex) {
+			// a value the request carried could not be used (a number that is not one, an unknown enum…)
+			return protocol.error(AwsException.validation("Invalid request: " + ex.getMessage()), request.requestId());
+		}
 		catch (RuntimeException ex) {
 			log.log(Level.WARNING, "Internal failure on " + request.method() + " " + request.rawPath(), ex);
 			return protocol.error(new AwsException(500, "InternalFailure",

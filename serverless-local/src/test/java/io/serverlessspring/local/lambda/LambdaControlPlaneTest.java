@@ -57,7 +57,7 @@ class LambdaControlPlaneTest {
 	}
 
 	@Test
-	void publishesVersionsAndPointsAliasesAtThem() {
+	void publishesVersionsAndPointsAliasesAtThem() throws Exception {
 		TestFunctions.deployEcho(this.lambda, this.iam, "cp-versions", 3);
 		String first = this.lambda.publishVersion((p) -> p.functionName("cp-versions")).version();
 		assertThat(first).isEqualTo("1");
@@ -72,6 +72,10 @@ class LambdaControlPlaneTest {
 		assertThat(this.lambda.listVersionsByFunction((l) -> l.functionName("cp-versions")).versions())
 			.extracting((v) -> v.version()).containsExactly("$LATEST", "1", "2");
 
+		String location = this.lambda.getFunction((g) -> g.functionName("cp-versions").qualifier("1")).code().location();
+		assertThat(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body()).as("Code.Location serves the package")
+			.isEqualTo(TestFunctions.echoZip());
 		var alias = this.lambda.createAlias((a) -> a.functionName("cp-versions").name("live").functionVersion("1"));
 		assertThat(alias.aliasArn()).endsWith(":function:cp-versions:live");
 		this.lambda.updateAlias((a) -> a.functionName("cp-versions").name("live").functionVersion("2"));
