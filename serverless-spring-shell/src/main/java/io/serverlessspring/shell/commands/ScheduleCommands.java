@@ -95,11 +95,14 @@ public class ScheduleCommands {
 				ActualStage actual = ActualStateReader.read(clients, StageNames.of(desired));
 				Plan full = Planner.plan(desired, actual);
 				List<Step> steps = new ArrayList<>(full.steps().stream().filter(step -> scheduling(step, desired)).toList());
-				List<String> unchanged = new ArrayList<>(full.unchanged().stream().filter(u -> u.startsWith("schedule")).toList());
+				List<String> unchanged = new ArrayList<>(full.unchanged()
+					.stream()
+					.filter(u -> u.startsWith("schedule") || u.startsWith("event source"))
+					.toList());
 				List<EventSourceSpec> sources = EventSourceReader.resolve(clients,
 						EventSources.from(pkg.manifest(), clients.region(), clients.accountId(), false));
 				ActualEventSources wired = EventSourceReader.read(clients, desired.functionName(), desired.aliasArn(), sources);
-				steps.addAll(EventSourcePlanner.plan(sources, wired, unchanged));
+				steps.addAll(EventSourcePlanner.plan(sources, wired, unchanged, DEPLOY_PLANS_MAPPINGS));
 				Plan plan = new Plan(desired, actual, List.copyOf(steps), List.copyOf(unchanged));
 				io.println(PlanRenderer.render(plan, session.target()));
 				if (plan.isEmpty()) {
@@ -160,10 +163,18 @@ public class ScheduleCommands {
 		});
 	}
 
-	/** The steps of deploy's plan that schedule owns: schedules, their group and their role. */
+	/**
+	 * Whether deploy's planner plans event source mappings itself (its desired model carries them);
+	 * then schedule takes those steps from it and wires only SNS and S3 on its own.
+	 */
+	static final boolean DEPLOY_PLANS_MAPPINGS = java.util.Arrays.stream(DesiredStage.class.getRecordComponents())
+		.anyMatch(component -> component.getName().equals("eventSources"));
+
+	/** The steps of deploy's plan that schedule owns: schedules, their group and role, event source mappings. */
 	static boolean scheduling(Step step, DesiredStage desired) {
 		String resource = step.resource();
 		return resource.startsWith("schedule ") || resource.startsWith("schedule group ")
+				|| resource.startsWith("event source mapping ")
 				|| resource.contains(Names.schedulerRole(desired.functionName()));
 	}
 

@@ -58,7 +58,7 @@ public class TailCommand {
 			@Option(longName = "http", description = "only HTTP access lines", defaultValue = "false") boolean http,
 			@Option(longName = "non-http", description = "all but HTTP access lines", defaultValue = "false") boolean nonHttp,
 			@Option(longName = "no-follow", description = "stop after printing what is there", defaultValue = "false") boolean noFollow,
-			@Option(longName = "follow", description = "keep printing new lines (the default)", defaultValue = "true") boolean follow,
+			@Option(longName = "follow", description = "keep printing new lines (the default)") Boolean follow,
 			@Option(longName = "raw", description = "also show START/END/REPORT lines", defaultValue = "false") boolean raw,
 			@Option(longName = "no-color", description = "plain text", defaultValue = "false") boolean noColor,
 			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
@@ -79,16 +79,26 @@ public class TailCommand {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());
 				String group = Names.logGroup(session.settings().functionName());
-				boolean following = follow && !noFollow;
+				if (Boolean.TRUE.equals(follow) && noFollow) {
+					throw new IllegalArgumentException("--follow and --no-follow exclude each other: give one of them.");
+				}
+				// Following is the default; --follow only says so explicitly.
+				boolean following = !noFollow;
 				if (following) {
 					io.println("Following " + group + " (Ctrl-C to stop)");
 				}
-				new LogTailer(session.clients().logs(), POLL_INTERVAL).tail(group, from, filter, following,
-						() -> !Thread.currentThread().isInterrupted(), line -> {
-							if (selection.shows(line, raw)) {
-								io.println(renderer.render(line));
-							}
-						});
+				try {
+					new LogTailer(session.clients().logs(), POLL_INTERVAL).tail(group, from, filter, following,
+							() -> !Thread.currentThread().isInterrupted(), line -> {
+								if (selection.shows(line, raw)) {
+									io.println(renderer.render(line));
+								}
+							});
+				}
+				catch (InterruptedException ex) {
+					// Ctrl-C (or the caller) stopped following: not an error.
+					Thread.currentThread().interrupt();
+				}
 			}
 		});
 	}

@@ -19,10 +19,22 @@ public final class EventSourcePlanner {
 	}
 
 	public static List<Step> plan(List<EventSourceSpec> desired, ActualEventSources actual, List<String> unchanged) {
+		return plan(desired, actual, unchanged, false);
+	}
+
+	/**
+	 * @param mappingsPlannedByDeploy whether deploy's planner already plans the event source mappings
+	 * (then only SNS and S3 wiring is planned here)
+	 */
+	public static List<Step> plan(List<EventSourceSpec> desired, ActualEventSources actual, List<String> unchanged,
+			boolean mappingsPlannedByDeploy) {
 		List<Step> steps = new ArrayList<>();
 		Set<String> wantedMappings = new LinkedHashSet<>();
 		for (EventSourceSpec spec : desired) {
 			String name = spec.type() + " " + shortName(spec.source());
+			if (spec.mapping() && mappingsPlannedByDeploy) {
+				continue;
+			}
 			if (spec.mapping()) {
 				wantedMappings.add(spec.source());
 				ActualEventSources.Mapping existing = actual.mappings().get(spec.source());
@@ -73,7 +85,7 @@ public final class EventSourcePlanner {
 			}
 		}
 		for (ActualEventSources.Mapping mapping : actual.mappings().values()) {
-			if (!wantedMappings.contains(mapping.sourceArn())) {
+			if (!mappingsPlannedByDeploy && !wantedMappings.contains(mapping.sourceArn())) {
 				steps.add(new Step("delete", "event source mapping " + shortName(mapping.sourceArn()), "no longer declared",
 						ctx -> EventSourceActions.deleteMapping(ctx, mapping.uuid())));
 			}
