@@ -67,6 +67,13 @@ class LambdaInvokeTest {
 		assertThat(failed.functionError()).isEqualTo("Unhandled");
 		assertThat(failed.payload().asUtf8String()).contains("\"errorMessage\":\"asked to fail\"")
 			.contains("\"errorType\":\"java.lang.IllegalStateException\"");
+		var errors = SharedCloud.client(software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder())
+			.getMetricStatistics((m) -> m.namespace("AWS/Lambda").metricName("Errors")
+				.dimensions((d) -> d.name("FunctionName").value("echo"))
+				.startTime(java.time.Instant.now().minusSeconds(600)).endTime(java.time.Instant.now().plusSeconds(60))
+				.period(60).statistics(software.amazon.awssdk.services.cloudwatch.model.Statistic.SUM));
+		assertThat(errors.datapoints()).as("the console's status reads AWS/Lambda metrics")
+			.anySatisfy((d) -> assertThat(d.sum()).isGreaterThanOrEqualTo(1.0));
 	}
 
 	@Test

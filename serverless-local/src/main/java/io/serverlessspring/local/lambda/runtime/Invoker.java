@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.serverlessspring.local.cloudwatch.CloudWatchService;
 import io.serverlessspring.local.lambda.FunctionTarget;
 import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.server.AwsException;
@@ -80,7 +81,16 @@ public final class Invoker implements AutoCloseable {
 	 * when every allowed environment is busy, as Lambda does.
 	 */
 	public InvocationResult invoke(FunctionTarget target, byte[] payload, String clientContext) {
-		ExecutionEnvironment environment = acquire(target, false);
+		ExecutionEnvironment environment;
+		try {
+			environment = acquire(target, false);
+		}
+		catch (AwsException throttled) {
+			if (throttled.status() == 429) {
+				metrics(target, null);
+			}
+			throw throttled;
+		}
 		return run(environment, payload, clientContext);
 	}
 
@@ -102,11 +112,28 @@ public final class Invoker implements AutoCloseable {
 
 	private InvocationResult run(ExecutionEnvironment environment, byte[] payload, String clientContext) {
 		try {
-			return environment.invoke(payload, clientContext);
+			InvocationResult result = environment.invoke(payload, clientContext);
+			metrics(environment.target(), result);
+			return result;
 		}
 		finally {
 			release(environment);
 		}
+	}
+
+	/** AWS/Lambda metrics (Invocations, Errors, Duration; Throttles when {@code result} is null). */
+	private void metrics(FunctionTarget target, InvocationResult result) {
+		CloudWatchService cloudWatch;
+		try {
+			cloudWatch = this.context.service(CloudWatchService.class);
+		}
+		catch (IllegalStateException noMetrics) {
+			return;
+		}
+		String[] arn = target.invokedArn().split(":");
+		String qualifier = (arn.length > 7) ? arn[7] : null;
+		cloudWatch.recordLambdaInvocation(target.functionName(), qualifier, (result != null) ? result.durationMillis() : 0,
+				result != null && result.failed(), result == null);
 	}
 
 	private synchronized ExecutionEnvironment acquire(FunctionTarget target, boolean wait) {
