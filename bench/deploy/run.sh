@@ -50,7 +50,7 @@ done
 console undeploy local "${common[@]}" --remove-logs >/dev/null
 
 size=$(stat -c %s "$work/petstore.zip")
-echo "deploy timings, petstore ($((size / 1048576)) MB zip) on the local cloud, $(nproc) cores; each includes the console's JVM start"
+echo "deploy timings, petstore ($((size / 1048576)) MB zip) on the local cloud, $(nproc) cores, load average $(cut -d" " -f1 /proc/loadavg); each includes the console's JVM start"
 printf '%-44s %8s ms\n' "package (Maven build + manifest + zip)" "$package_ms"
 printf '%-44s %8s ms\n' "first deploy (creates 15 resources)" "$first_ms"
 printf '%-44s %8s ms   (median of %s)\n' "no-op re-deploy (plan only, 0 writes)" "$(median "${noop[@]}")" "$runs"
