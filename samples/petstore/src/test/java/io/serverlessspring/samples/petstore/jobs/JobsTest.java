@@ -55,6 +55,15 @@ class JobsTest {
 		assertThat(pets.find(1)).get().extracting((pet) -> pet.owner()).isEqualTo("alice");
 	}
 
+	@Test
+	void theStockCommandRunsInsideTheFunction() throws Exception {
+		ServerlessHandler handler = new ServerlessHandler(PetstoreApplication.class);
+
+		String response = handler.invoke("{\"serverless\": {\"kind\": \"manage\", \"command\": \"stock\"}}");
+
+		assertThat(response).startsWith("{\"ok\":true,\"kind\":\"manage\",\"command\":\"stock\",\"result\":{\"pets\":");
+	}
+
 	private static String fixture(String path) throws Exception {
 		try (InputStream in = JobsTest.class.getResourceAsStream("/" + path)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
