@@ -66,6 +66,12 @@ class DataServicesAgreeWithMotoTest {
 				.updateExpression("SET #s = :s").expressionAttributeNames(Map.of("#s", "state"))
 				.expressionAttributeValues(Map.of(":s", AttributeValue.fromS("running")))
 				.returnValues("ALL_NEW")).attributes());
+			outcome.put("transaction", error(() -> dynamo.transactWriteItems((t) -> t.transactItems(
+					(i) -> i.put((p) -> p.tableName("agree-tasks").item(Map.of("taskId", AttributeValue.fromS("u")))),
+					(i) -> i.conditionCheck((c) -> c.tableName("agree-tasks").key(Map.of("taskId", AttributeValue.fromS("t")))
+						.conditionExpression("attribute_not_exists(taskId)"))))));
+			outcome.put("after cancelled transaction", dynamo.getItem((g) -> g.tableName("agree-tasks")
+				.key(Map.of("taskId", AttributeValue.fromS("u")))).hasItem());
 			dynamo.deleteTable((d) -> d.tableName("agree-tasks"));
 			return outcome;
 		});

@@ -29,7 +29,7 @@ import io.serverlessspring.local.server.Protocol;
 /**
  * DynamoDB (awsJson1.0, {@code DynamoDB_20120810.*}): tables (CREATING → ACTIVE), items with
  * condition and update expressions, Query and Scan with filters and paging, batch reads and writes,
- * TTL and tags. Expired items (TTL attribute in epoch seconds before now) are deleted by a sweep every
+ * transactions ({@link Transactions}), TTL and tags. Expired items (TTL attribute in epoch seconds before now) are deleted by a sweep every
  * minute; as on AWS, reads may still see them until then (readers check the attribute). Streams are
  * described (LatestStreamArn) but carry no records.
  */
@@ -72,6 +72,17 @@ public final class DynamoDbService implements AwsService, Persistent {
 	public AwsResponse handle(AwsRequest request) {
 		String operation = request.targetOperation();
 		ObjectNode input = request.json();
+		if ("TransactWriteItems".equals(operation) || "TransactGetItems".equals(operation)) {
+			try {
+				synchronized (this) {
+					return AwsResponse.amzJson("TransactWriteItems".equals(operation) ? Transactions.write(input, this::table)
+							: Transactions.get(input, this::table));
+				}
+			}
+			catch (Transactions.Cancelled cancelled) {
+				return cancelled.render(request.requestId());
+			}
+		}
 		ObjectNode output = switch (String.valueOf(operation)) {
 			case "CreateTable" -> createTable(input);
 			case "DescribeTable" -> describeTable(input);

@@ -226,6 +226,40 @@ class DynamoDbServiceTest {
 		dynamo.deleteTable((d) -> d.tableName("pets"));
 	}
 
+	@Test
+	void transactionsWriteAllOrNothing() {
+		dynamo.putItem((p) -> p.tableName("tasks").item(Map.of("taskId", s("tx-existing"), "state", s("running"))));
+		software.amazon.awssdk.services.dynamodb.model.TransactWriteItem put = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem
+			.builder().put((p) -> p.tableName("tasks").item(Map.of("taskId", s("tx-new"), "state", s("pending")))).build();
+		software.amazon.awssdk.services.dynamodb.model.TransactWriteItem failingCheck = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem
+			.builder().conditionCheck((c) -> c.tableName("tasks").key(Map.of("taskId", s("tx-existing")))
+				.conditionExpression("#s = :pending").expressionAttributeNames(Map.of("#s", "state"))
+				.expressionAttributeValues(Map.of(":pending", s("pending")))).build();
+		assertThatThrownBy(() -> dynamo.transactWriteItems((t) -> t.transactItems(put, failingCheck)))
+			.isInstanceOfSatisfying(software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.class, (ex) -> {
+				assertThat(ex.statusCode()).isEqualTo(400);
+				assertThat(ex.cancellationReasons()).extracting((r) -> r.code()).containsExactly("None", "ConditionalCheckFailed");
+			});
+		assertThat(dynamo.getItem((g) -> g.tableName("tasks").key(Map.of("taskId", s("tx-new")))).hasItem())
+			.as("nothing written when one condition fails").isFalse();
+
+		software.amazon.awssdk.services.dynamodb.model.TransactWriteItem update = software.amazon.awssdk.services.dynamodb.model.TransactWriteItem
+			.builder().update((u) -> u.tableName("tasks").key(Map.of("taskId", s("tx-existing")))
+				.updateExpression("SET #s = :done").expressionAttributeNames(Map.of("#s", "state"))
+				.expressionAttributeValues(Map.of(":done", s("succeeded")))).build();
+		dynamo.transactWriteItems((t) -> t.transactItems(put, update));
+		var read = dynamo.transactGetItems((t) -> t.transactItems(
+				(i) -> i.get((g) -> g.tableName("tasks").key(Map.of("taskId", s("tx-new"))).projectionExpression("taskId")),
+				(i) -> i.get((g) -> g.tableName("tasks").key(Map.of("taskId", s("tx-existing")))),
+				(i) -> i.get((g) -> g.tableName("tasks").key(Map.of("taskId", s("tx-none"))))));
+		assertThat(read.responses().get(0).item()).containsOnlyKeys("taskId");
+		assertThat(read.responses().get(1).item().get("state").s()).isEqualTo("succeeded");
+		assertThat(read.responses().get(2).hasItem()).isFalse();
+		assertThatThrownBy(() -> dynamo.transactWriteItems((t) -> t.transactItems(update, update)))
+			.isInstanceOfSatisfying(DynamoDbException.class,
+					(ex) -> assertThat(ex.getMessage()).contains("multiple operations on one item"));
+	}
+
 	/** The start transition of the task-response table: conditional on "not there yet, or pending". */
 	private static boolean start(String taskId) {
 		Map<String, AttributeValue> values = new HashMap<>();
