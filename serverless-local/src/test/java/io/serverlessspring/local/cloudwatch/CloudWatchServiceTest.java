@@ -8,6 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.TestFunctions;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
@@ -53,6 +57,25 @@ class CloudWatchServiceTest {
 	}
 
 	@Test
+	void invocationsOfARealFunctionShowInItsMetrics() {
+		LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
+		TestFunctions.deployEcho(lambda, SharedCloud.client(IamClient.builder()), "cw-echo", 10);
+		lambda.invoke((i) -> i.functionName("cw-echo").payload(SdkBytes.fromUtf8String("{\"hello\":1}")));
+		lambda.invoke((i) -> i.functionName("cw-echo").payload(SdkBytes.fromUtf8String("{\"fail\":true}")));
+
+		Instant end = Instant.now().plusSeconds(60);
+		GetMetricDataResponse response = this.cloudWatch.getMetricData((b) -> b.startTime(end.minus(Duration.ofHours(24)))
+			.endTime(end).metricDataQueries(query("cw-echo", "invocations", "Invocations", "Sum"),
+					query("cw-echo", "errors", "Errors", "Sum"), query("cw-echo", "duration", "Duration", "Maximum")));
+		Map<String, List<Double>> values = new java.util.HashMap<>();
+		response.metricDataResults().forEach((r) -> values.put(r.id(), r.values()));
+		assertThat(values.get("invocations")).containsExactly(2.0);
+		assertThat(values.get("errors")).containsExactly(1.0);
+		assertThat(values.get("duration")).singleElement().satisfies((d) -> assertThat(d).isPositive());
+		lambda.deleteFunction((d) -> d.functionName("cw-echo"));
+	}
+
+	@Test
 	void customMetricsAndStatistics() {
 		Instant now = Instant.now();
 		this.cloudWatch.putMetricData((p) -> p.namespace("Petstore").metricData(
@@ -87,9 +110,13 @@ class CloudWatchServiceTest {
 	}
 
 	private static MetricDataQuery query(String id, String metric, String stat) {
+		return query("cw-fn", id, metric, stat);
+	}
+
+	private static MetricDataQuery query(String function, String id, String metric, String stat) {
 		return MetricDataQuery.builder().id(id).metricStat((s) -> s.period(86400).stat(stat)
 			.metric((m) -> m.namespace("AWS/Lambda").metricName(metric)
-				.dimensions(Dimension.builder().name("FunctionName").value("cw-fn").build())))
+				.dimensions(Dimension.builder().name("FunctionName").value(function).build())))
 			.build();
 	}
 
