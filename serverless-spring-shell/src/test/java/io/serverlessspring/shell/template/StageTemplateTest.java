@@ -270,7 +270,13 @@ class StageTemplateTest {
 				assertThat(resources).as("DependsOn of " + id).containsKeys(((List<String>) dependsOn).toArray(String[]::new));
 			}
 		});
+		// Parameters take literals only; conditions used by Fn::If must exist.
+		((Map<String, Map<String, Object>>) template.get("Parameters")).forEach((name, parameter) ->
+				assertThat(parameter.get("Default")).as("default of parameter " + name).isInstanceOf(String.class));
+		Set<String> conditions = template.containsKey("Conditions")
+				? ((Map<String, Object>) template.get("Conditions")).keySet() : Set.of();
 		List<String> problems = new ArrayList<>();
+		walkConditions(template, conditions, problems);
 		walk(template, resources, parameters, problems, "");
 		assertThat(problems).as("unresolved references").isEmpty();
 		return resources;
@@ -317,6 +323,19 @@ class StageTemplateTest {
 			if (text.contains("${AWS::")) {
 				problems.add(path + ": ${AWS::...} outside Fn::Sub in '" + text + "'");
 			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void walkConditions(Object node, Set<String> conditions, List<String> problems) {
+		if (node instanceof Map<?, ?> map) {
+			if (map.get("Fn::If") instanceof List<?> arguments && !conditions.contains((String) arguments.get(0))) {
+				problems.add("Fn::If on unknown condition " + arguments.get(0));
+			}
+			map.values().forEach(value -> walkConditions(value, conditions, problems));
+		}
+		else if (node instanceof List<?> list) {
+			list.forEach(item -> walkConditions(item, conditions, problems));
 		}
 	}
 
