@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.serverlessspring.boot.routing.EventRouter;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ public class ServerlessHandler implements RequestStreamHandler {
 
 	private final ServerlessApplication application;
 
+	/** Looked up once, on the first event (the app may still be starting when Lambda creates us). */
+	private volatile EventRouter router;
+
 	/** The constructor Lambda calls: locates the application class and starts it. */
 	public ServerlessHandler() {
 		this(ApplicationClassLocator.standard().locate());
@@ -59,7 +63,12 @@ public class ServerlessHandler implements RequestStreamHandler {
 		LambdaEvent event = LambdaEvent.parse(input.readAllBytes());
 		Context lambdaContext = (context != null) ? context
 				: new LocalLambdaContext(this.application.applicationClass().getSimpleName());
-		this.application.router().route(event, output, lambdaContext);
+		EventRouter eventRouter = this.router;
+		if (eventRouter == null) {
+			eventRouter = this.application.router();
+			this.router = eventRouter;
+		}
+		eventRouter.route(event, output, lambdaContext);
 	}
 
 	/** Handles one event given as JSON and returns the JSON response; for tests and local runs. */

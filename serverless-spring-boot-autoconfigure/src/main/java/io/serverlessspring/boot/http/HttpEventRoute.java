@@ -77,12 +77,12 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 	@Override
 	public final void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
 		long started = System.nanoTime();
-		// Bound straight from the bytes into upstream's model (the hot path); the router's JSON
-		// tree is only read, for what upstream's model does not keep.
-		R request = JSON.readValue(event.payload(), this.requestType);
+		// Bound from the router's tree into upstream's model: no second parse of the bytes. The
+		// tree itself is only read, for what upstream's model does not keep.
+		R request = JSON.treeToValue(event.json(), this.requestType);
 		normalize(request);
 		// Before serving: an error page forward rewrites the path in upstream's model.
-		String target = target(request, event.json());
+		String target = accessLog.isInfoEnabled() ? target(request, event.json()) : null;
 		HttpResponse response = serve(event, request, context);
 		byte[] json = JSON.writeValueAsBytes(write(response, event.json()));
 		if (json.length > RESPONSE_PAYLOAD_LIMIT) {
@@ -93,7 +93,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 					path(request));
 			json = JSON.writeValueAsBytes(write(response, event.json()));
 		}
-		if (accessLog.isInfoEnabled()) {
+		if (target != null) {
 			accessLog.info("[access] {} \"{} {} {}\" {} {} {}ms", clientAddress(event.json()), method(event.json()),
 					target, protocol(event.json()), response.status(), response.bodyBytes(),
 					(System.nanoTime() - started) / 1_000_000);
