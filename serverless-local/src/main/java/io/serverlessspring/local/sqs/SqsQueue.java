@@ -33,6 +33,11 @@ final class SqsQueue {
 
 		final String messageGroupId;
 
+		/** FIFO: the deduplication id and the sequence number SQS gave the message. */
+		String deduplicationId;
+
+		String sequenceNumber;
+
 		long visibleAt;
 
 		int receiveCount;
@@ -75,6 +80,31 @@ final class SqsQueue {
 	final Map<String, String> tags = new LinkedHashMap<>();
 
 	final List<Message> messages = new ArrayList<>();
+
+	/** FIFO: messages sent in the last five minutes, by deduplication id. */
+	final Map<String, Message> recentlySent = new LinkedHashMap<>();
+
+	long nextSequenceNumber = 1;
+
+	static final long DEDUPLICATION_MILLIS = 5 * 60 * 1000;
+
+	/**
+	 * Adds a message; on a FIFO queue, a deduplication id seen in the last five minutes adds nothing
+	 * and answers the first message, as SQS does.
+	 */
+	Message add(Message message, long now) {
+		if (fifo() && message.deduplicationId != null) {
+			this.recentlySent.values().removeIf((m) -> m.sentAt + DEDUPLICATION_MILLIS <= now);
+			Message first = this.recentlySent.get(message.deduplicationId);
+			if (first != null) {
+				return first;
+			}
+			message.sequenceNumber = String.format("%020d", this.nextSequenceNumber++);
+			this.recentlySent.put(message.deduplicationId, message);
+		}
+		this.messages.add(message);
+		return message;
+	}
 
 	SqsQueue(String name, String url, String arn, long now) {
 		this.name = name;

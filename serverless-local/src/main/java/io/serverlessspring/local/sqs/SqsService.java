@@ -27,7 +27,7 @@ import io.serverlessspring.local.server.QueueSource;
 /**
  * SQS in the protocol the SDK v2 speaks since 2023: awsJson1.0 with {@code X-Amz-Target: AmazonSQS.*}
  * and query-compatible errors ({@code x-amzn-query-error: AWS.SimpleQueueService.NonExistentQueue;Sender}).
- * Queues (standard, and FIFO with per-group ordering; no deduplication), messages with delay,
+ * Queues (standard, and FIFO with per-group ordering and five-minute deduplication), messages with delay,
  * visibility timeout, long polling, message attributes and their MD5s, batches, dead-letter redrive,
  * tags. Queue URLs are {@code <endpoint>/<account>/<name>}. Other services send to a queue through
  * {@link EventSink} (SNS subscriptions, S3 notifications, rule targets); Lambda event source mappings
@@ -351,6 +351,13 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 		if (queue.fifo() && groupId == null) {
 			throw new SqsError(400, "MissingParameter", "MissingParameter", "The request must contain the parameter MessageGroupId.");
 		}
+		String deduplicationId = Json.string(entry, "MessageDeduplicationId");
+		if (queue.fifo() && deduplicationId == null) {
+			if (!"true".equals(queue.attributes.get("ContentBasedDeduplication"))) {
+				throw invalidParameter("The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+			}
+			deduplicationId = sha256(body);
+		}
 		int delay = Json.integer(entry, "DelaySeconds", queue.intAttribute("DelaySeconds"));
 		if (delay < 0 || delay > 900) {
 			throw invalidParameter("Value " + delay + " for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.");
@@ -365,8 +372,11 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 			}
 		}
 		long now = this.context.clock().millis();
-		return new SqsQueue.Message(body, (attributes != null && attributes.isObject() && !attributes.isEmpty()) ? attributes : null,
-				now, now + delay * 1000L, groupId);
+		SqsQueue.Message message = new SqsQueue.Message(body,
+				(attributes != null && attributes.isObject() && !attributes.isEmpty()) ? attributes : null, now,
+				now + delay * 1000L, groupId);
+		message.deduplicationId = queue.fifo() ? deduplicationId : null;
+		return message;
 	}
 
 	private static void validateAttribute(String name, JsonNode value) {
@@ -411,21 +421,34 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 		if (message.md5OfMessageAttributes != null) {
 			output.put("MD5OfMessageAttributes", message.md5OfMessageAttributes);
 		}
+		if (message.sequenceNumber != null) {
+			output.put("SequenceNumber", message.sequenceNumber);
+		}
 		return output;
 	}
 
-	private void enqueue(SqsQueue queue, SqsQueue.Message message) {
+	/** Adds the message (or, for a FIFO duplicate, nothing) and answers the message SQS reports as sent. */
+	private SqsQueue.Message enqueue(SqsQueue queue, SqsQueue.Message message) {
 		synchronized (queue) {
-			queue.messages.add(message);
+			SqsQueue.Message sent = queue.add(message, this.context.clock().millis());
 			queue.notifyAll();
+			return sent;
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
 	private ObjectNode sendMessage(JsonNode input) {
 		SqsQueue queue = queue(input);
-		SqsQueue.Message message = newMessage(queue, input);
-		enqueue(queue, message);
-		return sent(message);
+		return sent(enqueue(queue, newMessage(queue, input)));
 	}
 
 	private ObjectNode sendMessageBatch(JsonNode input) {
@@ -436,9 +459,7 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 		ArrayNode failed = output.putArray("Failed");
 		for (JsonNode entry : entries) {
 			try {
-				SqsQueue.Message message = newMessage(queue, entry);
-				enqueue(queue, message);
-				successful.add(sent(message).put("Id", entry.path("Id").asString()));
+				successful.add(sent(enqueue(queue, newMessage(queue, entry))).put("Id", entry.path("Id").asString()));
 			}
 			catch (AwsException ex) {
 				failed.addObject().put("Id", entry.path("Id").asString()).put("SenderFault", true)
@@ -733,7 +754,7 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 		}
 		ObjectNode entry = Json.object().put("MessageBody", event);
 		if (queue.fifo()) {
-			entry.put("MessageGroupId", "default");
+			entry.put("MessageGroupId", "default").put("MessageDeduplicationId", java.util.UUID.randomUUID().toString());
 		}
 		enqueue(queue, newMessage(queue, entry));
 	}
@@ -749,7 +770,7 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 			entry.set("MessageAttributes", messageAttributes);
 		}
 		if (queue.fifo()) {
-			entry.put("MessageGroupId", "default");
+			entry.put("MessageGroupId", "default").put("MessageDeduplicationId", java.util.UUID.randomUUID().toString());
 		}
 		enqueue(queue, newMessage(queue, entry));
 	}

@@ -112,6 +112,23 @@ class SqsServiceTest {
 	}
 
 	@Test
+	void fifoQueuesDeduplicateAndKeepGroupOrder() {
+		String url = this.sqs.createQueue((c) -> c.queueName("sqs-orders.fifo").attributesWithStrings(Map.of("FifoQueue", "true")))
+			.queueUrl();
+		var first = this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("one").messageGroupId("g1").messageDeduplicationId("d1"));
+		var again = this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("one").messageGroupId("g1").messageDeduplicationId("d1"));
+		assertThat(again.messageId()).as("a duplicate within five minutes is the same message").isEqualTo(first.messageId());
+		assertThat(first.sequenceNumber()).isNotBlank();
+		this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("two").messageGroupId("g1").messageDeduplicationId("d2"));
+		this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("three").messageGroupId("g2").messageDeduplicationId("d3"));
+		assertThatThrownBy(() -> this.sqs.sendMessage((s) -> s.queueUrl(url).messageBody("four").messageGroupId("g2")))
+			.isInstanceOfSatisfying(SqsException.class, (ex) -> assertThat(ex.getMessage()).contains("ContentBasedDeduplication"));
+
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(10)).messages())
+			.extracting(Message::body).containsExactly("one", "two", "three");
+	}
+
+	@Test
 	void errorsAreSqsErrors() {
 		assertThatThrownBy(() -> this.sqs.getQueueUrl((g) -> g.queueName("no-such-queue")))
 			.isInstanceOfSatisfying(QueueDoesNotExistException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(400));
