@@ -39,8 +39,9 @@ public final class RuntimeColdStartBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path taskRoot = Paths.get(args[0]);
-		String classPath = classPath(taskRoot, Paths.get(args[1]));
+		// Absolute: the children run in the task root, as Lambda does.
+		Path taskRoot = Paths.get(args[0]).toAbsolutePath();
+		String classPath = classPath(taskRoot, Paths.get(args[1]).toAbsolutePath());
 		int runs = Integer.parseInt(args[2]);
 		List<Long> with = new ArrayList<>();
 		List<Long> without = new ArrayList<>();
