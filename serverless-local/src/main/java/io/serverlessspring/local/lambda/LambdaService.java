@@ -660,6 +660,11 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	private AwsResponse invoke(AwsRequest request, String identifier) {
 		String type = (request.header("X-Amz-Invocation-Type") != null) ? request.header("X-Amz-Invocation-Type") : "RequestResponse";
 		FunctionTarget target = target(identifier, request.query("Qualifier"));
+		int limit = "Event".equals(type) ? 262_144 : 6_291_456;
+		if (request.body().length > limit) {
+			throw new AwsException(413, "RequestTooLargeException",
+					"Request must be smaller than " + limit + " bytes for the InvokeFunction operation");
+		}
 		switch (type) {
 			case "DryRun" -> {
 				return AwsResponse.empty(204).header("X-Amz-Executed-Version", target.version());

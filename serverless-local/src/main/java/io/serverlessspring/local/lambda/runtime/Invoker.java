@@ -141,8 +141,11 @@ public final class Invoker implements AutoCloseable {
 			if (this.closed) {
 				throw new AwsException(503, "ServiceException", "The local cloud is shutting down");
 			}
+			long sameFunction = this.busy.stream().filter((e) -> e.target().functionName().equals(target.functionName())).count();
+			Integer reserved = target.reservedConcurrency();
+			boolean functionLimit = reserved != null && sameFunction >= reserved;
 			Deque<ExecutionEnvironment> free = this.idle.get(target.environmentKey());
-			while (free != null && !free.isEmpty()) {
+			while (!functionLimit && free != null && !free.isEmpty()) {
 				ExecutionEnvironment environment = free.pop();
 				if (!environment.isDead()) {
 					this.busy.add(environment);
@@ -150,9 +153,6 @@ public final class Invoker implements AutoCloseable {
 				}
 			}
 			int total = this.busy.size() + idleCount();
-			long sameFunction = this.busy.stream().filter((e) -> e.target().functionName().equals(target.functionName())).count();
-			Integer reserved = target.reservedConcurrency();
-			boolean functionLimit = reserved != null && sameFunction >= reserved;
 			if (!functionLimit && total >= MAX_ENVIRONMENTS) {
 				stopOneIdleEnvironment();
 				total = this.busy.size() + idleCount();
