@@ -52,7 +52,8 @@ public class Deployer {
 				: this.packager.packageStage(session.settings(), null, progress);
 		pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 		String account = session.clients().accountId();
-		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account);
+		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
+				session.target().endpoint());
 		ActualStage actual = ActualStateReader.read(session.clients(), StageNames.of(desired));
 		Plan plan = Planner.plan(desired, actual);
 		io.println(PlanRenderer.render(plan, session.target()));

@@ -37,7 +37,7 @@ public class Undeployer {
 						: Names.role(function);
 		ActualStage actual = ActualStateReader.read(clients,
 				new io.serverlessspring.shell.plan.StageNames(function, role, Names.schedulerRole(function), bucket, null,
-						List.of()));
+						List.of(), null));
 		List<Removal> removals = new ArrayList<>();
 		if (actual.scheduleGroupExists()) {
 			String group = Names.scheduleGroup(function);
@@ -62,6 +62,9 @@ public class Undeployer {
 			removals.add(new Removal("function " + function + " (" + actual.versions().size()
 					+ " versions, aliases, URL and permissions)",
 					() -> clients.lambda().deleteFunction(b -> b.functionName(function))));
+		}
+		if (actual.function() != null) {
+			taskResources(clients, actual.function().tags(), removals);
 		}
 		if (actual.schedulerRole() != null && ours(actual.schedulerRole())) {
 			removals.add(new Removal("role " + actual.schedulerRole().name(), () -> deleteRole(clients, actual.schedulerRole())));
@@ -109,6 +112,26 @@ public class Undeployer {
 		}
 		io.println("Undeployed " + function + ".");
 		return removed;
+	}
+
+	/** The task table, topic and queue deploy created, named in the function's tags. */
+	private static void taskResources(AwsClients clients, java.util.Map<String, String> tags, List<Removal> removals) {
+		String table = tags.get(Names.TAG_TASK_TABLE);
+		String topic = tags.get(Names.TAG_TASK_TOPIC);
+		String queue = tags.get(Names.TAG_TASK_QUEUE);
+		ActualStage.ActualTasks found = ActualStateReader.tasks(clients,
+				new io.serverlessspring.shell.model.TaskResourcesSpec(table, topic, queue), "");
+		if (found.table()) {
+			removals.add(new Removal("task table " + table, () -> clients.dynamoDb().deleteTable(b -> b.tableName(table))));
+		}
+		if (found.topic()) {
+			String arn = "arn:aws:sns:" + clients.region() + ":" + clients.accountId() + ":" + topic;
+			removals.add(new Removal("task topic " + topic, () -> clients.sns().deleteTopic(b -> b.topicArn(arn))));
+		}
+		if (found.queue()) {
+			removals.add(new Removal("task queue " + queue, () -> clients.sqs()
+				.deleteQueue(b -> b.queueUrl(clients.sqs().getQueueUrl(q -> q.queueName(queue)).queueUrl()))));
+		}
 	}
 
 	private static boolean ours(ActualStage.ActualRole role) {

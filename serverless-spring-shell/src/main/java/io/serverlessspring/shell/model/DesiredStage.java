@@ -26,11 +26,13 @@ import java.util.Map;
  * @param touchPath path to call once after deploy, or {@code null} for none
  * @param eventSources event source mappings from the manifest's event handlers
  * @param notes what the manifest asks for that this console does not create (shown with the plan)
+ * @param tasks the task table, topic and queue to create
  */
 public record DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
 		RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
 		String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
-		List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes) {
+		List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes,
+		TaskResourcesSpec tasks) {
 
 	public String functionName() {
 		return this.function.name();
@@ -38,6 +40,14 @@ public record DesiredStage(String app, String stage, String region, String accou
 
 	public String functionArn() {
 		return Names.functionArn(this.region, this.account, this.function.name());
+	}
+
+	public String topicArn() {
+		return (this.tasks.topic() == null) ? null : "arn:aws:sns:" + this.region + ":" + this.account + ":" + this.tasks.topic();
+	}
+
+	public String queueArn() {
+		return (this.tasks.queue() == null) ? null : "arn:aws:sqs:" + this.region + ":" + this.account + ":" + this.tasks.queue();
 	}
 
 	public String aliasArn() {

@@ -23,7 +23,20 @@ public final class DesiredStageFactory {
 	private DesiredStageFactory() {
 	}
 
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return (value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	}
+
 	public static DesiredStage create(StageSettings settings, LambdaPackage pkg, String region, String account) {
+		return create(settings, pkg, region, account, null);
+	}
+
+	/**
+	 * @param endpoint an emulator's endpoint (queue URLs are formed on it), or {@code null} for AWS
+	 */
+	public static DesiredStage create(StageSettings settings, LambdaPackage pkg, String region, String account,
+			java.net.URI endpoint) {
 		ServerlessProperties properties = settings.properties();
 		FunctionSettings function = properties.getFunction();
 		String name = settings.functionName();
@@ -51,6 +64,26 @@ public final class DesiredStageFactory {
 		environment.put("SPRING_PROFILES_ACTIVE", settings.stage());
 		if (function.getJavaOptions() != null && !function.getJavaOptions().isBlank()) {
 			environment.put("JAVA_TOOL_OPTIONS", function.getJavaOptions());
+		}
+		JsonNode taskResourceNode = manifest.path("taskResources");
+		TaskResourcesSpec tasks = new TaskResourcesSpec(text(taskResourceNode, "responseTable"),
+				text(taskResourceNode, "snsTopic"), text(taskResourceNode, "sqsQueue"));
+		if (tasks.table() != null) {
+			tags.put(Names.TAG_TASK_TABLE, tasks.table());
+		}
+		if (tasks.topic() != null) {
+			tags.put(Names.TAG_TASK_TOPIC, tasks.topic());
+		}
+		if (tasks.queue() != null) {
+			tags.put(Names.TAG_TASK_QUEUE, tasks.queue());
+		}
+		if (tasks.topic() != null) {
+			environment.put("SERVERLESS_TASKS_SNSTOPICARN", "arn:aws:sns:" + region + ":" + account + ":" + tasks.topic());
+		}
+		if (tasks.queue() != null) {
+			environment.put("SERVERLESS_TASKS_SQSQUEUEURL", (endpoint != null)
+					? endpoint.toString().replaceAll("/$", "") + "/" + account + "/" + tasks.queue()
+					: "https://sqs." + region + ".amazonaws.com/" + account + "/" + tasks.queue());
 		}
 		environment.putAll(function.getEnvironment());
 
@@ -138,16 +171,13 @@ public final class DesiredStageFactory {
 						+ "): not connected by this console yet");
 			}
 		}
-		JsonNode taskResources = manifest.path("taskResources");
-		for (String field : List.of("snsTopic", "sqsQueue", "responseTable")) {
-			if (taskResources.path(field).isString()) {
-				notes.add("task resource " + field + " " + taskResources.path(field).asString()
-						+ ": not created by this console yet");
-			}
+		if (tasks.queue() != null) {
+			eventSources.add(new EventSourceSpec("tasks", "sqs", "arn:aws:sqs:" + region + ":" + account + ":" + tasks.queue(),
+					10, 0, null, true, true));
 		}
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,
-				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes));
+				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes), tasks);
 	}
 
 }

@@ -27,6 +27,16 @@ public final class Names {
 
 	public static final String TAG_SOURCE_DATE = "serverless:source-date";
 
+	/** Tags naming the task resources, so undeploy finds them without the package. */
+	public static final String TAG_TASK_TABLE = "serverless:task-table";
+
+	public static final String TAG_TASK_TOPIC = "serverless:task-topic";
+
+	public static final String TAG_TASK_QUEUE = "serverless:task-queue";
+
+	/** Statement id of the permission letting the task topic invoke the live alias. */
+	public static final String TASK_TOPIC_PERMISSION = "serverless-tasks-sns";
+
 	/** Prefix of the description of versions the console publishes, followed by the desired-state digest. */
 	public static final String VERSION_MARKER = "serverless-spring ";
 

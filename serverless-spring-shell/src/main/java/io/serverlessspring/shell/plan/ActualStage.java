@@ -25,17 +25,18 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param schedules schedules in that group by name
  * @param mappings event source mappings on the live alias, by source ARN
  * @param missingSources source ARNs the desired state names that do not exist
+ * @param tasks which task resources exist
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
 		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
-		Set<String> missingSources) {
+		Set<String> missingSources, ActualTasks tasks) {
 
 	/** Nothing exists: the state before a first deploy. */
 	public static ActualStage empty() {
 		return new ActualStage(null, null, false, false, null, List.of(), Map.of(), null, null, null, null, Map.of(),
-				false, Map.of(), Map.of(), Set.of());
+				false, Map.of(), Map.of(), Set.of(), ActualTasks.NONE);
 	}
 
 	public record ActualRole(String name, String arn, String trustDocument, Map<String, String> inlinePolicies,
@@ -65,6 +66,15 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	}
 
 	public record ActualFunctionUrl(String url, String authType) {
+	}
+
+	/** Which task resources exist (only those the desired state names are looked up). */
+	public record ActualTasks(boolean table, boolean topic, boolean subscribed, boolean queue) {
+
+		public static final ActualTasks NONE = new ActualTasks(false, false, false, false);
+
+		public static final ActualTasks ALL = new ActualTasks(true, true, true, true);
+
 	}
 
 	public record ActualMapping(String uuid, String sourceArn, Integer batchSize, Integer batchWindowSeconds,

@@ -67,7 +67,54 @@ public final class ActualStateReader {
 				restApi(clients, names.function()), live ? functionUrl(clients, names.function()) : null,
 				live ? permissions(clients, names.function()) : Map.of(), scheduleGroupExists(clients, names.function()),
 				schedules(clients, names.function()), live ? mappings(clients, names.function()) : Map.of(),
-				missingSources(clients, names.sourceArns()));
+				missingSources(clients, names.sourceArns()), tasks(clients, names.tasks(), names.function()));
+	}
+
+	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */
+	public static ActualStage.ActualTasks tasks(AwsClients clients,
+			io.serverlessspring.shell.model.TaskResourcesSpec tasks, String function) {
+		if (tasks == null || tasks.isEmpty()) {
+			return ActualStage.ActualTasks.NONE;
+		}
+		boolean table = false;
+		if (tasks.table() != null) {
+			try {
+				clients.dynamoDb().describeTable(b -> b.tableName(tasks.table()));
+				table = true;
+			}
+			catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
+				table = false;
+			}
+		}
+		boolean topic = false;
+		boolean subscribed = false;
+		if (tasks.topic() != null) {
+			String arn = "arn:aws:sns:" + clients.region() + ":" + clients.accountId() + ":" + tasks.topic();
+			try {
+				clients.sns().getTopicAttributes(b -> b.topicArn(arn));
+				topic = true;
+				String alias = Names.aliasArn(clients.region(), clients.accountId(), function);
+				subscribed = clients.sns()
+					.listSubscriptionsByTopicPaginator(b -> b.topicArn(arn))
+					.subscriptions()
+					.stream()
+					.anyMatch(subscription -> alias.equals(subscription.endpoint()));
+			}
+			catch (software.amazon.awssdk.services.sns.model.NotFoundException ex) {
+				topic = false;
+			}
+		}
+		boolean queue = false;
+		if (tasks.queue() != null) {
+			try {
+				clients.sqs().getQueueUrl(b -> b.queueName(tasks.queue()));
+				queue = true;
+			}
+			catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
+				queue = false;
+			}
+		}
+		return new ActualStage.ActualTasks(table, topic, subscribed, queue);
 	}
 
 	/** Event source mappings invoking the live alias, by source ARN. */

@@ -167,6 +167,7 @@ public final class Planner {
 					Integer.toString(desired.function().provisionedConcurrency()), FunctionActions::provisionedConcurrency));
 		}
 
+		tasks(desired, actual, steps, unchanged);
 		http(desired, actual, steps, unchanged);
 		schedules(desired, actual, steps, unchanged);
 		eventSources(desired, actual, steps, unchanged);
@@ -345,6 +346,39 @@ public final class Planner {
 			if (!wanted.contains(name)) {
 				steps.add(new Step("delete", "schedule " + name, "no longer declared",
 						ctx -> ScheduleActions.delete(ctx, name)));
+			}
+		}
+	}
+
+	private static void tasks(DesiredStage desired, ActualStage actual, List<Step> steps, List<String> unchanged) {
+		io.serverlessspring.shell.model.TaskResourcesSpec tasks = desired.tasks();
+		if (tasks.table() != null) {
+			if (actual.tasks().table()) {
+				unchanged.add("task table " + tasks.table());
+			}
+			else {
+				steps.add(new Step("create", "task table " + tasks.table(), "captured responses, TTL expiresAt",
+						io.serverlessspring.shell.apply.TaskActions::createTable));
+			}
+		}
+		if (tasks.topic() != null) {
+			if (!actual.tasks().topic()) {
+				steps.add(new Step("create", "task topic " + tasks.topic(), "", io.serverlessspring.shell.apply.TaskActions::createTopic));
+			}
+			if (!actual.tasks().subscribed()) {
+				steps.add(new Step("create", "subscription " + tasks.topic() + " -> " + Names.ALIAS, "",
+						io.serverlessspring.shell.apply.TaskActions::subscribeAlias));
+			}
+			else {
+				unchanged.add("task topic " + tasks.topic());
+			}
+		}
+		if (tasks.queue() != null) {
+			if (actual.tasks().queue()) {
+				unchanged.add("task queue " + tasks.queue());
+			}
+			else {
+				steps.add(new Step("create", "task queue " + tasks.queue(), "", io.serverlessspring.shell.apply.TaskActions::createQueue));
 			}
 		}
 	}

@@ -244,6 +244,28 @@ class ConsoleAgainstMotoTest {
 	}
 
 	@Test
+	void rollbackReadsEveryPageOfVersions() {
+		assertThat(deploy("deploy dev").exitCode()).isZero();
+		// Past Lambda's page size (50): Zappa's rollback only ever saw the first page.
+		for (int i = 0; i < 60; i++) {
+			String description = "release " + i;
+			this.lambda.updateFunctionConfiguration(b -> b.functionName(FUNCTION).description(description));
+			this.lambda.publishVersion(b -> b.functionName(FUNCTION));
+		}
+		List<String> versions = new java.util.ArrayList<>();
+		this.lambda.listVersionsByFunctionPaginator(b -> b.functionName(FUNCTION))
+			.versions()
+			.forEach(v -> versions.add(v.version()));
+		String newest = versions.get(versions.size() - 1);
+		assertThat(Integer.parseInt(newest)).isGreaterThan(50);
+		assertThat(this.console.run(common("rollback dev --to " + newest)).exitCode()).isZero();
+		assertThat(alias()).isEqualTo(newest);
+		Run back = this.console.run(common("rollback dev -n " + (Integer.parseInt(newest) - 1)));
+		assertThat(back.exitCode()).as(back.output()).isZero();
+		assertThat(alias()).isEqualTo("1");
+	}
+
+	@Test
 	void switchingTheFrontToAFunctionUrlRemovesTheApi() {
 		assertThat(deploy("deploy dev").exitCode()).isZero();
 		this.project.settings("application-dev.yml", """

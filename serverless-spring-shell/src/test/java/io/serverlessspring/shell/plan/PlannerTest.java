@@ -74,7 +74,7 @@ class PlannerTest {
 				new ActualVersion("4", desired.versionDescription(), desired.code().codeSha256()));
 		ActualStage interrupted = new ActualStage(deployed.role(), deployed.schedulerRole(), true, true,
 				deployed.function(), versions, Map.of(Names.ALIAS, "3"), deployed.logGroup(), deployed.httpApi(), null, null,
-				deployed.permissions(), true, deployed.schedules(), Map.of(), Set.of());
+				deployed.permissions(), true, deployed.schedules(), Map.of(), Set.of(), ActualStage.ActualTasks.NONE);
 		Plan plan = Planner.plan(desired, interrupted);
 		assertThat(plan.steps()).extracting(Step::toString).containsExactly("update alias shop-dev:live (3 -> 4)");
 	}
@@ -88,7 +88,7 @@ class PlannerTest {
 		Map<String, String> aliases = Map.of(Names.ALIAS, "3", "canary", "1");
 		ActualStage many = new ActualStage(deployed.role(), deployed.schedulerRole(), true, true, deployed.function(),
 				versions, aliases, deployed.logGroup(), deployed.httpApi(), null, null, deployed.permissions(), true,
-				deployed.schedules(), Map.of(), Set.of());
+				deployed.schedules(), Map.of(), Set.of(), ActualStage.ActualTasks.NONE);
 		Plan plan = Planner.plan(desired, many);
 		assertThat(plan.steps()).extracting(Step::toString).last().isEqualTo("delete old versions 2 of shop-dev (keeping 2)");
 	}
@@ -100,7 +100,7 @@ class PlannerTest {
 		DesiredStage url = new DesiredStage(api.app(), api.stage(), api.region(), api.account(), api.tags(), api.role(),
 				api.roleArn(), api.schedulerRole(), api.bucket(), api.code(), api.function(), api.versionDescription(),
 				api.retainedVersions(), new HttpFrontSpec(HttpSettings.Type.FUNCTION_URL, "shop-dev", "NONE"),
-				api.logGroup(), api.schedules(), "/", List.of(), List.of());
+				api.logGroup(), api.schedules(), "/", List.of(), List.of(), io.serverlessspring.shell.model.TaskResourcesSpec.NONE);
 		Plan plan = Planner.plan(url, deployed);
 		assertThat(plan.steps()).extracting(Step::toString)
 			.containsExactly("delete HTTP API shop-dev (api1) (serverless.http.type is now function-url)",
@@ -118,19 +118,39 @@ class PlannerTest {
 		DesiredStage desired = new DesiredStage(base.app(), base.stage(), base.region(), base.account(), base.tags(),
 				base.role(), base.roleArn(), base.schedulerRole(), base.bucket(), base.code(), base.function(),
 				base.versionDescription(), base.retainedVersions(), base.http(), base.logGroup(), base.schedules(), "/",
-				List.of(orders, missing), List.of());
+				List.of(orders, missing), List.of(), io.serverlessspring.shell.model.TaskResourcesSpec.NONE);
 		ActualStage deployed = deployed(desired, desired.function());
 		ActualStage withOldMapping = new ActualStage(deployed.role(), deployed.schedulerRole(), true, true,
 				deployed.function(), deployed.versions(), deployed.aliases(), deployed.logGroup(), deployed.httpApi(), null,
 				null, deployed.permissions(), true, deployed.schedules(),
 				Map.of("arn:aws:sqs:eu-west-1:123456789012:old", new ActualStage.ActualMapping("u1",
 						"arn:aws:sqs:eu-west-1:123456789012:old", 10, 0, true, true)),
-				Set.of("arn:aws:sqs:eu-west-1:123456789012:refunds"));
+				Set.of("arn:aws:sqs:eu-west-1:123456789012:refunds"), ActualStage.ActualTasks.NONE);
 		Plan plan = Planner.plan(desired, withOldMapping);
 		assertThat(plan.steps()).extracting(Step::toString)
 			.containsExactly("create event source mapping arn:aws:sqs:eu-west-1:123456789012:orders (orders#on)",
 					"delete event source mapping arn:aws:sqs:eu-west-1:123456789012:old (no longer declared)");
 		assertThat(plan.unchanged()).anyMatch(line -> line.contains("refunds NOT CONNECTED: it does not exist"));
+	}
+
+	@Test
+	void taskResourcesAreCreatedBeforeTheQueueIsMappedAndTheTopicSubscribed() {
+		DesiredStage base = desired(1024, 10);
+		io.serverlessspring.shell.model.TaskResourcesSpec tasks = new io.serverlessspring.shell.model.TaskResourcesSpec(
+				"shop-dev-tasks", "shop-dev-tasks", "shop-dev-tasks");
+		io.serverlessspring.shell.model.EventSourceSpec queue = new io.serverlessspring.shell.model.EventSourceSpec(
+				"tasks", "sqs", "arn:aws:sqs:eu-west-1:123456789012:shop-dev-tasks", 10, 0, null, true, true);
+		DesiredStage desired = new DesiredStage(base.app(), base.stage(), base.region(), base.account(), base.tags(),
+				base.role(), base.roleArn(), base.schedulerRole(), base.bucket(), base.code(), base.function(),
+				base.versionDescription(), base.retainedVersions(), base.http(), base.logGroup(), base.schedules(), "/",
+				List.of(queue), List.of(), tasks);
+		assertThat(StageNames.of(desired).sourceArns()).as("the task queue is created, not looked for").isEmpty();
+		Plan plan = Planner.plan(desired, deployed(desired, desired.function()));
+		assertThat(plan.steps()).extracting(Step::toString)
+			.containsExactly("create task table shop-dev-tasks (captured responses, TTL expiresAt)",
+					"create task topic shop-dev-tasks", "create subscription shop-dev-tasks -> live",
+					"create task queue shop-dev-tasks",
+					"create event source mapping arn:aws:sqs:eu-west-1:123456789012:shop-dev-tasks (tasks)");
 	}
 
 	private static DesiredStage desired(int memory, int retained) {
@@ -152,7 +172,7 @@ class PlannerTest {
 				Names.VERSION_MARKER + "aaaaaaaaaaaa/" + function.configurationDigest(), retained,
 				new HttpFrontSpec(HttpSettings.Type.HTTP_API, "shop-dev", "NONE"), new LogGroupSpec("/aws/lambda/shop-dev", 30),
 				List.of(new ScheduleSpec("shop-dev-keep-warm", "rate(4 minutes)", null, true, "{\"serverless\":{\"kind\":\"keep-warm\"}}")),
-				"/", List.of(), List.of());
+				"/", List.of(), List.of(), io.serverlessspring.shell.model.TaskResourcesSpec.NONE);
 	}
 
 	/** What AWS holds after {@code desired} was deployed with configuration {@code running}, as version 3. */
@@ -173,7 +193,7 @@ class PlannerTest {
 				new ActualLogGroup("/aws/lambda/shop-dev", 30), api, null, null,
 				Map.of(Planner.HTTP_PERMISSION, "{\"SourceArn\":\"arn:aws:execute-api:eu-west-1:123456789012:api1/*\"}"), true,
 				Map.of(warm.name(), new ActualSchedule(warm.name(), warm.expression(), null, true, desired.aliasArn(),
-						Names.roleArn(ACCOUNT, "shop-dev-scheduler"), warm.input())), Map.of(), Set.of());
+						Names.roleArn(ACCOUNT, "shop-dev-scheduler"), warm.input())), Map.of(), Set.of(), ActualStage.ActualTasks.NONE);
 	}
 
 }
