@@ -1,0 +1,71 @@
+package io.serverlessspring.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The AWS CLI with {@code --endpoint-url} works against the local cloud (skipped where no {@code aws} is installed). */
+class AwsCliTest {
+
+	@BeforeAll
+	static void requireCli() {
+		Assumptions.assumeTrue(run("--version").exitCode == 0, "the AWS CLI is not installed (apt-get install awscli)");
+	}
+
+	@Test
+	void listsFunctionsAndAnswersWhoIsCalling() {
+		Result functions = run("--endpoint-url", SharedCloud.endpoint().toString(), "lambda", "list-functions");
+		assertThat(functions.exitCode).as(functions.output).isZero();
+		assertThat(functions.output).contains("\"Functions\"");
+		Result identity = run("--endpoint-url", SharedCloud.endpoint().toString(), "sts", "get-caller-identity",
+				"--query", "Account", "--output", "text");
+		assertThat(identity.output.trim()).isEqualTo("000000000000");
+	}
+
+	@Test
+	void reportsAwsErrorCodes() {
+		Result missing = run("--endpoint-url", SharedCloud.endpoint().toString(), "lambda", "get-function", "--function-name",
+				"cli-missing");
+		assertThat(missing.exitCode).isNotZero();
+		assertThat(missing.output).contains("ResourceNotFoundException");
+	}
+
+	private record Result(int exitCode, String output) {
+	}
+
+	private static Result run(String... arguments) {
+		List<String> command = new ArrayList<>();
+		command.add("aws");
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+		builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+		builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+		builder.environment().put("AWS_PAGER", "");
+		try {
+			Process process = builder.start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				return new Result(-1, output);
+			}
+			return new Result(process.exitValue(), output);
+		}
+		catch (IOException ex) {
+			return new Result(-1, ex.getMessage());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Result(-1, "interrupted");
+		}
+	}
+
+}
