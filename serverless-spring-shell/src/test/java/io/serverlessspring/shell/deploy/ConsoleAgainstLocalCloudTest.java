@@ -102,6 +102,7 @@ class ConsoleAgainstLocalCloudTest {
 		JsonNode json = JsonMapper.builder().build().readTree(status.output());
 		assertThat(json.path("liveVersion").asString()).isEqualTo("1");
 		assertThat(json.path("url").asString()).isEqualTo(url);
+		assertThat(json.path("metrics24h").path("invocations").asLong()).as(status.output()).isGreaterThan(0);
 
 		Run undeploy = console.run("undeploy local --remove-logs --yes" + common);
 		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
