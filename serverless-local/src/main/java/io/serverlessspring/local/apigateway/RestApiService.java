@@ -26,7 +26,7 @@ import io.serverlessspring.local.server.RestRouter;
 /**
  * API Gateway v1 (rest-json, every path not under {@code /v2/}): REST APIs, resources (incl.
  * {@code {proxy+}}), methods, integrations, deployments, stages, API keys, usage plans and their
- * keys, tags. Served by {@link RestApiFrontDoor} at
+ * keys, tags; updates by patch operations ({@link RestApiPatches}). Served by {@link RestApiFrontDoor} at
  * {@code http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>} for
  * {@code AWS_PROXY} integrations with Lambda (API keys and usage plans are recorded, not enforced).
  */
@@ -92,6 +92,51 @@ public final class RestApiService implements AwsService, Persistent {
 				return ok(body);
 			})
 			.add("GET", api + "/stages/{stage_name}", (r, p) -> ok(stage(p)))
+			.add("PATCH", api + "/stages/{stage_name}", (r, p) -> {
+				ObjectNode stage = stage(p);
+				ObjectNode updated = stage.deepCopy();
+				RestApiPatches.apply(updated, r.json(), Set.of("description", "variables", "tracingEnabled", "cacheClusterEnabled",
+						"cacheClusterSize", "deploymentId", "clientCertificateId"), true);
+				if (!api(p).deployments.containsKey(updated.path("deploymentId").asString())) {
+					throw badRequest("Invalid deployment identifier specified");
+				}
+				updated.put("lastUpdatedDate", now());
+				stage.removeAll();
+				stage.setAll(updated);
+				return ok(stage);
+			})
+			.add("PATCH", api, (r, p) -> {
+				RestApiPatches.apply(api(p).api, r.json(), Set.of("name", "description", "apiKeySource", "disableExecuteApiEndpoint",
+						"binaryMediaTypes", "minimumCompressionSize", "policy"), false);
+				return ok(api(p).api);
+			})
+			.add("PATCH", method, (r, p) -> {
+				RestApiPatches.apply(method(p), r.json(), Set.of("authorizationType", "apiKeyRequired", "authorizerId",
+						"operationName", "requestParameters", "requestValidatorId"), false);
+				return ok(method(p));
+			})
+			.add("PATCH", method + "/integration", (r, p) -> {
+				RestApiPatches.apply(integration(p), r.json(), Set.of("uri", "httpMethod", "passthroughBehavior",
+						"timeoutInMillis", "contentHandling", "credentials", "requestParameters", "requestTemplates", "cacheKeyParameters"),
+						false);
+				return ok(integration(p));
+			})
+			.add("PATCH", api + "/deployments/{deployment_id}", (r, p) -> {
+				ObjectNode deployment = api(p).deployments.get(deployment(p).path("id").asString());
+				RestApiPatches.apply(deployment, r.json(), Set.of("description"), false);
+				return ok(visible(deployment));
+			})
+			.add("PATCH", "/apikeys/{api_Key}", (r, p) -> {
+				ObjectNode key = apiKey(p.get("api_Key"));
+				RestApiPatches.apply(key, r.json(), Set.of("name", "description", "enabled", "customerId"), false);
+				key.put("lastUpdatedDate", now());
+				return ok(withValue(key, false));
+			})
+			.add("PATCH", "/usageplans/{usageplanId}", (r, p) -> {
+				ObjectNode plan = usagePlan(p.get("usageplanId"));
+				RestApiPatches.apply(plan, r.json(), Set.of("name", "description", "throttle", "quota", "productCode"), false);
+				return ok(plan);
+			})
 			.add("DELETE", api + "/stages/{stage_name}", (r, p) -> {
 				api(p).stages.remove(stage(p).path("stageName").asString());
 				return AwsResponse.empty(202);

@@ -131,6 +131,38 @@ class RestApiServiceTest {
 		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
 	}
 
+	@Test
+	void updatesByPatchOperations() {
+		String id = this.apigateway.createRestApi((b) -> b.name("patched")).id();
+		String root = this.apigateway.getRestApi((b) -> b.restApiId(id)).rootResourceId();
+		this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("GET").authorizationType("NONE"));
+		this.apigateway.putIntegration((b) -> b.restApiId(id).resourceId(root).httpMethod("GET").type(IntegrationType.MOCK));
+		this.apigateway.createDeployment((b) -> b.restApiId(id).stageName("dev"));
+
+		this.apigateway.updateRestApi((b) -> b.restApiId(id).patchOperations((o) -> o.op("replace").path("/description").value("pets")));
+		assertThat(this.apigateway.getRestApi((b) -> b.restApiId(id)).description()).isEqualTo("pets");
+		var stage = this.apigateway.updateStage((b) -> b.restApiId(id).stageName("dev").patchOperations(
+				(o) -> o.op("replace").path("/variables/alias").value("live"),
+				(o) -> o.op("replace").path("/*/*/throttling/rateLimit").value("10"),
+				(o) -> o.op("replace").path("/*/*/metrics/enabled").value("true")));
+		assertThat(stage.variables()).containsEntry("alias", "live");
+		assertThat(stage.methodSettings().get("*/*")).satisfies((settings) -> {
+			assertThat(settings.throttlingRateLimit()).isEqualTo(10.0);
+			assertThat(settings.metricsEnabled()).isTrue();
+		});
+		this.apigateway.updateMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("GET")
+			.patchOperations((o) -> o.op("replace").path("/apiKeyRequired").value("true")));
+		assertThat(this.apigateway.getMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("GET")).apiKeyRequired()).isTrue();
+
+		assertThatThrownBy(() -> this.apigateway.updateStage((b) -> b.restApiId(id).stageName("dev").patchOperations(
+				(o) -> o.op("replace").path("/variables/other").value("x"),
+				(o) -> o.op("replace").path("/deploymentId").value("nope"))))
+			.isInstanceOf(BadRequestException.class);
+		assertThat(this.apigateway.getStage((b) -> b.restApiId(id).stageName("dev")).variables())
+			.as("a refused update changes nothing").doesNotContainKey("other");
+		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
+	}
+
 	/** A Lambda zip holding one handler class at its root. */
 	private static byte[] zip(Class<?> handler) {
 		String entry = handler.getName().replace('.', '/') + ".class";
