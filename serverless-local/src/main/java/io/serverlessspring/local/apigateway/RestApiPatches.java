@@ -51,13 +51,14 @@ final class RestApiPatches {
 				// /{resource path}/{method}/{category}/{field} → methodSettings["resource/method"].categoryField
 				String key = segments.get(0) + "/" + segments.get(1);
 				String field = segments.get(2) + Character.toUpperCase(segments.get(3).charAt(0)) + segments.get(3).substring(1);
+				JsonNode typed = "remove".equals(op) ? null : typed(field, value);
 				changes.add(() -> {
 					ObjectNode settings = target.withObject("methodSettings").withObject(key);
-					if ("remove".equals(op)) {
+					if (typed == null) {
 						settings.remove(field);
 					}
 					else {
-						settings.set(field, typed(field, value));
+						settings.set(field, typed);
 					}
 				});
 				continue;
@@ -65,17 +66,18 @@ final class RestApiPatches {
 			if (!allowed.contains(segments.get(0))) {
 				throw badRequest("Invalid patch path " + path);
 			}
+			String last = segments.get(segments.size() - 1);
+			JsonNode typed = "remove".equals(op) ? null : typed(last, value);
 			changes.add(() -> {
 				ObjectNode parent = target;
 				for (int i = 0; i < segments.size() - 1; i++) {
 					parent = parent.withObject(segments.get(i));
 				}
-				String last = segments.get(segments.size() - 1);
-				if ("remove".equals(op)) {
+				if (typed == null) {
 					parent.remove(last);
 				}
 				else {
-					parent.set(last, typed(last, value));
+					parent.set(last, typed);
 				}
 			});
 		}
