@@ -41,6 +41,9 @@ public final class LambdaFunction {
 
 	public Integer reservedConcurrency;
 
+	/** Provisioned concurrency configurations by qualifier (alias or version). */
+	public Map<String, ObjectNode> provisioned = new LinkedHashMap<>();
+
 	public Map<String, String> tags = new LinkedHashMap<>();
 
 	/** The configuration of a version ("$LATEST" or a number), or null. */

@@ -106,6 +106,10 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 			.add("PUT", "/2017-10-31/functions/{FunctionName}/concurrency", (r, p) -> putConcurrency(r, p.get("FunctionName")))
 			.add("GET", "/2019-09-30/functions/{FunctionName}/concurrency", (r, p) -> getConcurrency(p.get("FunctionName")))
 			.add("DELETE", "/2017-10-31/functions/{FunctionName}/concurrency", (r, p) -> deleteConcurrency(p.get("FunctionName")))
+			.add("PUT", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r, p) -> putProvisioned(r, p.get("FunctionName")))
+			.add("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r) -> r.hasQuery("List"), (r, p) -> listProvisioned(p.get("FunctionName")))
+			.add("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r, p) -> getProvisioned(r, p.get("FunctionName")))
+			.add("DELETE", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r, p) -> deleteProvisioned(r, p.get("FunctionName")))
 			.add("GET", "/2016-08-19/account-settings/", (r, p) -> accountSettings())
 			.add("GET", "/2016-08-19/account-settings", (r, p) -> accountSettings())
 			.add("POST", "/2017-03-31/tags/{ARN}", (r, p) -> tagResource(r, p.get("ARN")))
@@ -613,6 +617,61 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	private AwsResponse deleteConcurrency(String identifier) {
 		function(identifier).reservedConcurrency = null;
+		return AwsResponse.empty(204);
+	}
+
+	/**
+	 * Provisioned concurrency: the configuration is kept and that many environments of the alias's
+	 * (or version's) code are started ahead of requests, as Lambda does.
+	 */
+	private AwsResponse putProvisioned(AwsRequest request, String identifier) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		if (q.qualifier() == null || LambdaFunction.LATEST.equals(q.qualifier())) {
+			throw invalid("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+		}
+		ObjectNode in = request.json();
+		int count = in.path("ProvisionedConcurrentExecutions").asInt(0);
+		if (count < 1) {
+			throw invalid("1 validation error detected: Value '" + count + "' at 'provisionedConcurrentExecutions' failed to satisfy constraint: Member must have value greater than or equal to 1");
+		}
+		ObjectNode config = Json.object();
+		config.put("RequestedProvisionedConcurrentExecutions", count);
+		config.put("AvailableProvisionedConcurrentExecutions", count);
+		config.put("AllocatedProvisionedConcurrentExecutions", count);
+		config.put("Status", "READY");
+		config.put("LastModified", now());
+		q.function().provisioned.put(q.qualifier(), config);
+		FunctionTarget target = target(identifier, q.qualifier());
+		this.invoker.prewarm(target, count);
+		ObjectNode response = config.deepCopy();
+		response.put("Status", "IN_PROGRESS");
+		response.put("AvailableProvisionedConcurrentExecutions", 0);
+		response.put("AllocatedProvisionedConcurrentExecutions", 0);
+		return AwsResponse.json(202, response);
+	}
+
+	private AwsResponse getProvisioned(AwsRequest request, String identifier) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		ObjectNode config = (q.qualifier() != null) ? q.function().provisioned.get(q.qualifier()) : null;
+		if (config == null) {
+			throw AwsException.notFound("ProvisionedConcurrencyConfigNotFoundException", "No Provisioned Concurrency Config found for this function");
+		}
+		return AwsResponse.json(200, config.deepCopy());
+	}
+
+	private AwsResponse listProvisioned(String identifier) {
+		LambdaFunction function = function(identifier);
+		ObjectNode out = Json.object();
+		ArrayNode list = out.putArray("ProvisionedConcurrencyConfigs");
+		function.provisioned.forEach((qualifier, config) -> list.add(config.deepCopy().put("FunctionArn", functionArn(function.name) + ":" + qualifier)));
+		return AwsResponse.json(200, out);
+	}
+
+	private AwsResponse deleteProvisioned(AwsRequest request, String identifier) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		if (q.qualifier() == null || q.function().provisioned.remove(q.qualifier()) == null) {
+			throw AwsException.notFound("ProvisionedConcurrencyConfigNotFoundException", "No Provisioned Concurrency Config found for this function");
+		}
 		return AwsResponse.empty(204);
 	}
 

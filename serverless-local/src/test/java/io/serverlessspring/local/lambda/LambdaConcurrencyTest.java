@@ -57,6 +57,26 @@ class LambdaConcurrencyTest {
 	}
 
 	@Test
+	void startsProvisionedEnvironmentsAheadOfRequests() {
+		String version = lambda.publishVersion((p) -> p.functionName("concurrent-echo")).version();
+		lambda.createAlias((a) -> a.functionName("concurrent-echo").name("warm").functionVersion(version));
+		var put = lambda.putProvisionedConcurrencyConfig((p) -> p.functionName("concurrent-echo").qualifier("warm")
+			.provisionedConcurrentExecutions(1));
+		assertThat(put.requestedProvisionedConcurrentExecutions()).isEqualTo(1);
+		assertThat(lambda.getProvisionedConcurrencyConfig((g) -> g.functionName("concurrent-echo").qualifier("warm"))
+			.statusAsString()).isEqualTo("READY");
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/concurrent-echo").filterPattern("INIT_START")
+				.logStreamNamePrefix(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/') + "/[" + version + "]"))
+			.events()).as("the provisioned environment of version %s started", version).hasSize(1));
+		InvokeResponse response = lambda.invoke((i) -> i.functionName("concurrent-echo").qualifier("warm")
+			.logType(software.amazon.awssdk.services.lambda.model.LogType.TAIL).payload(SdkBytes.fromUtf8String("{}")));
+		String tail = new String(java.util.Base64.getDecoder().decode(response.logResult()), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(tail).as("initialized ahead of the request").contains("REPORT").doesNotContain("Init Duration");
+		lambda.deleteProvisionedConcurrencyConfig((d) -> d.functionName("concurrent-echo").qualifier("warm"));
+	}
+
+	@Test
 	void reportsAnInitFailureAsAnUnhandledError() {
 		lambda.createFunction((c) -> c.functionName("broken-init").runtime(Runtime.JAVA17).handler("no.such.Handler")
 			.role(TestFunctions.role(SharedCloud.client(IamClient.builder())))

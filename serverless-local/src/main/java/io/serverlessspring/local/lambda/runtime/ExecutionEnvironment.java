@@ -89,8 +89,10 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	}
 
 	ExecutionEnvironment(FunctionTarget target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
-			ExecutorService threads, String cloudEndpoint, String region, Path outputDirectory) {
+			ExecutorService threads, String cloudEndpoint, String region, Path outputDirectory, boolean provisioned) {
 		this.target = target;
+		// provisioned environments initialize ahead of requests: no Init Duration in their REPORT
+		this.reportedInit = provisioned;
 		this.logs = logs;
 		this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + target.version() + "]" + this.id;
 		this.api = new RuntimeApiServer(threads, this);
@@ -100,6 +102,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(outputFile.toFile());
 		environment(builder.environment(), target, packageDirectory, cloudEndpoint, region);
+		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", provisioned ? "provisioned-concurrency" : "on-demand");
 		try {
 			this.process = builder.start();
 		}

@@ -110,6 +110,23 @@ public final class Invoker implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Starts up to {@code count} environments for {@code target} ahead of requests (provisioned
+	 * concurrency), within the cloud's limit; they wait, initialized, for their first event.
+	 */
+	public void prewarm(FunctionTarget target, int count) {
+		this.asyncInvocations.execute(() -> {
+			synchronized (this) {
+				Deque<ExecutionEnvironment> free = this.idle.computeIfAbsent(target.environmentKey(), (k) -> new ArrayDeque<>());
+				int existing = (int) free.stream().filter((e) -> !e.isDead()).count();
+				for (int i = existing; i < count && this.busy.size() + idleCount() < MAX_ENVIRONMENTS; i++) {
+					free.push(new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()), runtimeJars(), this.logs,
+							this.threads, this.context.endpoint().toString(), this.context.region(), outputDirectory(), true));
+				}
+			}
+		});
+	}
+
 	private InvocationResult run(ExecutionEnvironment environment, byte[] payload, String clientContext) {
 		try {
 			InvocationResult result = environment.invoke(payload, clientContext);
@@ -160,7 +177,7 @@ public final class Invoker implements AutoCloseable {
 			if (!functionLimit && total < MAX_ENVIRONMENTS) {
 				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
 						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region(),
-						outputDirectory());
+						outputDirectory(), false);
 				this.busy.add(environment);
 				return environment;
 			}
