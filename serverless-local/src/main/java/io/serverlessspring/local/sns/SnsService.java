@@ -19,6 +19,7 @@ import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
 import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.server.EventSink;
+import io.serverlessspring.local.server.FrontDoor;
 import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
 import io.serverlessspring.local.server.Persistent;
@@ -34,7 +35,9 @@ import io.serverlessspring.local.sqs.SqsService;
  * (an async invoke through the Lambda data plane, when the function's resource policy allows
  * {@code sns.amazonaws.com}, as on AWS). Filter policies on message attributes (exact
  * values, {@code prefix}, {@code anything-but}, {@code exists}, {@code numeric}) are honoured.
- * Other protocols (http, https, email, sms) stay "PendingConfirmation" and receive nothing.
+ * http/https subscribers get SNS's SubscriptionConfirmation POST and, once confirmed (ConfirmSubscription
+ * or a visit to its SubscribeURL), each notification. Other protocols (email, sms, …) stay
+ * "PendingConfirmation" and receive nothing.
  */
 public final class SnsService implements AwsService, EventSink, Persistent {
 
@@ -71,6 +74,9 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 
 		public boolean confirmed;
 
+		/** For http/https subscribers: the token their SubscriptionConfirmation carried. */
+		public String token;
+
 		public Map<String, String> attributes = new LinkedHashMap<>();
 
 	}
@@ -80,6 +86,8 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 	private final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
 
 	private LocalContext context;
+
+	private final HttpDeliveries http = new HttpDeliveries();
 
 	@Override
 	public String signingName() {
@@ -123,6 +131,7 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 				topic.attributes.put(name, form.getOrDefault("AttributeValue", ""));
 			}
 			case "Subscribe" -> xml.element("SubscriptionArn", subscribe(form));
+			case "ConfirmSubscription" -> xml.element("SubscriptionArn", confirm(form));
 			case "Unsubscribe" -> {
 				String arn = QueryParameters.required(form, "SubscriptionArn");
 				if (this.subscriptions.remove(arn) == null) {
@@ -249,8 +258,78 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 		subscription.confirmed = "sqs".equals(protocol) || "lambda".equals(protocol);
 		subscription.attributes.putAll(attributes);
 		this.subscriptions.put(subscription.arn, subscription);
+		if ("http".equals(protocol) || "https".equals(protocol)) {
+			requestConfirmation(subscription);
+		}
 		boolean returnArn = "true".equalsIgnoreCase(form.get("ReturnSubscriptionArn"));
 		return (subscription.confirmed || returnArn) ? subscription.arn : "pending confirmation";
+	}
+
+	/** Sends an http/https subscriber the SubscriptionConfirmation SNS sends, with a fresh token. */
+	private void requestConfirmation(Subscription subscription) {
+		subscription.token = java.util.HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String messageId = UUID.randomUUID().toString();
+		String subscribeUrl = this.context.endpoint() + "/?Action=ConfirmSubscription&TopicArn=" + subscription.topicArn
+				+ "&Token=" + subscription.token;
+		ObjectNode body = Json.object();
+		body.put("Type", "SubscriptionConfirmation");
+		body.put("MessageId", messageId);
+		body.put("Token", subscription.token);
+		body.put("TopicArn", subscription.topicArn);
+		body.put("Message", "You have chosen to subscribe to the topic " + subscription.topicArn
+				+ ".\nTo confirm the subscription, visit the SubscribeURL included in this message.");
+		body.put("SubscribeURL", subscribeUrl);
+		body.put("Timestamp", Instant.ofEpochMilli(this.context.clock().millis()).truncatedTo(ChronoUnit.MILLIS).toString());
+		body.put("SignatureVersion", "1");
+		body.put("Signature", "EXAMPLE");
+		body.put("SigningCertURL", this.context.endpoint() + "/_local/sns/SimpleNotificationService.pem");
+		this.http.post(subscription.endpoint, "SubscriptionConfirmation", messageId, subscription.topicArn, null, Json.text(body));
+	}
+
+	/** ConfirmSubscription (an API call, or a visit to the SubscribeURL): the token confirms its subscription. */
+	private String confirm(Map<String, String> form) {
+		Topic topic = topic(form, "TopicArn");
+		String token = QueryParameters.required(form, "Token");
+		for (Subscription subscription : this.subscriptions.values()) {
+			if (subscription.topicArn.equals(topic.arn) && token.equals(subscription.token)) {
+				subscription.confirmed = true;
+				return subscription.arn;
+			}
+		}
+		throw invalid("Invalid token");
+	}
+
+	/** Visits to a SubscribeURL arrive unsigned, as a browser or curl sends them. */
+	@Override
+	public java.util.List<FrontDoor> frontDoors() {
+		return java.util.List.of(new FrontDoor() {
+
+			@Override
+			public boolean accepts(AwsRequest request) {
+				return "GET".equals(request.method()) && request.header("Authorization") == null
+						&& HttpDeliveries.isConfirmationVisit(request.form());
+			}
+
+			@Override
+			public AwsResponse serve(AwsRequest request) {
+				Xml.Writer xml = Xml.queryResponse("ConfirmSubscription", NAMESPACE, request.requestId());
+				try {
+					synchronized (SnsService.this) {
+						xml.element("SubscriptionArn", confirm(request.form()));
+					}
+				}
+				catch (AwsException ex) {
+					return Protocol.QUERY.error(ex, request.requestId());
+				}
+				return AwsResponse.xml(200, xml.toString());
+			}
+
+		});
+	}
+
+	@Override
+	public void close() {
+		this.http.close();
 	}
 
 	private void validateSubscriptionAttribute(String name, String value) {
@@ -403,6 +482,10 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 				}
 				this.context.deliver(subscription.endpoint, Json.text(notification.lambdaEvent()));
 			}
+			case "http", "https" -> this.http.post(subscription.endpoint, "Notification", notification.messageId(),
+					subscription.topicArn, subscription.arn,
+					"true".equalsIgnoreCase(subscription.attributes.get("RawMessageDelivery")) ? notification.message()
+							: Json.text(notification.envelope()));
 			default -> {
 			}
 		}

@@ -3,7 +3,17 @@ package io.serverlessspring.local.sns;
 import java.util.List;
 import java.util.Map;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +118,51 @@ class SnsServiceTest {
 		assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sns-echo").filterPattern("sns-denied-payload")).events())
 			.as("published before SNS was allowed to invoke the function: dropped, as on AWS").isEmpty();
 		lambda.deleteFunction((d) -> d.functionName("sns-echo"));
+	}
+
+	@Test
+	void httpSubscribersConfirmAndReceiveNotifications() throws Exception {
+		BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
+		HttpServer subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		subscriber.createContext("/hook", (exchange) -> {
+			received.add(new String[] { exchange.getRequestHeaders().getFirst("x-amz-sns-message-type"),
+					new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) });
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		subscriber.start();
+		try {
+			String topic = this.sns.createTopic((c) -> c.name("sns-http")).topicArn();
+			String endpoint = "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook";
+			assertThat(this.sns.subscribe((s) -> s.topicArn(topic).protocol("http").endpoint(endpoint)).subscriptionArn())
+				.isEqualTo("pending confirmation");
+
+			String[] confirmation = received.poll(30, TimeUnit.SECONDS);
+			assertThat(confirmation).isNotNull();
+			assertThat(confirmation[0]).isEqualTo("SubscriptionConfirmation");
+			JsonNode request = Json.parse(confirmation[1]);
+			assertThat(request.path("Type").asString()).isEqualTo("SubscriptionConfirmation");
+			this.sns.publish((p) -> p.topicArn(topic).message("before confirmation"));
+
+			// visiting the SubscribeURL confirms, as with AWS
+			HttpResponse<String> visit = HttpClient.newHttpClient().send(
+					HttpRequest.newBuilder(URI.create(request.path("SubscribeURL").asString())).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(visit.statusCode()).isEqualTo(200);
+			assertThat(visit.body()).contains("<SubscriptionArn>" + topic + ":");
+
+			this.sns.publish((p) -> p.topicArn(topic).message("after confirmation"));
+			String[] notification = received.poll(30, TimeUnit.SECONDS);
+			assertThat(notification).isNotNull();
+			assertThat(notification[0]).isEqualTo("Notification");
+			assertThat(Json.parse(notification[1]).path("Message").asString())
+				.as("nothing was sent before the subscription was confirmed").isEqualTo("after confirmation");
+			assertThatThrownBy(() -> this.sns.confirmSubscription((c) -> c.topicArn(topic).token("wrong")))
+				.isInstanceOf(InvalidParameterException.class);
+		}
+		finally {
+			subscriber.stop(0);
+		}
 	}
 
 	@Test
