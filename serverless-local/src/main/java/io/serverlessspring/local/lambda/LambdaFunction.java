@@ -41,6 +41,9 @@ public final class LambdaFunction {
 
 	public Integer reservedConcurrency;
 
+	/** Asynchronous invocation configurations (retries, event age, destinations) by qualifier. */
+	public Map<String, ObjectNode> eventInvokeConfigs = new LinkedHashMap<>();
+
 	/** Provisioned concurrency configurations by qualifier (alias or version). */
 	public Map<String, ObjectNode> provisioned = new LinkedHashMap<>();
 

@@ -110,6 +110,10 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 			.add("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r) -> r.hasQuery("List"), (r, p) -> listProvisioned(p.get("FunctionName")))
 			.add("GET", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r, p) -> getProvisioned(r, p.get("FunctionName")))
 			.add("DELETE", "/2019-09-30/functions/{FunctionName}/provisioned-concurrency", (r, p) -> deleteProvisioned(r, p.get("FunctionName")))
+			.add("PUT", "/2019-09-25/functions/{FunctionName}/event-invoke-config", (r, p) -> putEventInvokeConfig(r, p.get("FunctionName"), true))
+			.add("POST", "/2019-09-25/functions/{FunctionName}/event-invoke-config", (r, p) -> putEventInvokeConfig(r, p.get("FunctionName"), false))
+			.add("GET", "/2019-09-25/functions/{FunctionName}/event-invoke-config", (r, p) -> getEventInvokeConfig(r, p.get("FunctionName")))
+			.add("DELETE", "/2019-09-25/functions/{FunctionName}/event-invoke-config", (r, p) -> deleteEventInvokeConfig(r, p.get("FunctionName")))
 			.add("GET", "/2016-08-19/account-settings/", (r, p) -> accountSettings())
 			.add("GET", "/2016-08-19/account-settings", (r, p) -> accountSettings())
 			.add("POST", "/2017-03-31/tags/{ARN}", (r, p) -> tagResource(r, p.get("ARN")))
@@ -620,6 +624,147 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		return AwsResponse.empty(204);
 	}
 
+	// ---- asynchronous invocation: retries and destinations ------------------------------------
+
+	/** Seconds before the first and second retry of a failed Event invocation (Lambda: about 1 and 2 minutes). */
+	private static final long[] RETRY_DELAYS = java.util.Arrays.stream(
+			System.getProperty("serverless.local.lambda.async-retry-delays-seconds", "60,120").split(","))
+		.mapToLong((d) -> Long.parseLong(d.trim())).toArray();
+
+	/**
+	 * An Event invocation as Lambda runs it: queued; on a function error retried (by default twice,
+	 * or the configured {@code MaximumRetryAttempts}) unless older than {@code MaximumEventAgeInSeconds};
+	 * then sent to the configured OnSuccess / OnFailure destination (SQS, SNS, Lambda, EventBridge).
+	 */
+	void invokeAsync(FunctionTarget target, byte[] payload) {
+		invokeAsync(target, payload, 1, System.currentTimeMillis(), java.util.UUID.randomUUID().toString());
+	}
+
+	private void invokeAsync(FunctionTarget target, byte[] payload, int attempt, long queuedAt, String requestId) {
+		this.invoker.invokeAsync(target, payload, (result) -> {
+			ObjectNode config = eventInvokeConfig(target);
+			int maxRetries = config.path("MaximumRetryAttempts").asInt(2);
+			long maxAgeMillis = config.path("MaximumEventAgeInSeconds").asLong(21_600) * 1000;
+			boolean failed = result == null || result.failed();
+			if (failed && attempt <= maxRetries && attempt <= RETRY_DELAYS.length) {
+				long delay = RETRY_DELAYS[attempt - 1] * 1000;
+				if (System.currentTimeMillis() + delay - queuedAt <= maxAgeMillis) {
+					this.context.timers().schedule(() -> {
+						try {
+							invokeAsync(target(target.invokedArn(), null), payload, attempt + 1, queuedAt, requestId);
+						}
+						catch (AwsException gone) {
+							log.log(System.Logger.Level.INFO, "Retry of " + target.invokedArn() + " dropped: " + gone.getMessage());
+						}
+					}, delay, TimeUnit.MILLISECONDS);
+					return;
+				}
+			}
+			String destination = config.path("DestinationConfig").path(failed ? "OnFailure" : "OnSuccess").path("Destination").asString(null);
+			if (destination != null) {
+				sendToDestination(destination, target, payload, result, attempt, requestId, failed ? "RetriesExhausted" : "Success");
+			}
+		});
+	}
+
+	/** The invocation record Lambda sends to a destination. */
+	private void sendToDestination(String destination, FunctionTarget target, byte[] payload, InvocationResult result, int attempts,
+			String requestId, String condition) {
+		ObjectNode record = Json.object();
+		record.put("version", "1.0");
+		record.put("timestamp", java.time.Instant.now().toString());
+		ObjectNode request = record.putObject("requestContext");
+		request.put("requestId", requestId);
+		request.put("functionArn", functionArn(target.functionName()) + ":" + target.version());
+		request.put("condition", condition);
+		request.put("approximateInvokeCount", attempts);
+		record.set("requestPayload", parseOrText(payload));
+		ObjectNode response = record.putObject("responseContext");
+		response.put("statusCode", 200);
+		response.put("executedVersion", target.version());
+		if (result != null && result.failed()) {
+			response.put("functionError", result.functionError());
+		}
+		record.set("responsePayload", (result != null) ? parseOrText(result.payload()) : null);
+		try {
+			this.context.deliver(destination, Json.text(record));
+		}
+		catch (RuntimeException ex) {
+			log.log(System.Logger.Level.WARNING, "Destination " + destination + " of " + target.functionName() + " failed: " + ex.getMessage());
+		}
+	}
+
+	private static JsonNode parseOrText(byte[] bytes) {
+		try {
+			return Json.mapper().readTree(bytes);
+		}
+		catch (RuntimeException ex) {
+			return Json.mapper().getNodeFactory().stringNode(new String(bytes, StandardCharsets.UTF_8));
+		}
+	}
+
+	private synchronized ObjectNode eventInvokeConfig(FunctionTarget target) {
+		LambdaFunction function = this.functions.get(target.functionName());
+		if (function == null) {
+			return Json.object();
+		}
+		String[] arn = target.invokedArn().split(":");
+		String qualifier = (arn.length > 7) ? arn[7] : LambdaFunction.LATEST;
+		ObjectNode config = function.eventInvokeConfigs.get(qualifier);
+		return (config != null) ? config : Json.object();
+	}
+
+	private AwsResponse putEventInvokeConfig(AwsRequest request, String identifier, boolean replace) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		String qualifier = (q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST;
+		ObjectNode in = request.json();
+		int retries = in.path("MaximumRetryAttempts").asInt(2);
+		if (retries < 0 || retries > 2) {
+			throw invalid("1 validation error detected: Value '" + retries + "' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than or equal to 2");
+		}
+		long age = in.path("MaximumEventAgeInSeconds").asLong(21_600);
+		if (age < 60 || age > 21_600) {
+			throw invalid("1 validation error detected: Value '" + age + "' at 'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value between 60 and 21600");
+		}
+		ObjectNode existing = q.function().eventInvokeConfigs.get(qualifier);
+		if (!replace && existing == null) {
+			throw notFound("The function " + functionArn(q.function().name) + " doesn't have an EventInvokeConfig");
+		}
+		ObjectNode config = (replace || existing == null) ? Json.object() : existing;
+		for (String field : List.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig")) {
+			if (in.has(field)) {
+				config.set(field, in.get(field));
+			}
+		}
+		for (String kind : List.of("OnSuccess", "OnFailure")) {
+			String destination = config.path("DestinationConfig").path(kind).path("Destination").asString(null);
+			if (destination != null && !this.context.canDeliverTo(destination)) {
+				throw invalid("The destination ARN " + destination + " is invalid.");
+			}
+		}
+		config.put("LastModified", System.currentTimeMillis() / 1000.0);
+		config.put("FunctionArn", functionArn(q.function().name) + ":" + qualifier);
+		q.function().eventInvokeConfigs.put(qualifier, config);
+		return AwsResponse.json(200, config.deepCopy());
+	}
+
+	private AwsResponse getEventInvokeConfig(AwsRequest request, String identifier) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		ObjectNode config = q.function().eventInvokeConfigs.get((q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST);
+		if (config == null) {
+			throw notFound("The function " + functionArn(q.function().name) + " doesn't have an EventInvokeConfig");
+		}
+		return AwsResponse.json(200, config.deepCopy());
+	}
+
+	private AwsResponse deleteEventInvokeConfig(AwsRequest request, String identifier) {
+		Qualified q = qualified(identifier, request.query("Qualifier"));
+		if (q.function().eventInvokeConfigs.remove((q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST) == null) {
+			throw notFound("The function " + functionArn(q.function().name) + " doesn't have an EventInvokeConfig");
+		}
+		return AwsResponse.empty(204);
+	}
+
 	/**
 	 * Provisioned concurrency: the configuration is kept and that many environments of the alias's
 	 * (or version's) code are started ahead of requests, as Lambda does.
@@ -729,7 +874,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 				return AwsResponse.empty(204).header("X-Amz-Executed-Version", target.version());
 			}
 			case "Event" -> {
-				this.invoker.invokeAsync(target, request.body());
+				invokeAsync(target, request.body());
 				return AwsResponse.empty(202).header("X-Amz-Executed-Version", target.version());
 			}
 			case "RequestResponse" -> {
@@ -792,7 +937,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	/** Async invoke (Event) of the function an ARN names: what schedules, rules and notifications do. */
 	@Override
 	public void deliver(String arn, String event) {
-		this.invoker.invokeAsync(target(arn, null), event.getBytes(StandardCharsets.UTF_8));
+		invokeAsync(target(arn, null), event.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// ---- front door: function URLs -----------------------------------------------------------

@@ -71,6 +71,25 @@ class EventSourcesTest {
 	}
 
 	@Test
+	void sendsAFailedEventInvocationToItsOnFailureDestination() {
+		SqsClient sqs = SharedCloud.client(SqsClient.builder());
+		String queueUrl = sqs.createQueue((c) -> c.queueName("failed-invocations")).queueUrl();
+		String queueArn = sqs.getQueueAttributes((g) -> g.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.attributes().get(QueueAttributeName.QUEUE_ARN);
+		lambda.putFunctionEventInvokeConfig((c) -> c.functionName("sources-echo").maximumRetryAttempts(0)
+			.destinationConfig((d) -> d.onFailure((f) -> f.destination(queueArn))));
+		assertThat(lambda.getFunctionEventInvokeConfig((g) -> g.functionName("sources-echo")).maximumRetryAttempts()).isZero();
+
+		lambda.invoke((i) -> i.functionName("sources-echo").invocationType(software.amazon.awssdk.services.lambda.model.InvocationType.EVENT)
+			.payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"fail\":true,\"marker\":\"dest-5\"}")));
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sqs.receiveMessage((r) -> r.queueUrl(queueUrl)
+			.waitTimeSeconds(1)).messages()).singleElement().satisfies((m) -> assertThat(m.body())
+				.contains("\"condition\":\"RetriesExhausted\"").contains("\"functionError\":\"Unhandled\"")
+				.contains("dest-5").contains("asked to fail")));
+		lambda.deleteFunctionEventInvokeConfig((d) -> d.functionName("sources-echo"));
+	}
+
+	@Test
 	void sendsS3NotificationsToTheFunction() {
 		S3Client s3 = SharedCloud.client(S3Client.builder().forcePathStyle(true));
 		s3.createBucket((b) -> b.bucket("uploads"));

@@ -94,12 +94,16 @@ public final class Invoker implements AutoCloseable {
 		return run(environment, payload, clientContext);
 	}
 
-	/** An asynchronous (Event) invocation: queued, run when an environment is free; errors are logged. */
-	public void invokeAsync(FunctionTarget target, byte[] payload) {
+	/**
+	 * An asynchronous (Event) invocation: queued, run when an environment is free; {@code done}
+	 * receives the outcome (null when it could not run at all).
+	 */
+	public void invokeAsync(FunctionTarget target, byte[] payload, java.util.function.Consumer<InvocationResult> done) {
 		this.asyncInvocations.execute(() -> {
+			InvocationResult result = null;
 			try {
 				ExecutionEnvironment environment = acquire(target, true);
-				InvocationResult result = run(environment, payload, null);
+				result = run(environment, payload, null);
 				if (result.failed()) {
 					log.log(Level.INFO, "Async invocation of " + target.functionName() + " failed: " + result.payloadText());
 				}
@@ -107,6 +111,7 @@ public final class Invoker implements AutoCloseable {
 			catch (RuntimeException ex) {
 				log.log(Level.WARNING, "Async invocation of " + target.functionName() + " failed", ex);
 			}
+			done.accept(result);
 		});
 	}
 
