@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -115,27 +114,33 @@ public class LocalCloudLauncher {
 		return endpoint();
 	}
 
-	/** Stops the local cloud this launcher started; returns whether one was stopped. */
+	/**
+	 * Stops the local cloud this launcher started on its port; returns whether one was stopped. The
+	 * process is found by its command line (LocalCloud's main with this port), since setsid may fork.
+	 */
 	public boolean stop() {
-		Path pidFile = this.home.resolve("pid");
+		String portArgument = "--port " + this.port;
+		List<ProcessHandle> clouds = ProcessHandle.allProcesses()
+			.filter(handle -> handle.info().commandLine().map(line -> line.contains(LocalCloud.class.getName())
+					&& line.contains(portArgument) && line.contains(this.home.toString())).orElse(false))
+			.toList();
 		try {
-			if (!Files.isRegularFile(pidFile)) {
-				return false;
-			}
-			long pid = Long.parseLong(Files.readString(pidFile).trim());
-			Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-			Files.deleteIfExists(pidFile);
-			if (handle.isEmpty() || !handle.get().isAlive()) {
-				return false;
-			}
-			handle.get().descendants().forEach(ProcessHandle::destroy);
-			handle.get().destroy();
-			handle.get().onExit().get(30, TimeUnit.SECONDS);
-			return true;
+			Files.deleteIfExists(this.home.resolve("pid"));
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Cannot stop the local cloud: " + ex.getMessage(), ex);
+		catch (IOException ex) {
+			// only a hint file
 		}
+		for (ProcessHandle cloud : clouds) {
+			cloud.descendants().forEach(ProcessHandle::destroy);
+			cloud.destroy();
+			try {
+				cloud.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				cloud.destroyForcibly();
+			}
+		}
+		return !clouds.isEmpty();
 	}
 
 	/** How to run {@link LocalCloud#main} from the console's own class path (a Boot jar or a plain one). */
