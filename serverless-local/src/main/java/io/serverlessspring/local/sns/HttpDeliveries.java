@@ -56,7 +56,7 @@ final class HttpDeliveries implements AutoCloseable {
 		});
 	}
 
-	/** The query parameters of a SubscribeURL visit, when the request is one. */
+	/** Whether these query parameters are a visit to a SubscribeURL. */
 	static boolean isConfirmationVisit(Map<String, String> query) {
 		return "ConfirmSubscription".equals(query.get("Action")) && query.containsKey("Token") && query.containsKey("TopicArn");
 	}
