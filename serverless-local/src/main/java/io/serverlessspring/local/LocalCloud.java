@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -238,55 +237,71 @@ public final class LocalCloud implements AutoCloseable {
 	 * {@code java -jar serverless-local.jar [--port N] [--state-dir DIR]}: runs until interrupted.
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		int port = DEFAULT_PORT;
-		Path stateDirectory = null;
-		List<String> arguments = new ArrayList<>(List.of(args));
-		for (int i = 0; i < arguments.size(); i++) {
-			String argument = arguments.get(i);
-			switch (argument) {
-				case "--port" -> port = parsePort(value(arguments, ++i, "--port"));
-				case "--state-dir" -> stateDirectory = Path.of(value(arguments, ++i, "--state-dir"));
-				case "--help", "-h" -> {
-					System.out.println("usage: java -jar serverless-local.jar [--port N (default 4566)] [--state-dir DIR]");
-					return;
-				}
-				default -> usage("unknown argument '" + argument + "'");
-			}
+		CommandLine commandLine;
+		try {
+			commandLine = CommandLine.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("serverless-local: " + ex.getMessage());
+			System.err.println(CommandLine.USAGE);
+			System.exit(2);
+			return;
+		}
+		if (commandLine.help()) {
+			System.out.println(CommandLine.USAGE);
+			return;
 		}
 		long started = System.nanoTime();
-		LocalCloud cloud = start(port, stateDirectory);
+		LocalCloud cloud = start(commandLine.port(), commandLine.stateDirectory());
 		Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
 		System.out.printf("Local cloud ready on %s in %d ms%s%n", cloud.endpoint(),
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-				(stateDirectory != null) ? " (state in " + stateDirectory.toAbsolutePath() + ")" : "");
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), (commandLine.stateDirectory() != null)
+						? " (state in " + commandLine.stateDirectory().toAbsolutePath() + ")" : "");
 		cloud.awaitClose();
 	}
 
-	private static String value(List<String> arguments, int index, String option) {
-		if (index >= arguments.size()) {
-			usage(option + " needs a value");
-		}
-		return arguments.get(index);
-	}
+	/** The command line of {@link #main}; a bad argument is an {@link IllegalArgumentException} naming it. */
+	record CommandLine(int port, Path stateDirectory, boolean help) {
 
-	private static int parsePort(String text) {
-		try {
-			int port = Integer.parseInt(text);
+		static final String USAGE = "usage: java -jar serverless-local.jar [--port N (default 4566, 0: any free port)] [--state-dir DIR]";
+
+		static CommandLine parse(String... args) {
+			int port = DEFAULT_PORT;
+			Path stateDirectory = null;
+			for (int i = 0; i < args.length; i++) {
+				switch (args[i]) {
+					case "--port" -> port = port(value(args, ++i, "--port"));
+					case "--state-dir" -> stateDirectory = Path.of(value(args, ++i, "--state-dir"));
+					case "--help", "-h" -> {
+						return new CommandLine(port, stateDirectory, true);
+					}
+					default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+				}
+			}
+			return new CommandLine(port, stateDirectory, false);
+		}
+
+		private static String value(String[] args, int index, String option) {
+			if (index >= args.length || args[index].startsWith("--")) {
+				throw new IllegalArgumentException(option + " needs a value");
+			}
+			return args[index];
+		}
+
+		private static int port(String text) {
+			int port;
+			try {
+				port = Integer.parseInt(text);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("--port must be a number, was '" + text + "'");
+			}
 			if (port < 0 || port > 65535) {
-				usage("--port must be between 0 and 65535, was " + text);
+				throw new IllegalArgumentException("--port must be between 0 and 65535, was " + text);
 			}
 			return port;
 		}
-		catch (NumberFormatException ex) {
-			usage("--port must be a number, was '" + text + "'");
-			return -1;
-		}
-	}
 
-	private static void usage(String problem) {
-		System.err.println("serverless-local: " + problem);
-		System.err.println("usage: java -jar serverless-local.jar [--port N (default 4566)] [--state-dir DIR]");
-		System.exit(2);
 	}
 
 }
