@@ -3,7 +3,6 @@ package io.serverlessspring.local.apigateway;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -336,10 +335,6 @@ final class HttpApiFrontDoor implements FrontDoor {
 		catch (IllegalArgumentException ex) {
 			return segment;
 		}
-	}
-
-	static String lower(String text) {
-		return text.toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -1215,9 +1214,5 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	/** Saved mappings, applied once {@link #start} has created the mappings component. */
 	JsonNode pendingMappings;
-
-	Iterator<LambdaFunction> iterator() {
-		return this.functions.values().iterator();
-	}
 
 }

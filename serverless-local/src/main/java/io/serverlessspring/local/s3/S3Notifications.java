@@ -65,12 +65,15 @@ final class S3Notifications {
 		for (Destination destination : destinations(Xml.parse(bucket.notificationXml.getBytes(StandardCharsets.UTF_8)))) {
 			if (destination.matches(eventName, object.key)) {
 				String event = Json.text(event(bucket, object, eventName, destination.id()));
-				try {
-					this.context.deliver(destination.arn(), event);
-				}
-				catch (RuntimeException ex) {
-					log.log(Level.WARNING, "S3 notification to " + destination.arn() + " failed: " + ex.getMessage());
-				}
+				// delivered off the caller's thread: S3 holds its lock here, and Lambda may be asking S3 for code
+				this.context.timers().execute(() -> {
+					try {
+						this.context.deliver(destination.arn(), event);
+					}
+					catch (RuntimeException ex) {
+						log.log(Level.WARNING, "S3 notification to " + destination.arn() + " failed: " + ex.getMessage());
+					}
+				});
 			}
 		}
 	}
