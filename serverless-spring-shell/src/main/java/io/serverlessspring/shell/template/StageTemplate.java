@@ -78,6 +78,7 @@ public final class StageTemplate {
 		boolean accountBucket = this.desired.bucket().contains("${AWS::");
 		parameters.put("CodeBucket", map("Type", "String", "Default", accountBucket ? "" : this.desired.bucket(),
 				"Description", accountBucket ? "Bucket holding the Lambda zip; empty: " + this.desired.bucket()
+					.replace("${AWS::AccountId}", "<account>").replace("${AWS::Region}", "<region>")
 						: "Bucket holding the Lambda zip (the console uploads it there)"));
 		if (accountBucket) {
 			template.put("Conditions", map("CodeBucketGiven",

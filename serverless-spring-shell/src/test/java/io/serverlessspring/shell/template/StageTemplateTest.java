@@ -272,7 +272,8 @@ class StageTemplateTest {
 		});
 		// Parameters take literals only; conditions used by Fn::If must exist.
 		((Map<String, Map<String, Object>>) template.get("Parameters")).forEach((name, parameter) ->
-				assertThat(parameter.get("Default")).as("default of parameter " + name).isInstanceOf(String.class));
+				assertThat(List.of(parameter.get("Default"), parameter.get("Description"))).as("parameter " + name)
+					.allMatch(String.class::isInstance));
 		Set<String> conditions = template.containsKey("Conditions")
 				? ((Map<String, Object>) template.get("Conditions")).keySet() : Set.of();
 		List<String> problems = new ArrayList<>();
