@@ -501,21 +501,28 @@ public final class DynamoDbService implements AwsService, Persistent {
 				matches.add(item);
 			}
 		}
+		// the read order: by the range key (Query, in ScanIndexForward's direction), then by table key
+		Comparator<ObjectNode> byTableKey = Comparator.comparing((ObjectNode item) -> table.keyOf(item, false));
+		Comparator<ObjectNode> order = byTableKey;
 		if (isQuery && rangeAttribute != null) {
 			Comparator<ObjectNode> byRange = (a, b) -> {
-				Integer order = AttributeValues.compare(a.get(rangeAttribute), b.get(rangeAttribute));
-				return (order != null) ? order : 0;
+				Integer compared = AttributeValues.compare(a.get(rangeAttribute), b.get(rangeAttribute));
+				return (compared != null) ? compared : 0;
 			};
-			matches.sort(input.path("ScanIndexForward").asBoolean(true) ? byRange : byRange.reversed());
+			order = (input.path("ScanIndexForward").asBoolean(true) ? byRange : byRange.reversed()).thenComparing(byTableKey);
 		}
+		matches.sort(order);
 		JsonNode startKey = input.get("ExclusiveStartKey");
-		if (startKey != null && startKey.isObject()) {
-			String start = table.keyOf(table.keyAttributes((ObjectNode) startKey, null), false);
-			int index = 0;
-			while (index < matches.size() && !table.keyOf(matches.get(index), false).equals(start)) {
-				index++;
+		if (startKey != null && !startKey.isNull()) {
+			if (!startKey.isObject()) {
+				throw AwsException.validation("The provided starting key is invalid");
 			}
-			matches = (index < matches.size()) ? matches.subList(index + 1, matches.size()) : List.of();
+			startKey.properties().forEach((e) -> AttributeValues.validate(e.getValue()));
+			ObjectNode start = (ObjectNode) startKey;
+			table.keyOf(start, false);
+			// continue after the start key's position, even when that item is gone meanwhile
+			Comparator<ObjectNode> position = order;
+			matches = matches.stream().filter((item) -> position.compare(item, start) > 0).toList();
 		}
 		List<ObjectNode> page = matches.subList(0, Math.min(limit, matches.size()));
 		ObjectNode output = Json.object();

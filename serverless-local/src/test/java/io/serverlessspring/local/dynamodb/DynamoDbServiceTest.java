@@ -144,6 +144,13 @@ class DynamoDbServiceTest {
 			.expressionAttributeValues(Map.of(":c", s("bob"), ":min", n("10")))
 			.scanIndexForward(false).limit(3).exclusiveStartKey(firstPage.lastEvaluatedKey()));
 		assertThat(secondPage.items()).extracting((i) -> i.get("number").n()).containsExactly("20");
+		dynamo.deleteItem((d) -> d.tableName("orders").key(firstPage.lastEvaluatedKey()));
+		assertThat(dynamo.query((q) -> q.tableName("orders").keyConditionExpression("customer = :c AND #n > :min")
+			.expressionAttributeNames(Map.of("#n", "number"))
+			.expressionAttributeValues(Map.of(":c", s("bob"), ":min", n("10")))
+			.scanIndexForward(false).limit(3).exclusiveStartKey(firstPage.lastEvaluatedKey())).items())
+			.as("paging continues after a start key whose item was deleted meanwhile")
+			.extracting((i) -> i.get("number").n()).containsExactly("20");
 		assertThat(secondPage.hasLastEvaluatedKey() && !secondPage.lastEvaluatedKey().isEmpty()).isFalse();
 
 		assertThatThrownBy(() -> dynamo.query((q) -> q.tableName("orders").keyConditionExpression("#n = :n")
