@@ -48,6 +48,24 @@ public final class ColdStartBenchmark {
 		System.out.println("  ours (ServerlessHandler):                      " + oursMedian + " ms  " + ours);
 		System.out.println("  raw  (getHttpApiV2ProxyHandler):               " + rawMedian + " ms  " + raw);
 		System.out.printf("  cold ratio ours/raw: %.3f (target <= 1.05)%n", (double) oursMedian / rawMedian);
+		// Load-independent: how many classes each loads before its first response.
+		long oursClasses = classesLoaded(taskRoot, classPath, "ours");
+		long rawClasses = classesLoaded(taskRoot, classPath, "raw");
+		System.out.printf("  classes loaded to first response: ours %d, raw %d (%+.1f %%)%n", oursClasses, rawClasses,
+				(oursClasses / (double) rawClasses - 1) * 100);
+	}
+
+	private static long classesLoaded(Path taskRoot, String classPath, String mode) throws Exception {
+		Path log = Files.createTempFile("class-load-" + mode, ".txt");
+		try {
+			launch(taskRoot, classPath, mode, "-Xlog:class+load=info:file=" + log);
+			try (Stream<String> lines = Files.lines(log)) {
+				return lines.filter((line) -> line.contains("source:")).count();
+			}
+		}
+		finally {
+			Files.deleteIfExists(log);
+		}
 	}
 
 	/** Lambda's layout: the task root and its lib/*.jar, plus the probe. */
@@ -61,10 +79,12 @@ public final class ColdStartBenchmark {
 		return entries.stream().collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static long launch(Path taskRoot, String classPath, String mode) throws Exception {
+	private static long launch(Path taskRoot, String classPath, String mode, String... jvmOptions) throws Exception {
 		String javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(javaExecutable, "-XX:TieredStopAtLevel=1", "-cp", classPath,
-				ColdStartProbe.class.getName(), mode)
+		List<String> command = new ArrayList<>(List.of(javaExecutable, "-XX:TieredStopAtLevel=1"));
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), mode));
+		ProcessBuilder builder = new ProcessBuilder(command)
 			.directory(taskRoot.toFile())
 			.redirectErrorStream(true);
 		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");

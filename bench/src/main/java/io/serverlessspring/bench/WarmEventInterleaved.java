@@ -1,7 +1,6 @@
 package io.serverlessspring.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,12 +55,34 @@ public final class WarmEventInterleaved {
 			rawTimes.add(rawTime);
 			ratios.add(oursTime / rawTime);
 		}
+		long oursBytes = allocatedPerEvent(() -> benchmark.ours(ours));
+		long rawBytes = allocatedPerEvent(() -> benchmark.raw(raw));
 		System.out.println("warm per-event time, interleaved in one JVM (" + batches + " batches of " + perBatch
 				+ " events each, after 20000 warm-up events each; response bytes " + sink + ")");
 		System.out.printf("  ours (ServerlessHandler):         %.1f us/event (median)%n", median(oursTimes));
 		System.out.printf("  raw  (getHttpApiV2ProxyHandler):  %.1f us/event (median)%n", median(rawTimes));
 		System.out.printf("  warm overhead (median of per-batch ratios): %+.1f %%%n", (median(ratios) - 1) * 100);
+		// Load-independent: bytes allocated per event on the calling thread.
+		System.out.printf("  allocated per event: ours %d B, raw %d B (%+.1f %%)%n", oursBytes, rawBytes,
+				(oursBytes / (double) rawBytes - 1) * 100);
 		System.exit(0);
+	}
+
+	interface Event {
+
+		byte[] handle() throws Exception;
+
+	}
+
+	private static long allocatedPerEvent(Event event) throws Exception {
+		com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long thread = Thread.currentThread().getId();
+		int events = 2000;
+		long before = threads.getThreadAllocatedBytes(thread);
+		for (int i = 0; i < events; i++) {
+			event.handle();
+		}
+		return (threads.getThreadAllocatedBytes(thread) - before) / events;
 	}
 
 	private static double median(List<Double> values) {
