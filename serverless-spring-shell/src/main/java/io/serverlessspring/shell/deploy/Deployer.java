@@ -1,6 +1,8 @@
 package io.serverlessspring.shell.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.serverlessspring.shell.apply.Applier;
@@ -15,6 +17,7 @@ import io.serverlessspring.shell.plan.ActualStateReader;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.Planner;
 import io.serverlessspring.shell.plan.StageNames;
+import io.serverlessspring.shell.plan.Step;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.render.PlanRenderer;
 
@@ -55,7 +58,7 @@ public class Deployer {
 		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
 				session.target().endpoint());
 		ActualStage actual = ActualStateReader.read(session.clients(), StageNames.of(desired));
-		Plan plan = Planner.plan(desired, actual);
+		Plan plan = withPushedEventSources(Planner.plan(desired, actual), session, pkg);
 		io.println(PlanRenderer.render(plan, session.target()));
 		if (dryRun || plan.isEmpty()) {
 			String url = currentUrl(actual);
@@ -83,6 +86,27 @@ public class Deployer {
 			}
 		}
 		return new Result(plan, true, context.version(), url);
+	}
+
+	/**
+	 * SNS subscriptions and S3 notifications (sources that push to the function) are planned by the
+	 * events package that {@code schedule} uses; the mappings (sources Lambda polls) by the planner.
+	 */
+	private static Plan withPushedEventSources(Plan plan, StageSession session, LambdaPackage pkg) {
+		List<io.serverlessspring.shell.events.EventSourceSpec> pushed = io.serverlessspring.shell.events.EventSources
+			.from(pkg.manifest(), session.target().region(), plan.desired().account(), false)
+			.stream()
+			.filter(spec -> !spec.mapping())
+			.toList();
+		if (pushed.isEmpty()) {
+			return plan;
+		}
+		io.serverlessspring.shell.events.ActualEventSources actual = io.serverlessspring.shell.events.EventSourceReader
+			.read(session.clients(), plan.desired().functionName(), plan.desired().aliasArn(), pushed);
+		List<String> unchanged = new ArrayList<>(plan.unchanged());
+		List<Step> steps = new ArrayList<>(plan.steps());
+		steps.addAll(io.serverlessspring.shell.events.EventSourcePlanner.plan(pushed, actual, unchanged, true));
+		return new Plan(plan.desired(), plan.actual(), List.copyOf(steps), List.copyOf(unchanged));
 	}
 
 	private static String currentUrl(ActualStage actual) {

@@ -41,8 +41,14 @@ public class Undeployer {
 		List<Removal> removals = new ArrayList<>();
 		if (actual.scheduleGroupExists()) {
 			String group = Names.scheduleGroup(function);
-			removals.add(new Removal("schedule group " + group + " (" + actual.schedules().size() + " schedules)",
-					() -> clients.scheduler().deleteScheduleGroup(b -> b.name(group))));
+			removals.add(new Removal("schedule group " + group + " (" + actual.schedules().size() + " schedules)", () -> {
+				try {
+					clients.scheduler().deleteScheduleGroup(b -> b.name(group));
+				}
+				catch (software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException ex) {
+					// removed with the event wiring above
+				}
+			}));
 		}
 		if (actual.httpApi() != null) {
 			String id = actual.httpApi().id();
@@ -54,9 +60,28 @@ public class Undeployer {
 			removals.add(new Removal("REST API " + function + " (" + id + ")",
 					() -> clients.apiGateway().deleteRestApi(b -> b.restApiId(id))));
 		}
+		if (actual.function() != null) {
+			// SNS subscriptions and S3 notifications outlive the function: remove them with its schedules and mappings.
+			io.serverlessspring.shell.events.Unscheduler wiring = new io.serverlessspring.shell.events.Unscheduler(clients,
+					function);
+			List<String> pushed = wiring.find()
+				.stream()
+				.filter(item -> item.startsWith("subscription ") || item.startsWith("bucket notification "))
+				.toList();
+			if (!pushed.isEmpty()) {
+				removals.add(0, new Removal(String.join(", ", pushed) + " (with the schedules and mappings)",
+						() -> wiring.removeAll(line -> { })));
+			}
+		}
 		for (ActualStage.ActualMapping mapping : actual.mappings().values()) {
-			removals.add(new Removal("event source mapping " + mapping.sourceArn(),
-					() -> clients.lambda().deleteEventSourceMapping(b -> b.uuid(mapping.uuid()))));
+			removals.add(new Removal("event source mapping " + mapping.sourceArn(), () -> {
+				try {
+					clients.lambda().deleteEventSourceMapping(b -> b.uuid(mapping.uuid()));
+				}
+				catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException ex) {
+					// removed with the event wiring above
+				}
+			}));
 		}
 		if (actual.function() != null) {
 			removals.add(new Removal("function " + function + " (" + actual.versions().size()

@@ -167,8 +167,11 @@ public final class DesiredStageFactory {
 						notes.add("event handler " + id + ": give the DynamoDB stream ARN as its source to connect it");
 					}
 				}
+				case "sns", "s3" -> {
+					// Pushing sources: wired by the events planner after this plan (see Deployer).
+				}
 				default -> notes.add("event handler " + id + " (" + type + " " + source
-						+ "): not connected by this console yet");
+						+ "): not connected by deploy yet");
 			}
 		}
 		if (tasks.queue() != null) {

@@ -121,7 +121,9 @@ public final class ActualStateReader {
 	public static Map<String, ActualStage.ActualMapping> mappings(AwsClients clients, String function) {
 		Map<String, ActualStage.ActualMapping> mappings = new LinkedHashMap<>();
 		for (var mapping : clients.lambda()
-			.listEventSourceMappingsPaginator(b -> b.functionName(function + ":" + Names.ALIAS))
+			// The alias ARN: what both AWS and emulators match mappings on.
+			.listEventSourceMappingsPaginator(
+					b -> b.functionName(Names.aliasArn(clients.region(), clients.accountId(), function)))
 			.eventSourceMappings()) {
 			String state = String.valueOf(mapping.state());
 			mappings.put(mapping.eventSourceArn(), new ActualStage.ActualMapping(mapping.uuid(), mapping.eventSourceArn(),

@@ -266,6 +266,62 @@ class ConsoleAgainstMotoTest {
 	}
 
 	@Test
+	void eventSourcesAndTaskResourcesFromTheManifestAreWiredAndRemoved() throws Exception {
+		StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+		try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder().endpointOverride(moto.endpoint())
+			.region(Region.US_EAST_1).credentialsProvider(credentials).build();
+				var sns = software.amazon.awssdk.services.sns.SnsClient.builder().endpointOverride(moto.endpoint())
+					.region(Region.US_EAST_1).credentialsProvider(credentials).build();
+				var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(moto.endpoint())
+					.region(Region.US_EAST_1).credentialsProvider(credentials).build()) {
+			sqs.createQueue(b -> b.queueName("orders"));
+			String topic = sns.createTopic(b -> b.name("refunds")).topicArn();
+			String manifest = """
+					{"formatVersion": 1, "keepWarm": {"enabled": false},
+					 "eventHandlers": [
+					   {"id": "orders#on", "type": "sqs", "source": "orders", "batchSize": 5, "batchWindowSeconds": 0,
+					    "reportBatchItemFailures": true, "events": [], "enabled": true},
+					   {"id": "refunds#on", "type": "sns", "source": "refunds", "events": [], "enabled": true}],
+					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs"}],
+					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses"}}
+					""";
+			Path wired = ModifiedPackage.withEntry(this.zip, "serverless-manifest.json", manifest,
+					this.projectDir.resolve("target/wired.zip"));
+			Run deploy = this.console.run(line("deploy dev", wired));
+			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+
+			String alias = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:" + FUNCTION + ":live";
+			assertThat(this.lambda.listEventSourceMappings(b -> b.functionName(alias)).eventSourceMappings())
+				.extracting(m -> m.eventSourceArn())
+				.containsExactlyInAnyOrder("arn:aws:sqs:us-east-1:" + ACCOUNT + ":orders",
+						"arn:aws:sqs:us-east-1:" + ACCOUNT + ":petstore-dev-tasks");
+			assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions())
+				.extracting(subscription -> subscription.endpoint()).containsExactly(alias);
+			assertThat(dynamo.describeTable(b -> b.tableName("petstore-dev-responses")).table().keySchema())
+				.extracting(k -> k.attributeName()).containsExactly("taskId");
+			assertThat(this.lambda.getFunction(b -> b.functionName(FUNCTION)).configuration().environment().variables())
+				.containsKey("SERVERLESS_TASKS_SQSQUEUEURL");
+			String policy = java.net.URLDecoder.decode(this.iam
+				.getRolePolicy(b -> b.roleName("petstore-dev-role").policyName("serverless-least-privilege"))
+				.policyDocument(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(policy).contains("sqs:ReceiveMessage", ":orders", "dynamodb:PutItem", "table/petstore-dev-responses");
+
+			this.counter.reset();
+			Run again = this.console.run(line("deploy dev", wired));
+			assertThat(again.output()).contains("nothing to change");
+			assertThat(this.counter.mutations()).isEmpty();
+
+			Run undeploy = this.console.run(common("undeploy dev --yes"));
+			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
+			assertThat(this.lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
+			assertThat(sns.listSubscriptionsByTopic(b -> b.topicArn(topic)).subscriptions()).isEmpty();
+			assertThat(dynamo.listTables().tableNames()).doesNotContain("petstore-dev-responses");
+			assertThat(sqs.listQueues().queueUrls()).noneMatch(url -> url.endsWith("petstore-dev-tasks"))
+				.anyMatch(url -> url.endsWith("/orders"));
+		}
+	}
+
+	@Test
 	void switchingTheFrontToAFunctionUrlRemovesTheApi() {
 		assertThat(deploy("deploy dev").exitCode()).isZero();
 		this.project.settings("application-dev.yml", """

@@ -17,6 +17,31 @@ public final class ModifiedPackage {
 	private ModifiedPackage() {
 	}
 
+	/** A copy of a package whose entry {@code name} holds {@code content} (replaced or added). */
+	public static Path withEntry(Path zip, String name, String content, Path out) throws IOException {
+		Files.createDirectories(out.getParent());
+		try (ZipFile source = new ZipFile(zip.toFile());
+				OutputStream file = Files.newOutputStream(out);
+				ZipOutputStream target = new ZipOutputStream(file)) {
+			Enumeration<? extends ZipEntry> entries = source.entries();
+			while (entries.hasMoreElements()) {
+				ZipEntry entry = entries.nextElement();
+				if (entry.getName().equals(name)) {
+					continue;
+				}
+				target.putNextEntry(new ZipEntry(entry.getName()));
+				try (InputStream in = source.getInputStream(entry)) {
+					in.transferTo(target);
+				}
+				target.closeEntry();
+			}
+			target.putNextEntry(new ZipEntry(name));
+			target.write(content.getBytes(StandardCharsets.UTF_8));
+			target.closeEntry();
+		}
+		return out;
+	}
+
 	public static Path withResource(Path zip, String name, String content, Path out) throws IOException {
 		Files.createDirectories(out.getParent());
 		try (ZipFile source = new ZipFile(zip.toFile());
