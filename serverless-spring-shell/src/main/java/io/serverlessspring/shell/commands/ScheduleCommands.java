@@ -102,7 +102,8 @@ public class ScheduleCommands {
 				List<EventSourceSpec> sources = EventSourceReader.resolve(clients,
 						EventSources.from(pkg.manifest(), clients.region(), clients.accountId(), false));
 				ActualEventSources wired = EventSourceReader.read(clients, desired.functionName(), desired.aliasArn(), sources);
-				steps.addAll(EventSourcePlanner.plan(sources, wired, unchanged, DEPLOY_PLANS_MAPPINGS));
+				// Deploy's planner plans the mappings (kept above); SNS and S3 wiring is planned here, as deploy does.
+				steps.addAll(EventSourcePlanner.plan(sources, wired, unchanged, true));
 				Plan plan = new Plan(desired, actual, List.copyOf(steps), List.copyOf(unchanged));
 				io.println(PlanRenderer.render(plan, session.target()));
 				if (plan.isEmpty()) {
@@ -162,13 +163,6 @@ public class ScheduleCommands {
 			}
 		});
 	}
-
-	/**
-	 * Whether deploy's planner plans event source mappings itself (its desired model carries them);
-	 * then schedule takes those steps from it and wires only SNS and S3 on its own.
-	 */
-	static final boolean DEPLOY_PLANS_MAPPINGS = java.util.Arrays.stream(DesiredStage.class.getRecordComponents())
-		.anyMatch(component -> component.getName().equals("eventSources"));
 
 	/** The steps of deploy's plan that schedule owns: schedules, their group and role, event source mappings. */
 	static boolean scheduling(Step step, DesiredStage desired) {

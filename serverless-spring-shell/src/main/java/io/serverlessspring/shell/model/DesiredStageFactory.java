@@ -136,7 +136,8 @@ public final class DesiredStageFactory {
 						LeastPrivilegePolicy.schedulerDocument(aliasArn), List.of(), properties.getIam().getPermissionsBoundary());
 
 		HttpSettings http = properties.getHttp();
-		HttpFrontSpec front = new HttpFrontSpec(http.getType(), Names.api(name), http.getFunctionUrlAuth().name());
+		HttpFrontSpec front = new HttpFrontSpec(http.getType(), Names.api(name), http.getFunctionUrlAuth().name(),
+				HttpSecuritySpec.of(http, name));
 		LogGroupSpec logGroup = new LogGroupSpec(Names.logGroup(name), properties.getLogs().getRetentionDays());
 		String versionDescription = Names.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
 		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;

@@ -8,6 +8,13 @@ import io.serverlessspring.boot.settings.HttpSettings;
  * @param type the kind of front ({@code NONE} for none)
  * @param name API name (the function name)
  * @param functionUrlAuth {@code NONE} or {@code AWS_IAM}
+ * @param security CORS, authorizers, throttling, access log and REST-only settings
  */
-public record HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth) {
+public record HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth, HttpSecuritySpec security) {
+
+	/** A front with nothing beyond the defaults. */
+	public HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth) {
+		this(type, name, functionUrlAuth, HttpSecuritySpec.NONE);
+	}
+
 }

@@ -309,6 +309,26 @@ public final class Planner {
 			case NONE -> {
 			}
 		}
+		httpSecurity(desired, steps);
+	}
+
+	/**
+	 * {@code serverless.http.*} CORS, authorization, throttling, access log and REST settings: one step
+	 * that reads each part and changes only what differs (planned whenever any is set).
+	 */
+	private static void httpSecurity(DesiredStage desired, List<Step> steps) {
+		io.serverlessspring.shell.model.HttpSecuritySpec security = desired.http().security();
+		if (security == null || security.isDefault()) {
+			return;
+		}
+		switch (desired.http().type()) {
+			case HTTP_API -> steps.add(new Step("update", "HTTP API settings " + desired.http().name(), security.describe(),
+					io.serverlessspring.shell.apply.HttpSecurityActions::ensureHttpApi));
+			case REST_API -> steps.add(new Step("update", "REST API settings " + desired.http().name(), security.describe(),
+					io.serverlessspring.shell.apply.HttpSecurityActions::ensureRestApi));
+			default -> {
+			}
+		}
 	}
 
 	private static void schedules(DesiredStage desired, ActualStage actual, List<Step> steps, List<String> unchanged) {

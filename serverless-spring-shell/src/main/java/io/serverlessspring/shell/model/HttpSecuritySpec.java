@@ -1,0 +1,108 @@
+package io.serverlessspring.shell.model;
+
+import java.util.List;
+
+import io.serverlessspring.boot.settings.HttpAccessLogSettings;
+import io.serverlessspring.boot.settings.HttpAuthSettings;
+import io.serverlessspring.boot.settings.HttpCorsSettings;
+import io.serverlessspring.boot.settings.HttpRestApiSettings;
+import io.serverlessspring.boot.settings.HttpSettings;
+
+/**
+ * What guards and shapes the HTTP front besides its integration: CORS, authorization, throttling,
+ * API Gateway's access log, and what only a REST API has. Plain values from {@code serverless.http.*}.
+ *
+ * @param cors CORS, or {@code null} for none
+ * @param auth how requests are authorised
+ * @param throttleRate steady requests per second (0: account limits)
+ * @param throttleBurst burst (0: account limits)
+ * @param accessLog API Gateway's access log, or {@code null} for none
+ * @param rest REST-only settings
+ */
+public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int throttleBurst, AccessLog accessLog,
+		Rest rest) {
+
+	/** Nothing beyond the defaults: deploy plans no security step. */
+	public static final HttpSecuritySpec NONE = new HttpSecuritySpec(null, Auth.NONE, 0, 0, null, Rest.DEFAULT);
+
+	public static HttpSecuritySpec of(HttpSettings http, String function) {
+		HttpCorsSettings cors = http.getCors();
+		HttpAuthSettings auth = http.getAuth();
+		HttpAccessLogSettings log = http.getAccessLog();
+		HttpRestApiSettings rest = http.getRest();
+		return new HttpSecuritySpec(
+				cors.isEnabled() ? new Cors(List.copyOf(cors.getAllowedOrigins()), List.copyOf(cors.getAllowedMethods()),
+						List.copyOf(cors.getAllowedHeaders()), List.copyOf(cors.getExposedHeaders()), cors.isAllowCredentials(),
+						(int) cors.getMaxAge().toSeconds())
+						: null,
+				new Auth(auth.getType().name(), auth.getJwt().getIssuer(), List.copyOf(auth.getJwt().getAudiences()),
+						auth.getJwt().getIdentitySource(), List.copyOf(auth.getJwt().getScopes()),
+						auth.getCognito().getUserPoolArn(), List.copyOf(auth.getCognito().getAppClientIds()),
+						auth.getLambda().getBean(), auth.getLambda().getFunctionArn(), auth.getLambda().getType().name(),
+						auth.getLambda().getIdentitySource(), (int) auth.getLambda().getResultTtl().toSeconds()),
+				http.getThrottling().getRateLimit(), http.getThrottling().getBurstLimit(),
+				log.isEnabled() ? new AccessLog(log.getLogGroup() != null ? log.getLogGroup() : "/aws/apigateway/" + function,
+						log.getFormat(), log.getRetentionDays()) : null,
+				new Rest(rest.getEndpointType().name(), List.copyOf(rest.getVpcEndpointIds()),
+						List.copyOf(rest.getBinaryMediaTypes().isEmpty() ? List.of() : rest.getBinaryMediaTypes()),
+						rest.getResourcePolicy(), List.copyOf(rest.getApiKeys().getNames()), rest.getApiKeys().getQuotaLimit(),
+						rest.getApiKeys().getQuotaPeriod().name(), rest.getApiKeys().getRateLimit(),
+						rest.getApiKeys().getBurstLimit()));
+	}
+
+	/** Whether there is anything for deploy to configure beyond the integration. */
+	public boolean isDefault() {
+		return this.cors == null && "NONE".equals(this.auth.type()) && this.throttleRate == 0 && this.throttleBurst == 0
+				&& this.accessLog == null && this.rest.equals(Rest.DEFAULT);
+	}
+
+	/** A short description for the plan. */
+	public String describe() {
+		StringBuilder text = new StringBuilder();
+		if (this.cors != null) {
+			text.append("CORS ").append(String.join(",", this.cors.origins())).append("; ");
+		}
+		if (!"NONE".equals(this.auth.type())) {
+			text.append("auth ").append(this.auth.type().toLowerCase().replace('_', '-')).append("; ");
+		}
+		if (this.throttleRate > 0 || this.throttleBurst > 0) {
+			text.append("throttling ").append(this.throttleRate).append("/s burst ").append(this.throttleBurst).append("; ");
+		}
+		if (this.accessLog != null) {
+			text.append("access log ").append(this.accessLog.logGroup()).append("; ");
+		}
+		if (!this.rest.equals(Rest.DEFAULT)) {
+			text.append("REST settings; ");
+		}
+		return text.toString().replaceAll("; $", "");
+	}
+
+	/** CORS. */
+	public record Cors(List<String> origins, List<String> methods, List<String> headers, List<String> exposedHeaders,
+			boolean credentials, int maxAgeSeconds) {
+	}
+
+	/** Authorization. */
+	public record Auth(String type, String jwtIssuer, List<String> jwtAudiences, String jwtIdentitySource,
+			List<String> scopes, String cognitoUserPoolArn, List<String> cognitoClientIds, String lambdaBean,
+			String lambdaFunctionArn, String lambdaType, String lambdaIdentitySource, int lambdaTtlSeconds) {
+
+		static final Auth NONE = new Auth("NONE", null, List.of(), "$request.header.Authorization", List.of(), null,
+				List.of(), null, null, "REQUEST", "$request.header.Authorization", 300);
+
+	}
+
+	/** API Gateway's access log. */
+	public record AccessLog(String logGroup, String format, int retentionDays) {
+	}
+
+	/** What only a REST API has. */
+	public record Rest(String endpointType, List<String> vpcEndpointIds, List<String> binaryMediaTypes,
+			String resourcePolicy, List<String> apiKeys, int quotaLimit, String quotaPeriod, double keyRateLimit,
+			int keyBurstLimit) {
+
+		static final Rest DEFAULT = new Rest("REGIONAL", List.of(), List.of(), null, List.of(), 0, "MONTH", 0, 0);
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.serverlessspring.shell.apply;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.serverlessspring.local.LocalCloud;
+import io.serverlessspring.shell.aws.AwsClientFactory;
+import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.aws.AwsTarget;
+import io.serverlessspring.shell.model.DesiredStage;
+import io.serverlessspring.shell.model.DesiredStageFactory;
+import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.packaging.LambdaPackager;
+import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.shell.plan.Plan;
+import io.serverlessspring.shell.plan.Planner;
+import io.serverlessspring.shell.plan.StageNames;
+import io.serverlessspring.shell.settings.SettingsMetadata;
+import io.serverlessspring.shell.settings.StageSettings;
+import io.serverlessspring.shell.settings.StageSettingsLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.apigatewayv2.model.Api;
+import software.amazon.awssdk.services.apigatewayv2.model.GetStageResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * serverless.http.* security and limits applied by deploy's planner and applier against the local
+ * cloud over HTTP: CORS, IAM authorization, throttling and the access log end up on the HTTP API,
+ * and a second deploy changes nothing.
+ */
+class HttpSecurityDeployTest {
+
+	private static LocalCloud cloud;
+
+	@TempDir
+	Path project;
+
+	@BeforeAll
+	static void startCloud() {
+		cloud = LocalCloud.start(0);
+	}
+
+	@AfterAll
+	static void stopCloud() {
+		cloud.close();
+	}
+
+	@Test
+	void deployConfiguresTheHttpApiAndASecondDeployChangesNothing() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: guarded\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: http-api
+				    cors:
+				      allowed-origins: [https://app.example.com]
+				      allow-credentials: true
+				      max-age: 5m
+				    auth:
+				      type: aws-iam
+				    throttling:
+				      rate-limit: 25
+				      burst-limit: 50
+				    access-log:
+				      enabled: true
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip());
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			Plan first = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
+			assertThat(first.steps()).anyMatch(step -> step.resource().equals("HTTP API settings guarded-prod"));
+			new Applier(List.of()).apply(first, clients, message -> { });
+
+			Api api = clients.apiGatewayV2().getApis(b -> { }).items().stream()
+				.filter(a -> a.name().equals("guarded-prod")).findFirst().orElseThrow();
+			assertThat(api.corsConfiguration().allowOrigins()).containsExactly("https://app.example.com");
+			assertThat(api.corsConfiguration().allowCredentials()).isTrue();
+			assertThat(api.corsConfiguration().maxAge()).isEqualTo(300);
+			Route route = clients.apiGatewayV2().getRoutes(b -> b.apiId(api.apiId())).items().stream()
+				.filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow();
+			assertThat(route.authorizationTypeAsString()).isEqualTo("AWS_IAM");
+			GetStageResponse stage = clients.apiGatewayV2().getStage(b -> b.apiId(api.apiId()).stageName("$default"));
+			assertThat(stage.defaultRouteSettings().throttlingRateLimit()).isEqualTo(25.0);
+			assertThat(stage.defaultRouteSettings().throttlingBurstLimit()).isEqualTo(50);
+			assertThat(stage.accessLogSettings().destinationArn()).endsWith(":log-group:/aws/apigateway/guarded-prod");
+			assertThat(clients.logs().describeLogGroups(b -> b.logGroupNamePrefix("/aws/apigateway/guarded-prod")).logGroups())
+				.hasSize(1);
+
+			// The settings step is planned again (it reads before writing) and finds nothing to change.
+			Plan second = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
+			assertThat(second.steps()).extracting(step -> step.resource()).containsExactly("HTTP API settings guarded-prod");
+			List<String> changes = new ArrayList<>();
+			new Applier(List.of()).apply(second, clients, changes::add);
+			assertThat(changes).allMatch(line -> line.startsWith("  [")); // step headers only, no change lines
+		}
+	}
+
+	/** A package as 'package' writes it, with an empty manifest. */
+	private Path packageZip() throws IOException {
+		Path zip = this.project.resolve("guarded-prod.zip");
+		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+			archive.putNextEntry(new ZipEntry("serverless-manifest.json"));
+			archive.write("{\"formatVersion\":1,\"schedules\":[],\"eventHandlers\":[]}".getBytes());
+			archive.closeEntry();
+			archive.putNextEntry(new ZipEntry("serverless-package-info.json"));
+			archive.write(("{\"application\":\"guarded\",\"stage\":\"prod\",\"sourceDate\":\"2026-11-25T10:00:00Z\","
+					+ "\"gitCommit\":null,\"gitDirty\":false,\"contentHash\":\"" + "cd".repeat(32) + "\"}").getBytes());
+			archive.closeEntry();
+		}
+		return zip;
+	}
+
+}
