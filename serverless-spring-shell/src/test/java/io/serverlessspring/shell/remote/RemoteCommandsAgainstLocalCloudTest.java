@@ -100,6 +100,10 @@ class RemoteCommandsAgainstLocalCloudTest {
 		}
 		assertThat(tailed.toString()).contains("[access]").doesNotContain("START RequestId").doesNotContain("REPORT RequestId");
 
+		Run filtered = console.run("tail local --no-follow --since 10m --no-color --filter tailed" + common);
+		assertThat(filtered.exitCode()).as(filtered.output()).isZero();
+		assertThat(filtered.output().lines()).singleElement().satisfies(line -> assertThat(line).contains("GET /hello?tailed=yes"));
+
 		Run history = console.run("tail local --no-follow --raw --since 10m --no-color" + common);
 		assertThat(history.exitCode()).as(history.output()).isZero();
 		assertThat(history.output()).contains("START RequestId").contains("[access]");

@@ -168,7 +168,8 @@ class RemoteCommandsTest {
 
 	@Test
 	void helpShowsExamples() {
-		for (String command : new String[] { "invoke", "manage", "tail", "init" }) {
+		for (String command : new String[] { "invoke", "manage", "tail", "init", "schedule", "unschedule", "template",
+				"certify" }) {
 			Run run = this.console.run(command + " --help");
 			assertThat(run.output()).as(command).contains("Examples:");
 		}
