@@ -271,6 +271,39 @@ public final class HttpSecurityActions {
 		}
 	}
 
+	// ---- function URL
+
+	/** CORS of the live alias's function URL (the only one of these settings a function URL has). */
+	public static void ensureFunctionUrl(ApplyContext ctx) {
+		HttpSecuritySpec.Cors cors = ctx.desired().http().security().cors();
+		String function = ctx.desired().functionName();
+		var current = ctx.clients().lambda().getFunctionUrlConfig(b -> b.functionName(function).qualifier(Names.ALIAS)).cors();
+		software.amazon.awssdk.services.lambda.model.Cors wanted = (cors == null) ? null
+				: software.amazon.awssdk.services.lambda.model.Cors.builder()
+					.allowOrigins(cors.origins())
+					.allowMethods(cors.methods())
+					.allowHeaders(cors.headers())
+					.exposeHeaders(cors.exposedHeaders())
+					.allowCredentials(cors.credentials())
+					.maxAge(cors.maxAgeSeconds())
+					.build();
+		boolean same = (wanted == null) ? current == null || current.allowOrigins().isEmpty()
+				: current != null && set(current.allowOrigins()).equals(set(wanted.allowOrigins()))
+						&& set(current.allowMethods()).equals(set(wanted.allowMethods()))
+						&& set(current.allowHeaders()).equals(set(wanted.allowHeaders()))
+						&& set(current.exposeHeaders()).equals(set(wanted.exposeHeaders()))
+						&& Boolean.TRUE.equals(current.allowCredentials()) == cors.credentials()
+						&& Objects.equals(current.maxAge(), wanted.maxAge());
+		if (!same) {
+			ctx.clients()
+				.lambda()
+				.updateFunctionUrlConfig(b -> b.functionName(function)
+					.qualifier(Names.ALIAS)
+					.cors(wanted != null ? wanted : software.amazon.awssdk.services.lambda.model.Cors.builder().build()));
+			ctx.progress("    function URL CORS: " + (cors != null ? String.join(", ", cors.origins()) : "none"));
+		}
+	}
+
 	// ---- REST API
 
 	public static void ensureRestApi(ApplyContext ctx) {

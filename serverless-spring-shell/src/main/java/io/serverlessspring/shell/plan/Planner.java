@@ -326,6 +326,12 @@ public final class Planner {
 					io.serverlessspring.shell.apply.HttpSecurityActions::ensureHttpApi));
 			case REST_API -> steps.add(new Step("update", "REST API settings " + desired.http().name(), security.describe(),
 					io.serverlessspring.shell.apply.HttpSecurityActions::ensureRestApi));
+			case FUNCTION_URL -> {
+				if (security.cors() != null) {
+					steps.add(new Step("update", "function URL settings " + desired.functionName(), security.describe(),
+							io.serverlessspring.shell.apply.HttpSecurityActions::ensureFunctionUrl));
+				}
+			}
 			default -> {
 			}
 		}

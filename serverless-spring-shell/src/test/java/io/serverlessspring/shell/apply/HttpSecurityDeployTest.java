@@ -112,6 +112,40 @@ class HttpSecurityDeployTest {
 		}
 	}
 
+	@Test
+	void deployGivesAFunctionUrlItsCors() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: urled\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: function-url
+				    cors:
+				      allowed-origins: [https://shop.example.com]
+				      allowed-methods: [GET, POST]
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("urled"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, message -> { });
+
+			var cors = clients.lambda().getFunctionUrlConfig(b -> b.functionName("urled-prod").qualifier("live")).cors();
+			assertThat(cors.allowOrigins()).containsExactly("https://shop.example.com");
+			assertThat(cors.allowMethods()).containsExactlyInAnyOrder("GET", "POST");
+
+			List<String> changes = new ArrayList<>();
+			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, changes::add);
+			assertThat(changes).allMatch(line -> line.startsWith("  ["));
+		}
+	}
+
 	/**
 	 * Binary media types and the endpoint type are list patches (add /binaryMediaTypes/image~1png,
 	 * without a value, as AWS documents them) that the local cloud does not take yet: not covered here.
