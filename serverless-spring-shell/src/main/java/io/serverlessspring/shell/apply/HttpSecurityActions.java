@@ -333,28 +333,73 @@ public final class HttpSecurityActions {
 			client.updateRestApi(b -> b.restApiId(id).patchOperations(patches));
 			ctx.progress("    REST API: " + patches.size() + " change(s) (endpoint type, binary media types, policy)");
 		}
+		methods(ctx, client, id, ctx.desired().http().security());
+		throttling(ctx, client, id, ctx.desired().http().security());
 		if (!rest.apiKeys().isEmpty()) {
 			apiKeys(ctx, client, id, rest);
 		}
 	}
 
-	private static void apiKeys(ApplyContext ctx, ApiGatewayClient client, String id, HttpSecuritySpec.Rest rest) {
-		String stage = ctx.desired().stage();
+	/**
+	 * The ANY methods' authorization ({@code aws-iam} or none here; Cognito and Lambda authorizers of a
+	 * REST API are in the template only) and API key requirement; the stage is redeployed after a change.
+	 */
+	private static void methods(ApplyContext ctx, ApiGatewayClient client, String id, HttpSecuritySpec security) {
+		String authorization = switch (security.auth().type()) {
+			case "AWS_IAM" -> "AWS_IAM";
+			case "NONE" -> "NONE";
+			default -> null;
+		};
+		if (authorization == null) {
+			ctx.progress("    note: serverless.http.auth.type=" + security.auth().type().toLowerCase()
+					+ " on a REST API is in 'template' but not applied by deploy yet");
+		}
+		boolean keys = !security.rest().apiKeys().isEmpty();
 		boolean changed = false;
 		for (Resource resource : client.getResources(b -> b.restApiId(id).limit(500)).items()) {
-			if (resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY")) {
-				var method = client.getMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY"));
-				if (!Boolean.TRUE.equals(method.apiKeyRequired())) {
-					client.updateMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY")
-						.patchOperations(patch(Op.REPLACE, "/apiKeyRequired", "true")));
-					changed = true;
-				}
+			if (resource.resourceMethods() == null || !resource.resourceMethods().containsKey("ANY")) {
+				continue;
+			}
+			var method = client.getMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY"));
+			List<PatchOperation> patches = new ArrayList<>();
+			if (authorization != null && !authorization.equals(method.authorizationType())) {
+				patches.add(patch(Op.REPLACE, "/authorizationType", authorization));
+			}
+			if (keys != Boolean.TRUE.equals(method.apiKeyRequired())) {
+				patches.add(patch(Op.REPLACE, "/apiKeyRequired", Boolean.toString(keys)));
+			}
+			if (!patches.isEmpty()) {
+				client.updateMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY").patchOperations(patches));
+				changed = true;
 			}
 		}
 		if (changed) {
-			client.createDeployment(b -> b.restApiId(id).stageName(stage).description("API keys required"));
-			ctx.progress("    methods require an API key (redeployed stage " + stage + ")");
+			String stage = ctx.desired().stage();
+			client.createDeployment(b -> b.restApiId(id).stageName(stage).description("methods: authorization, API keys"));
+			ctx.progress("    methods: authorization " + (authorization != null ? authorization : "unchanged")
+					+ (keys ? ", API key required" : "") + " (redeployed stage " + stage + ")");
 		}
+	}
+
+	/** The stage's throttling, for every method. */
+	private static void throttling(ApplyContext ctx, ApiGatewayClient client, String id, HttpSecuritySpec security) {
+		if (security.throttleRate() <= 0 && security.throttleBurst() <= 0) {
+			return;
+		}
+		String stage = ctx.desired().stage();
+		var current = client.getStage(b -> b.restApiId(id).stageName(stage)).methodSettings().get("*/*");
+		boolean same = current != null && Objects.equals(current.throttlingRateLimit(), security.throttleRate())
+				&& Objects.equals(current.throttlingBurstLimit(), security.throttleBurst());
+		if (!same) {
+			client.updateStage(b -> b.restApiId(id).stageName(stage).patchOperations(
+					patch(Op.REPLACE, "/*/*/throttling/rateLimit", Double.toString(security.throttleRate())),
+					patch(Op.REPLACE, "/*/*/throttling/burstLimit", Integer.toString(security.throttleBurst()))));
+			ctx.progress("    stage " + stage + ": throttling " + security.throttleRate() + "/s burst " + security.throttleBurst());
+		}
+	}
+
+	private static void apiKeys(ApplyContext ctx, ApiGatewayClient client, String id, HttpSecuritySpec.Rest rest) {
+		String stage = ctx.desired().stage();
 		String planName = ctx.desired().functionName();
 		UsagePlan plan = client.getUsagePlans(b -> b.limit(500))
 			.items()

@@ -151,7 +151,7 @@ class HttpSecurityDeployTest {
 	 * without a value, as AWS documents them) that the local cloud does not take yet: not covered here.
 	 */
 	@Test
-	void deployConfiguresTheRestApiWithKeysAndAUsagePlan() throws Exception {
+	void deployConfiguresTheRestApiWithIamKeysAUsagePlanAndThrottling() throws Exception {
 		Path resources = this.project.resolve("src/main/resources");
 		Files.createDirectories(resources);
 		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: keyed\n");
@@ -161,6 +161,11 @@ class HttpSecurityDeployTest {
 				    touch: false
 				  http:
 				    type: rest-api
+				    auth:
+				      type: aws-iam
+				    throttling:
+				      rate-limit: 20
+				      burst-limit: 40
 				    rest:
 				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}'
 				      api-keys:
@@ -190,6 +195,14 @@ class HttpSecurityDeployTest {
 				.forEach(resource -> assertThat(clients.apiGateway()
 					.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod("ANY")).apiKeyRequired())
 					.as("API key required on " + resource.path()).isTrue());
+			clients.apiGateway().getResources(b -> b.restApiId(api.id())).items().stream()
+				.filter(resource -> resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY"))
+				.forEach(resource -> assertThat(clients.apiGateway()
+					.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod("ANY")).authorizationType())
+					.as("authorization of " + resource.path()).isEqualTo("AWS_IAM"));
+			var throttle = clients.apiGateway().getStage(b -> b.restApiId(api.id()).stageName("prod")).methodSettings().get("*/*");
+			assertThat(throttle.throttlingRateLimit()).isEqualTo(20.0);
+			assertThat(throttle.throttlingBurstLimit()).isEqualTo(40);
 
 			List<String> changes = new ArrayList<>();
 			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
