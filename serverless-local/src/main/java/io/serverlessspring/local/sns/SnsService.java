@@ -89,6 +89,19 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 
 	private final HttpDeliveries http = new HttpDeliveries();
 
+	/** FIFO topics: messages published in the last five minutes by topic and deduplication id (not persisted). */
+	private final Map<String, Map<String, Published>> recentlyPublished = new LinkedHashMap<>();
+
+	private long nextSequenceNumber = 1;
+
+	/** What a FIFO publish answered, to answer a duplicate the same. */
+	private record Published(String messageId, String sequenceNumber, long at) {
+	}
+
+	/** A FIFO message's group and deduplication ids, passed on to FIFO queues. */
+	private record Fifo(String groupId, String deduplicationId) {
+	}
+
 	@Override
 	public String signingName() {
 		return "sns";
@@ -156,7 +169,8 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 				if (topicArn == null) {
 					throw invalid("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
 				}
-				xml.element("MessageId", publish(topic(topicArn), form));
+				Published published = publish(topic(topicArn), form);
+				xml.element("MessageId", published.messageId()).element("SequenceNumber", published.sequenceNumber());
 			}
 			case "TagResource" -> topic(form, "ResourceArn").tags
 				.putAll(QueryParameters.keyValues(form, "Tags.member", "Key", "Value"));
@@ -399,7 +413,7 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 
 	// ---- publishing -----------------------------------------------------------------------------------
 
-	private String publish(Topic topic, Map<String, String> form) {
+	private Published publish(Topic topic, Map<String, String> form) {
 		String message = form.get("Message");
 		if (message == null || message.isEmpty()) {
 			throw invalid("Invalid parameter: Message Reason: Empty message");
@@ -437,7 +451,32 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 			}
 		}
 		String messageId = UUID.randomUUID().toString();
-		String timestamp = Instant.ofEpochMilli(this.context.clock().millis()).truncatedTo(ChronoUnit.MILLIS).toString();
+		long now = this.context.clock().millis();
+		String timestamp = Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.MILLIS).toString();
+		Fifo fifo = null;
+		Published published = new Published(messageId, null, now);
+		if ("true".equals(topic.attributes.get("FifoTopic"))) {
+			String groupId = form.get("MessageGroupId");
+			if (groupId == null || groupId.isEmpty()) {
+				throw invalid("Invalid parameter: The MessageGroupId parameter is required for FIFO topics");
+			}
+			String deduplicationId = form.get("MessageDeduplicationId");
+			if (deduplicationId == null || deduplicationId.isEmpty()) {
+				if (!"true".equals(topic.attributes.get("ContentBasedDeduplication"))) {
+					throw invalid("Invalid parameter: The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly");
+				}
+				deduplicationId = sha256(message);
+			}
+			Map<String, Published> recent = this.recentlyPublished.computeIfAbsent(topic.arn, (k) -> new LinkedHashMap<>());
+			recent.values().removeIf((p) -> p.at() + 5 * 60 * 1000 <= now);
+			Published first = recent.get(deduplicationId);
+			if (first != null) {
+				return first; // a duplicate within five minutes: accepted, not delivered again
+			}
+			published = new Published(messageId, String.format("%020d", this.nextSequenceNumber++), now);
+			recent.put(deduplicationId, published);
+			fifo = new Fifo(groupId, deduplicationId);
+		}
 		for (Subscription subscription : List.copyOf(this.subscriptions.values())) {
 			if (!subscription.topicArn.equals(topic.arn) || !subscription.confirmed) {
 				continue;
@@ -452,26 +491,33 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 			Notification notification = new Notification(messageId, topic.arn, subject, text, timestamp, attributes,
 					subscription.arn, this.context.endpoint().toString());
 			try {
-				deliver(subscription, notification);
+				deliver(subscription, notification, fifo);
 			}
 			catch (RuntimeException ex) {
 				// as SNS: a failing endpoint does not fail the publish
 				log.log(System.Logger.Level.INFO, "SNS delivery to " + subscription.endpoint + " failed: " + ex.getMessage());
 			}
 		}
-		return messageId;
+		return published;
 	}
 
-	private void deliver(Subscription subscription, Notification notification) {
+	private static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void deliver(Subscription subscription, Notification notification, Fifo fifo) {
 		switch (subscription.protocol) {
 			case "sqs" -> {
-				if ("true".equalsIgnoreCase(subscription.attributes.get("RawMessageDelivery"))) {
-					this.context.service(SqsService.class).deliver(subscription.endpoint, notification.message(),
-							notification.attributes());
-				}
-				else {
-					this.context.deliver(subscription.endpoint, Json.text(notification.envelope()));
-				}
+				boolean raw = "true".equalsIgnoreCase(subscription.attributes.get("RawMessageDelivery"));
+				this.context.service(SqsService.class).deliver(subscription.endpoint,
+						raw ? notification.message() : Json.text(notification.envelope()), raw ? notification.attributes() : null,
+						(fifo != null) ? fifo.groupId() : null, (fifo != null) ? fifo.deduplicationId() : null);
 			}
 			case "lambda" -> {
 				// as on AWS, the function's resource policy must let SNS invoke it

@@ -761,6 +761,14 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 
 	/** Sends a message with message attributes (wire form), for SNS raw delivery. */
 	public void deliver(String arn, String body, JsonNode messageAttributes) {
+		deliver(arn, body, messageAttributes, null, null);
+	}
+
+	/**
+	 * Sends a message with message attributes (wire form) and, for FIFO queues, the group and
+	 * deduplication ids it came with (SNS FIFO topics); other senders get a group of their own.
+	 */
+	public void deliver(String arn, String body, JsonNode messageAttributes, String groupId, String deduplicationId) {
 		SqsQueue queue = queueByArn(arn);
 		if (queue == null) {
 			throw noQueue();
@@ -770,7 +778,8 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 			entry.set("MessageAttributes", messageAttributes);
 		}
 		if (queue.fifo()) {
-			entry.put("MessageGroupId", "default").put("MessageDeduplicationId", java.util.UUID.randomUUID().toString());
+			entry.put("MessageGroupId", (groupId != null) ? groupId : "default").put("MessageDeduplicationId",
+					(deduplicationId != null) ? deduplicationId : java.util.UUID.randomUUID().toString());
 		}
 		enqueue(queue, newMessage(queue, entry));
 	}

@@ -166,6 +166,28 @@ class SnsServiceTest {
 	}
 
 	@Test
+	void fifoTopicsDeduplicateAndPassTheGroupToFifoQueues() {
+		String topic = this.sns.createTopic((c) -> c.name("sns-orders.fifo").attributes(Map.of("FifoTopic", "true"))).topicArn();
+		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-orders-queue.fifo")
+			.attributesWithStrings(Map.of("FifoQueue", "true"))).queueUrl();
+		this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:sns-orders-queue.fifo")
+			.attributes(Map.of("RawMessageDelivery", "true")));
+
+		var first = this.sns.publish((p) -> p.topicArn(topic).message("order 1").messageGroupId("cust-1").messageDeduplicationId("o1"));
+		var duplicate = this.sns.publish((p) -> p.topicArn(topic).message("order 1").messageGroupId("cust-1").messageDeduplicationId("o1"));
+		assertThat(duplicate.messageId()).isEqualTo(first.messageId());
+		assertThat(first.sequenceNumber()).isNotBlank();
+		this.sns.publish((p) -> p.topicArn(topic).message("order 2").messageGroupId("cust-1").messageDeduplicationId("o2"));
+		assertThatThrownBy(() -> this.sns.publish((p) -> p.topicArn(topic).message("no group")))
+			.isInstanceOfSatisfying(InvalidParameterException.class, (ex) -> assertThat(ex.getMessage()).contains("MessageGroupId"));
+
+		List<Message> messages = this.sqs.receiveMessage((r) -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+			.messageSystemAttributeNamesWithStrings("All")).messages();
+		assertThat(messages).extracting(Message::body).containsExactly("order 1", "order 2");
+		assertThat(messages.get(0).attributesAsStrings()).containsEntry("MessageGroupId", "cust-1");
+	}
+
+	@Test
 	void errorsAreSnsErrors() {
 		assertThatThrownBy(() -> this.sns.publish((p) -> p.topicArn("arn:aws:sns:us-east-1:000000000000:missing").message("x")))
 			.isInstanceOfSatisfying(NotFoundException.class, (ex) -> {
