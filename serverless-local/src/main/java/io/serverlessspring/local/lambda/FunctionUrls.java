@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -192,6 +193,11 @@ final class FunctionUrls implements FrontDoor {
 		if (config == null) {
 			return AwsResponse.bytes(404, "{\"Message\":null}".getBytes(), "application/json");
 		}
+		JsonNode cors = config.get("Cors");
+		if (cors != null && "OPTIONS".equals(request.method()) && request.header("Origin") != null
+				&& request.header("Access-Control-Request-Method") != null) {
+			return withCors(preflight(request, cors), request, cors);
+		}
 		if ("AWS_IAM".equals(config.path("AuthType").asString()) && (request.header("Authorization") == null
 				|| !request.header("Authorization").startsWith("AWS4-HMAC-SHA256"))) {
 			return AwsResponse.bytes(403, "{\"Message\":\"Forbidden\"}".getBytes(), "application/json");
@@ -214,7 +220,51 @@ final class FunctionUrls implements FrontDoor {
 		catch (AwsException throttled) {
 			return AwsResponse.bytes(429, "{\"Message\":\"Too Many Requests\"}".getBytes(), "application/json");
 		}
-		return HttpEventV2.response(result, 502);
+		return withCors(HttpEventV2.response(result, 502), request, cors);
+	}
+
+	/** A CORS preflight answered from the URL's {@code Cors} configuration, without invoking the function. */
+	private static AwsResponse preflight(AwsRequest request, JsonNode cors) {
+		AwsResponse response = AwsResponse.empty(200);
+		response.header("Access-Control-Allow-Methods", join(cors.path("AllowMethods"), "*"));
+		response.header("Access-Control-Allow-Headers", join(cors.path("AllowHeaders"), request.header("Access-Control-Request-Headers")));
+		if (cors.has("MaxAge")) {
+			response.header("Access-Control-Max-Age", cors.path("MaxAge").asString());
+		}
+		return response;
+	}
+
+	/** The URL's CORS headers on an answer to an allowed origin. */
+	private static AwsResponse withCors(AwsResponse response, AwsRequest request, JsonNode cors) {
+		String origin = request.header("Origin");
+		if (cors == null || origin == null) {
+			return response;
+		}
+		boolean any = false;
+		boolean listed = false;
+		for (JsonNode allowed : cors.path("AllowOrigins")) {
+			any |= allowed.asString().equals("*");
+			listed |= allowed.asString().equalsIgnoreCase(origin);
+		}
+		if (any || listed) {
+			response.header("Access-Control-Allow-Origin", listed ? origin : "*");
+			if (cors.path("AllowCredentials").asBoolean(false)) {
+				response.header("Access-Control-Allow-Credentials", "true");
+			}
+			if (cors.has("ExposeHeaders")) {
+				response.header("Access-Control-Expose-Headers", join(cors.path("ExposeHeaders"), null));
+			}
+		}
+		return response;
+	}
+
+	private static String join(JsonNode values, String fallback) {
+		if (!values.isArray() || values.isEmpty()) {
+			return fallback;
+		}
+		StringBuilder joined = new StringBuilder();
+		values.forEach((v) -> joined.append((joined.length() > 0) ? "," : "").append(v.asString()));
+		return joined.toString();
 	}
 
 }

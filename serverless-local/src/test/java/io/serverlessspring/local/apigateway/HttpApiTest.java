@@ -147,6 +147,16 @@ class HttpApiTest {
 		assertThat(event.path("rawPath").asString()).isEqualTo("/hello");
 		assertThat(event.path("routeKey").asString()).isEqualTo("$default");
 		assertThat(event.path("requestContext").path("domainName").asString()).endsWith(".lambda-url.us-east-1.on.aws");
+		lambda.updateFunctionUrlConfig((u) -> u.functionName("http-echo")
+			.cors((c) -> c.allowOrigins("https://app.example.test").allowMethods("GET", "POST").maxAge(600)));
+		HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(url + "hello"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://app.example.test")
+			.header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue("https://app.example.test");
+		assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,POST");
+		HttpResponse<String> crossOrigin = http.send(HttpRequest.newBuilder(URI.create(url + "hello"))
+			.header("Origin", "https://app.example.test").build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(crossOrigin.headers().firstValue("access-control-allow-origin")).hasValue("https://app.example.test");
 		lambda.deleteFunctionUrlConfig((u) -> u.functionName("http-echo"));
 		assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 			.isEqualTo(404);
