@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 /** One environment per concurrent request, up to the reserved concurrency; init failures as Lambda reports them. */
 class LambdaConcurrencyTest {
 
+	/** No SDK retries: a throttled call must surface, not be retried until the busy environment frees up. */
 	private static final LambdaClient lambda = SharedCloud.client(LambdaClient.builder()
-		.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(60))));
+		.overrideConfiguration((o) -> o.apiCallTimeout(Duration.ofSeconds(60)).retryStrategy((r) -> r.maxAttempts(1))));
 
 	private static final CloudWatchLogsClient logs = SharedCloud.client(CloudWatchLogsClient.builder());
 
@@ -42,13 +43,13 @@ class LambdaConcurrencyTest {
 
 	@Test
 	void startsASecondEnvironmentForAConcurrentRequestAndThrottlesBeyondTheReservedConcurrency() {
-		CompletableFuture<InvokeResponse> slow = CompletableFuture.supplyAsync(() -> invoke("{\"marker\":\"slow-1\",\"sleepMillis\":3000}"));
+		CompletableFuture<InvokeResponse> slow = CompletableFuture.supplyAsync(() -> invoke("{\"marker\":\"slow-1\",\"sleepMillis\":5000}"));
 		awaitStarted("slow-1");
 		InvokeResponse concurrent = invoke("{\"marker\":\"fast-1\"}");
 		assertThat(pid(concurrent)).as("a second environment").isNotEqualTo(pid(slow.join()));
 
 		lambda.putFunctionConcurrency((c) -> c.functionName("concurrent-echo").reservedConcurrentExecutions(1));
-		CompletableFuture<InvokeResponse> busy = CompletableFuture.supplyAsync(() -> invoke("{\"marker\":\"slow-2\",\"sleepMillis\":3000}"));
+		CompletableFuture<InvokeResponse> busy = CompletableFuture.supplyAsync(() -> invoke("{\"marker\":\"slow-2\",\"sleepMillis\":5000}"));
 		awaitStarted("slow-2");
 		assertThatThrownBy(() -> invoke("{\"marker\":\"throttled\"}"))
 			.isInstanceOfSatisfying(TooManyRequestsException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(429));
