@@ -54,7 +54,7 @@ class SchedulerServiceTest {
 	@Test
 	void firesAOneTimeScheduleInItsTimeZoneWithSchedulersContextAttributes() {
 		ZoneId paris = ZoneId.of("Europe/Paris");
-		String when = LocalDateTime.now(paris).plusSeconds(2).truncatedTo(ChronoUnit.SECONDS)
+		String when = LocalDateTime.now(paris).plusSeconds(5).truncatedTo(ChronoUnit.SECONDS)
 			.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 		scheduler.createSchedule((c) -> c.name("soon").scheduleExpression("at(" + when + ")")
 			.scheduleExpressionTimezone("Europe/Paris").flexibleTimeWindow((f) -> f.mode(FlexibleTimeWindowMode.OFF))
