@@ -68,6 +68,7 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 	/** Runs one command line, writing to {@code out}; returns its exit status (0 = success). */
 	public int execute(String line, PrintWriter out, InputReader input) {
 		this.outcome.reset();
+		line = helpAlias(line);
 		try {
 			ParsedInput parsed = this.parser.parse(line);
 			ExitStatus status = new CommandExecutor(this.registry)
@@ -98,6 +99,22 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		finally {
 			out.flush();
 		}
+	}
+
+	/**
+	 * {@code serverless --help} / {@code -h} (what people type first) lists the commands, as
+	 * {@code help} does, and {@code --help deploy} is {@code deploy --help}; Spring Shell only knows
+	 * {@code --help} after a command name.
+	 */
+	static String helpAlias(String line) {
+		String trimmed = line.trim();
+		String first = trimmed.split("\\s+", 2)[0];
+		if (first.equals("--help") || first.equals("-h")) {
+			String rest = trimmed.substring(first.length()).trim();
+			// "--help deploy" means "deploy --help" (the command's own help, with its examples).
+			return rest.isEmpty() ? "help" : rest + " --help";
+		}
+		return line;
 	}
 
 	@Override

@@ -46,6 +46,11 @@ public class CertifyCommand {
 					changes nothing. Without a hosted zone it prints the records to create.
 					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
 
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
 					Examples:
 					  certify prod --domain api.example.com --yes
 					  certify prod --domain example.com --base-path v1

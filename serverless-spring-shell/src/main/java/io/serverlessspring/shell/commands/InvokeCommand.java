@@ -48,6 +48,11 @@ public class InvokeCommand {
 					  --async      fire and forget (InvocationType Event); follow it with 'tail'
 					  --json       print the whole response envelope
 
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
 					Examples:
 					  invoke dev petService#countPets
 					  invoke dev petJobs#sendWelcome '["rex", 3]'

@@ -43,6 +43,11 @@ public class ManageCommand {
 					implementing io.serverlessspring.boot.commands.ServerlessCommand, and prints its output.
 					'help' lists both. Put '--' before arguments that start with '-'.
 
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
 					Examples:
 					  manage dev health
 					  manage dev env spring.application.name

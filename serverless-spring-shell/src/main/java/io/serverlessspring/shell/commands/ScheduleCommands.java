@@ -69,6 +69,11 @@ public class ScheduleCommands {
 					SNS subscriptions and S3 notifications with their invoke permissions. The function's
 					code and configuration are left alone. deploy makes the same changes.
 
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
 					Examples:
 					  schedule prod --dry-run
 					  schedule prod --yes
@@ -130,6 +135,11 @@ public class ScheduleCommands {
 					event source mappings of the live alias, its SNS subscriptions and S3 notifications
 					and their permissions. The function and its HTTP front stay. 'schedule' or 'deploy'
 					puts them back.
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
 
 					Examples:
 					  unschedule dev --yes

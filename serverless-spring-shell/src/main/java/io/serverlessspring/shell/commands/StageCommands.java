@@ -58,8 +58,18 @@ public class StageCommands {
 	}
 
 	@Command(name = "package", group = GROUP, description = "Build the project and assemble its Lambda zip",
-			help = "package STAGE [-o FILE] [--project DIR]: builds with Maven and writes a reproducible Lambda zip "
-					+ "(classes at the root, lib/*.jar, serverless-manifest.json, serverless-package-info.json).")
+			help = """
+					package STAGE [-o FILE] [--project DIR]
+
+					Builds the project with Maven and writes a reproducible Lambda zip (classes at the
+					root, lib/*.jar, serverless-manifest.json, serverless-package-info.json).
+					  -o, --output FILE   where to write the zip (default: target/serverless/<function>.zip)
+					  --project DIR       the project folder (default: current directory)
+
+					Examples:
+					  package dev
+					  package prod -o build/petstore-prod.zip --project samples/petstore
+					""")
 	public void packageStage(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'o', longName = "output", description = "where to write the zip", defaultValue = "") String output,
 			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
@@ -74,7 +84,25 @@ public class StageCommands {
 	}
 
 	@Command(name = "deploy", group = GROUP, description = "Deploy a stage: create what is missing, update what differs",
-			help = "deploy STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+			help = """
+					deploy STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+
+					Packages the app, prints the plan (what to create, update, remove) and applies it.
+					A deploy stopped half-way is completed by the next one; an identical one writes nothing.
+					  --dry-run           print the plan, change nothing
+					  -y, --yes           apply without asking (CI)
+					  --package ZIP       deploy a zip made by 'package' instead of building now
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
+					Examples:
+					  deploy dev --dry-run
+					  deploy prod --yes
+					  deploy local --project samples/petstore --yes
+					""")
 	public void deploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
 			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
@@ -88,7 +116,23 @@ public class StageCommands {
 	}
 
 	@Command(name = "update", group = GROUP, description = "Update a stage (the same converging operation as deploy)",
-			help = "update STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+			help = """
+					update STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+
+					The same converging operation as deploy: prints the plan and applies it.
+					  --dry-run           print the plan, change nothing
+					  -y, --yes           apply without asking (CI)
+					  --package ZIP       deploy a zip made by 'package' instead of building now
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
+					Examples:
+					  update dev --yes
+					  update prod --package target/serverless/petstore-prod.zip --yes
+					""")
 	public void update(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
 			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
@@ -112,7 +156,22 @@ public class StageCommands {
 	}
 
 	@Command(name = "status", group = GROUP, description = "Show a stage: configuration, alias, URL, schedules, metrics",
-			help = "status STAGE [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+			help = """
+					status STAGE [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+
+					Shows the deployed stage: configuration, live alias and version, URL, schedules,
+					event sources and recent metrics.
+					  --json              print JSON
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
+					Examples:
+					  status dev
+					  status prod --json
+					""")
 	public void status(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
 			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
@@ -136,7 +195,24 @@ public class StageCommands {
 	}
 
 	@Command(name = "rollback", group = GROUP, description = "Point the live alias at an earlier version, instantly",
-			help = "rollback STAGE [-n N] [--to VERSION] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+			help = """
+					rollback STAGE [-n N] [--to VERSION] [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+
+					Points the live alias at an earlier published version, instantly.
+					  -n, --number N      versions to go back (default 1)
+					  --to VERSION        the version to go to
+					  --json              print {from, to} as JSON
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
+					Examples:
+					  rollback prod
+					  rollback prod -n 2
+					  rollback prod --to 7
+					""")
 	public void rollback(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'n', longName = "number", description = "versions to go back (default 1)", defaultValue = "1") String number,
 			@Option(longName = "to", description = "the version to go to", defaultValue = "") String to,
@@ -173,7 +249,22 @@ public class StageCommands {
 	}
 
 	@Command(name = "undeploy", group = GROUP, description = "Remove everything deploy made for a stage",
-			help = "undeploy STAGE [--remove-logs] [--yes] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]")
+			help = """
+					undeploy STAGE [--remove-logs] [--yes] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+
+					Removes everything deploy made for the stage (found by name and tags).
+					  --remove-logs       also delete the log group
+					  -y, --yes           remove without asking
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
+
+					Examples:
+					  undeploy dev --yes
+					  undeploy dev --remove-logs --yes
+					""")
 	public void undeploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "remove-logs", description = "also delete the log group", defaultValue = "false") boolean removeLogs,
 			@Option(longName = "yes", shortName = 'y', description = "remove without asking", defaultValue = "false") boolean yes,

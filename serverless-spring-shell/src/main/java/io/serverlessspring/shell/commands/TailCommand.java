@@ -45,7 +45,12 @@ public class TailCommand {
 					  --filter     a CloudWatch Logs filter pattern, e.g. ERROR or "?ERROR ?WARN"
 					  --http       only the HTTP access lines ([access] client "GET /path HTTP/1.1" 200 ...)
 					  --non-http   everything but the access lines
-					  --no-follow  print what is there and stop
+					  --no-follow  print what is there and stop (--follow, the default, keeps printing)
+
+					Common options:
+					  --project DIR       the project folder (default: current directory)
+					  --profile P         AWS profile; --region R  AWS region
+					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
 
 					Examples:
 					  tail dev

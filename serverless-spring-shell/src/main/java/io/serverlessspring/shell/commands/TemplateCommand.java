@@ -48,6 +48,9 @@ public class TemplateCommand {
 					into any account and region (ARNs are Fn::Sub of AWS::Region and AWS::AccountId).
 					The code comes from the CodeBucket/CodeKey parameters: upload the package there first.
 					YAML by default; a FILE ending in .json gets JSON.
+					  -o, --output FILE   the file to write (default: print)
+					  --format F          cloudformation (default) or sam
+					  --package ZIP       a zip made by 'package' instead of building
 
 					Examples:
 					  template prod -o prod.yml

@@ -8,6 +8,7 @@ import io.serverlessspring.shell.remote.RecordingLambda.Answer;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.TestProject;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.CommandRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,9 @@ class RemoteCommandsTest {
 
 	@Autowired
 	ConsoleRunner runner;
+
+	@Autowired
+	CommandRegistry registry;
 
 	@TempDir
 	Path projectDir;
@@ -173,6 +180,37 @@ class RemoteCommandsTest {
 			Run run = this.console.run(command + " --help");
 			assertThat(run.output()).as(command).contains("Examples:");
 		}
+	}
+
+	@Test
+	void serverlessDashDashHelpListsTheCommandsLikeHelp() {
+		for (String line : new String[] { "--help", "-h" }) {
+			Run run = this.console.run(line);
+			assertThat(run.exitCode()).as(line).isZero();
+			assertThat(run.output()).as(line).doesNotContain("Unknown command").contains("deploy").contains("undeploy")
+				.contains("invoke");
+		}
+		assertThat(this.console.run("--help deploy").output()).contains("--dry-run").contains("Examples:");
+	}
+
+	@Test
+	void everyConsoleCommandsHelpShowsItsOptionsAndAnExample() {
+		SoftAssertions softly = new SoftAssertions();
+		for (Command command : this.registry.getCommands()) {
+			if (!command.getClass().getName().contains("serverlessspring")
+					&& command.getGroup() != null && command.getGroup().startsWith("Built")) {
+				continue;
+			}
+			Run run = this.console.run(command.getName() + " --help");
+			softly.assertThat(run.output()).as(command.getName()).doesNotContain("Unknown command").contains("Examples:");
+			for (CommandOption option : command.getOptions()) {
+				if (option.longName() != null && !option.longName().isBlank() && !option.longName().equals("help")) {
+					softly.assertThat(run.output()).as(command.getName() + " --help names --" + option.longName())
+						.contains("--" + option.longName());
+				}
+			}
+		}
+		softly.assertAll();
 	}
 
 }
