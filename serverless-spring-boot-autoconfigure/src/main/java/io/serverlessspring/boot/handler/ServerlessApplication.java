@@ -33,6 +33,9 @@ public final class ServerlessApplication {
 			&& ClassUtils.isPresent("org.springframework.web.servlet.DispatcherServlet", null)
 			&& ClassUtils.isPresent("com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler", null);
 
+	/** Set while this class starts an app on the current thread (read by environment post-processors). */
+	private static final ThreadLocal<Boolean> STARTING = new ThreadLocal<>();
+
 	private final Class<?> applicationClass;
 
 	private final CompletableFuture<ConfigurableApplicationContext> context;
@@ -64,12 +67,23 @@ public final class ServerlessApplication {
 		// The servlet bridge finds its container through a static; one start at a time keeps it
 		// right when a test JVM starts several applications.
 		synchronized (ServerlessApplication.class) {
-			if (SERVLET_BRIDGE_PRESENT) {
-				// A web app: the servlet bridge starts Spring with its serverless "web server".
-				return new LambdaServletContainer(applicationClass, profiles).start();
+			STARTING.set(Boolean.TRUE);
+			try {
+				if (SERVLET_BRIDGE_PRESENT) {
+					// A web app: the servlet bridge starts Spring with its serverless "web server".
+					return new LambdaServletContainer(applicationClass, profiles).start();
+				}
+				return new SpringApplicationBuilder(applicationClass).web(WebApplicationType.NONE).profiles(profiles).run();
 			}
-			return new SpringApplicationBuilder(applicationClass).web(WebApplicationType.NONE).profiles(profiles).run();
+			finally {
+				STARTING.remove();
+			}
 		}
+	}
+
+	/** Whether an app is being started by this class on the calling thread, i.e. as a Lambda function. */
+	public static boolean isStartingOnThisThread() {
+		return Boolean.TRUE.equals(STARTING.get());
 	}
 
 	/**
