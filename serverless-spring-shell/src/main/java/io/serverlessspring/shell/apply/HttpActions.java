@@ -182,7 +182,21 @@ public final class HttpActions {
 	}
 
 	public static String restApiUrl(ApplyContext ctx, String id) {
-		return "https://" + id + ".execute-api." + ctx.desired().region() + ".amazonaws.com/" + ctx.desired().stage() + "/";
+		return restApiUrl(ctx.clients().target(), id, ctx.desired().stage());
+	}
+
+	/**
+	 * A REST API stage's invoke URL: the execute-api host on AWS; on an emulator (endpoint
+	 * override) the local form {@code <endpoint>/restapis/<id>/<stage>/_user_request_/}, which
+	 * serverless-local (and LocalStack) serve.
+	 */
+	public static String restApiUrl(io.serverlessspring.shell.aws.AwsTarget target, String id, String stage) {
+		if (target.emulated()) {
+			String endpoint = target.endpoint().toString();
+			endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+			return endpoint + "/restapis/" + id + "/" + stage + "/_user_request_/";
+		}
+		return "https://" + id + ".execute-api." + target.region() + ".amazonaws.com/" + stage + "/";
 	}
 
 	public static void deleteRestApi(ApplyContext ctx, String id) {

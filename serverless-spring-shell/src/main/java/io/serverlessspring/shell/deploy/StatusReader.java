@@ -70,8 +70,8 @@ public class StatusReader {
 		if (url == null) {
 			ActualStage.ActualRestApi rest = ActualStateReader.restApi(clients, function);
 			if (rest != null) {
-				url = "https://" + rest.id() + ".execute-api." + session.target().region() + ".amazonaws.com/"
-						+ session.settings().stage() + "/";
+				url = io.serverlessspring.shell.apply.HttpActions.restApiUrl(session.target(), rest.id(),
+						session.settings().stage());
 			}
 		}
 		List<Map<String, Object>> schedules = new ArrayList<>();

@@ -2,6 +2,10 @@ package io.serverlessspring.shell.apply;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,11 +182,17 @@ class HttpSecurityDeployTest {
 		try (AwsClients clients = new AwsClientFactory(List.of())
 			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
-					clients, message -> { });
+			ApplyContext applied = new Applier(List.of()).apply(
+					Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))), clients, message -> { });
 
 			var api = clients.apiGateway().getRestApis(b -> { }).items().stream()
 				.filter(a -> a.name().equals("keyed-prod")).findFirst().orElseThrow();
+			// The URL deploy prints (and touches) is the local cloud's form, and the local cloud answers on it.
+			String endpoint = cloud.endpoint().toString().replaceAll("/$", "");
+			assertThat(applied.url()).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(applied.url() + "pets")).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
 			assertThat(api.policy()).contains("execute-api:Invoke");
 			var plan = clients.apiGateway().getUsagePlans(b -> { }).items().stream()
 				.filter(p -> p.name().equals("keyed-prod")).findFirst().orElseThrow();
