@@ -86,6 +86,14 @@ public final class LocalCloud implements AutoCloseable {
 	 * only): loaded now, saved about once a second after changes and on {@link #close()}.
 	 */
 	public static LocalCloud start(int port, Path stateDirectory) {
+		return start(port, stateDirectory, Clock.systemUTC());
+	}
+
+	/**
+	 * As {@link #start(int, Path)}, with the clock that the services' timestamps (creation and
+	 * modification dates) read: for tests that need known times.
+	 */
+	public static LocalCloud start(int port, Path stateDirectory, Clock clock) {
 		if (port < 0 || port > 65535) {
 			throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
 		}
@@ -114,7 +122,7 @@ public final class LocalCloud implements AutoCloseable {
 		ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemonThreads("local-cloud-timer"));
 		List<AwsService> services = ServiceCatalog.create();
 		LocalContext context = new LocalContext(DEFAULT_REGION, ACCOUNT_ID, endpoint, stateDirectory, timers,
-				services, Clock.systemUTC());
+				services, clock);
 		loadState(services, stateDirectory);
 		services.forEach((service) -> service.start(context));
 		Dispatcher dispatcher = new Dispatcher(services, DEFAULT_REGION);

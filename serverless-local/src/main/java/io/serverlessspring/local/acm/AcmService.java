@@ -138,7 +138,7 @@ public final class AcmService implements AwsService, Persistent {
 		names.add(domain);
 		names.addAll(Json.stringList(input, "SubjectAlternativeNames"));
 		String arn = this.context.arn("acm", "certificate/" + UUID.randomUUID());
-		double now = this.context.clock().millis() / 1000.0;
+		long now = this.context.clock().millis();
 		ObjectNode certificate = Json.object();
 		certificate.put("CertificateArn", arn);
 		certificate.put("DomainName", domain);
@@ -167,7 +167,7 @@ public final class AcmService implements AwsService, Persistent {
 		}
 		certificate.put("Subject", "CN=" + domain);
 		certificate.put("Issuer", "Amazon");
-		certificate.put("CreatedAt", now);
+		certificate.set("CreatedAt", Json.epochSeconds(now));
 		certificate.put("Status", "PENDING_VALIDATION");
 		certificate.put("KeyAlgorithm", input.path("KeyAlgorithm").asString("RSA_2048"));
 		certificate.put("SignatureAlgorithm", "SHA256WITHRSA");
@@ -211,11 +211,11 @@ public final class AcmService implements AwsService, Persistent {
 	}
 
 	private void issue(ObjectNode certificate) {
-		double now = this.context.clock().millis() / 1000.0;
+		long now = this.context.clock().millis();
 		certificate.put("Status", "ISSUED");
-		certificate.put("IssuedAt", now);
-		certificate.put("NotBefore", now);
-		certificate.put("NotAfter", now + VALIDITY_SECONDS);
+		certificate.set("IssuedAt", Json.epochSeconds(now));
+		certificate.set("NotBefore", Json.epochSeconds(now));
+		certificate.set("NotAfter", Json.epochSeconds(now + VALIDITY_SECONDS * 1000L));
 		certificate.put("Serial", digest(certificate.path("CertificateArn").asString()).substring(0, 32).replaceAll("(..)(?!$)", "$1:"));
 		for (JsonNode option : certificate.path("DomainValidationOptions")) {
 			((ObjectNode) option).put("ValidationStatus", "SUCCESS");

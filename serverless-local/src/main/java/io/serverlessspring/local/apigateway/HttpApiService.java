@@ -1,6 +1,5 @@
 package io.serverlessspring.local.apigateway;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -134,7 +133,7 @@ public final class HttpApiService implements AwsService, Persistent {
 		api.put("apiEndpoint", apiEndpoint(id));
 		api.put("apiKeySelectionExpression", in.path("apiKeySelectionExpression").asString("$request.header.x-api-key"));
 		api.put("routeSelectionExpression", in.path("routeSelectionExpression").asString("$request.method $request.path"));
-		api.put("createdDate", Instant.now().toString());
+		api.put("createdDate", isoNow());
 		api.put("disableExecuteApiEndpoint", in.path("disableExecuteApiEndpoint").asBoolean(false));
 		copy(in, api, "description", "version", "corsConfiguration");
 		api.set("tags", in.has("tags") ? in.get("tags") : Json.object());
@@ -253,7 +252,7 @@ public final class HttpApiService implements AwsService, Persistent {
 	}
 
 	private void addStage(Api api, ObjectNode stage) {
-		String now = Instant.now().toString();
+		String now = isoNow();
 		stage.put("createdDate", now);
 		stage.put("lastUpdatedDate", now);
 		stage.put("autoDeploy", stage.path("autoDeploy").asBoolean(false));
@@ -275,7 +274,7 @@ public final class HttpApiService implements AwsService, Persistent {
 		String id = newId(6);
 		deployment.put("deploymentId", id);
 		deployment.put("deploymentStatus", "DEPLOYED");
-		deployment.put("createdDate", Instant.now().toString());
+		deployment.put("createdDate", isoNow());
 		deployment.put("autoDeployed", false);
 		copy(in, deployment, "description");
 		api.deployments.put(id, deployment);
@@ -407,14 +406,14 @@ public final class HttpApiService implements AwsService, Persistent {
 		return AwsResponse.empty(204);
 	}
 
-	private static AwsResponse patch(AwsRequest request, ObjectNode target, List<String> immutable) {
+	private AwsResponse patch(AwsRequest request, ObjectNode target, List<String> immutable) {
 		for (Map.Entry<String, JsonNode> field : request.json().properties()) {
 			if (!immutable.contains(field.getKey())) {
 				target.set(field.getKey(), field.getValue());
 			}
 		}
 		if (target.has("lastUpdatedDate")) {
-			target.put("lastUpdatedDate", Instant.now().toString());
+			target.put("lastUpdatedDate", isoNow());
 		}
 		return AwsResponse.json(200, target);
 	}
@@ -451,6 +450,11 @@ public final class HttpApiService implements AwsService, Persistent {
 	@Override
 	public synchronized void loadState(JsonNode state) {
 		this.model = Json.mapper().treeToValue(state, HttpApiModel.class);
+	}
+
+	/** API Gateway v2 renders its dates as ISO-8601 to the second, as AWS sends them. */
+	private String isoNow() {
+		return this.context.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 	}
 
 }

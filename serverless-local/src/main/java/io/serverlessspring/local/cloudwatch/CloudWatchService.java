@@ -406,11 +406,11 @@ public final class CloudWatchService implements AwsService {
 				JsonNode value = field.getValue();
 				if (TIMESTAMP_FIELDS.contains(field.getKey())) {
 					if (value.isNumber()) {
-						copy.put(field.getKey(), value.asLong() / 1000.0);
+						copy.set(field.getKey(), Json.epochSeconds(value.asLong()));
 					}
 					else {
 						ArrayNode seconds = copy.putArray(field.getKey());
-						value.forEach((t) -> seconds.add(t.asLong() / 1000.0));
+						value.forEach((t) -> seconds.add(Json.epochSeconds(t.asLong())));
 					}
 				}
 				else {

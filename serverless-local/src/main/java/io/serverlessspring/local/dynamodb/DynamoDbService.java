@@ -155,7 +155,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 		description.put("TableName", name);
 		description.set("KeySchema", keySchema.deepCopy());
 		description.put("TableStatus", "CREATING");
-		description.put("CreationDateTime", this.context.clock().millis() / 1000.0);
+		description.set("CreationDateTime", Json.epochSeconds(this.context.clock().millis()));
 		ObjectNode throughput = description.putObject("ProvisionedThroughput");
 		throughput.put("NumberOfDecreasesToday", 0);
 		throughput.put("ReadCapacityUnits", input.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(0));

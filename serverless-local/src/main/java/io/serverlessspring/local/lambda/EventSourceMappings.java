@@ -93,7 +93,7 @@ final class EventSourceMappings implements AutoCloseable {
 		mapping.put("EventSourceArn", source);
 		String qualifier = functionName.matches(".*:function:[^:]+:[^:]+") ? functionName.substring(functionName.lastIndexOf(':') + 1) : null;
 		mapping.put("FunctionArn", this.lambda.functionArn(function.name) + ((qualifier != null) ? ":" + qualifier : ""));
-		mapping.put("LastModified", System.currentTimeMillis() / 1000.0);
+		mapping.set("LastModified", Json.epochSeconds(this.context.clock().millis()));
 		mapping.put("LastProcessingResult", "No records processed");
 		mapping.put("State", in.path("Enabled").asBoolean(true) ? "Enabled" : "Disabled");
 		mapping.put("StateTransitionReason", "USER_INITIATED");
@@ -141,7 +141,7 @@ final class EventSourceMappings implements AutoCloseable {
 		if (in.has("MaximumBatchingWindowInSeconds")) {
 			mapping.put("MaximumBatchingWindowInSeconds", Json.integer(in, "MaximumBatchingWindowInSeconds", 0));
 		}
-		mapping.put("LastModified", System.currentTimeMillis() / 1000.0);
+		mapping.set("LastModified", Json.epochSeconds(this.context.clock().millis()));
 		return AwsResponse.json(202, mapping.deepCopy());
 	}
 

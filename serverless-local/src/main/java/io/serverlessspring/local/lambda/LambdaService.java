@@ -741,7 +741,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 				throw invalid("The destination ARN " + destination + " is invalid.");
 			}
 		}
-		config.put("LastModified", System.currentTimeMillis() / 1000.0);
+		config.set("LastModified", Json.epochSeconds(this.context.clock().millis()));
 		config.put("FunctionArn", functionArn(q.function().name) + ":" + qualifier);
 		q.function().eventInvokeConfigs.put(qualifier, config);
 		return AwsResponse.json(200, config.deepCopy());

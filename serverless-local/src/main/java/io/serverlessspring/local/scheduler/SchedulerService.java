@@ -65,7 +65,7 @@ public final class SchedulerService implements AwsService, Persistent {
 			.add("POST", "/schedule-groups/{Name}", (r, p) -> createGroup(r, p.get("Name")))
 			.add("GET", "/schedule-groups/{Name}", (r, p) -> AwsResponse.json(200, groupNode(p.get("Name"))))
 			.add("DELETE", "/schedule-groups/{Name}", (r, p) -> deleteGroup(p.get("Name")))
-			.add("GET", "/schedule-groups", (r, p) -> listGroups())
+			.add("GET", "/schedule-groups", (r, p) -> listGroups(r.query("NamePrefix")))
 			.add("POST", "/tags/{ResourceArn}", (r, p) -> tag(r, p.get("ResourceArn")))
 			.add("GET", "/tags/{ResourceArn}", (r, p) -> listTags(p.get("ResourceArn")))
 			.add("DELETE", "/tags/{ResourceArn}", (r, p) -> untag(r, p.get("ResourceArn")));
@@ -112,9 +112,9 @@ public final class SchedulerService implements AwsService, Persistent {
 			throw AwsException.conflict("ConflictException", "Schedule " + name + " already exists.");
 		}
 		ObjectNode schedule = validated(in, name, group);
-		double now = epochSeconds(Instant.now());
-		schedule.put("CreationDate", now);
-		schedule.put("LastModificationDate", now);
+		JsonNode now = Json.epochSeconds(this.context.clock().instant());
+		schedule.set("CreationDate", now);
+		schedule.set("LastModificationDate", now);
 		this.state.schedules.put(key, schedule);
 		arm(schedule);
 		ObjectNode out = Json.object();
@@ -128,7 +128,7 @@ public final class SchedulerService implements AwsService, Persistent {
 		ObjectNode existing = schedule(group, name);
 		ObjectNode schedule = validated(in, name, group);
 		schedule.set("CreationDate", existing.get("CreationDate"));
-		schedule.put("LastModificationDate", epochSeconds(Instant.now()));
+		schedule.set("LastModificationDate", Json.epochSeconds(this.context.clock().instant()));
 		this.state.schedules.put(group + "/" + name, schedule);
 		arm(schedule);
 		ObjectNode out = Json.object();
@@ -177,7 +177,13 @@ public final class SchedulerService implements AwsService, Persistent {
 		schedule.put("State", in.path("State").asString("ENABLED"));
 		schedule.set("FlexibleTimeWindow", window);
 		schedule.set("Target", target);
-		for (String optional : List.of("Description", "StartDate", "EndDate", "KmsKeyArn")) {
+		for (String date : List.of("StartDate", "EndDate")) {
+			if (in.hasNonNull(date)) {
+				// kept to the millisecond and returned as AWS renders it, whatever precision came in
+				schedule.set(date, Json.epochSeconds(Json.instant(in.get(date), date)));
+			}
+		}
+		for (String optional : List.of("Description", "KmsKeyArn")) {
 			if (in.has(optional)) {
 				schedule.set(optional, in.get(optional));
 			}
@@ -241,10 +247,12 @@ public final class SchedulerService implements AwsService, Persistent {
 		return AwsResponse.json(200, Json.object());
 	}
 
-	private AwsResponse listGroups() {
+	private AwsResponse listGroups(String prefix) {
 		ObjectNode out = Json.object();
 		ArrayNode list = out.putArray("ScheduleGroups");
-		this.state.groups.values().forEach(list::add);
+		this.state.groups.values().stream()
+			.filter((g) -> prefix == null || g.path("Name").asString().startsWith(prefix))
+			.forEach(list::add);
 		return AwsResponse.json(200, out);
 	}
 
@@ -281,9 +289,9 @@ public final class SchedulerService implements AwsService, Persistent {
 		group.put("Arn", this.context.arn("scheduler", "schedule-group/" + name));
 		group.put("Name", name);
 		group.put("State", "ACTIVE");
-		double now = epochSeconds(Instant.now());
-		group.put("CreationDate", now);
-		group.put("LastModificationDate", now);
+		JsonNode now = Json.epochSeconds(this.context.clock().instant());
+		group.set("CreationDate", now);
+		group.set("LastModificationDate", now);
 		return group;
 	}
 
@@ -318,11 +326,6 @@ public final class SchedulerService implements AwsService, Persistent {
 		ScheduleExpression expression = ScheduleExpression.parse(schedule.path("ScheduleExpression").asString(), true);
 		this.timers.arm(key, expression, ZoneId.of(schedule.path("ScheduleExpressionTimezone").asString("UTC")), start, end,
 				(time) -> fire(key, time, expression.isOneTime()));
-	}
-
-	/** rest-json timestamps are epoch seconds on the wire. */
-	private static double epochSeconds(Instant instant) {
-		return instant.toEpochMilli() / 1000.0;
 	}
 
 	/** The SDK sends dates as epoch seconds. */

@@ -1,5 +1,7 @@
 package io.serverlessspring.local.server;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.DecimalNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** JSON helpers for the JSON and rest-json services: one shared mapper, field access with AWS errors. */
@@ -39,6 +42,42 @@ public final class Json {
 
 	public static JsonNode parse(String text) {
 		return MAPPER.readTree(text);
+	}
+
+	/**
+	 * A timestamp as AWS renders it in JSON protocols: epoch seconds with at most three decimals
+	 * (a double such as {@code millis / 1000.0}, or a sub-millisecond instant, can print with more
+	 * digits, and the SDK rejects timestamps longer than 20 characters).
+	 */
+	public static JsonNode epochSeconds(Instant instant) {
+		return epochSeconds(instant.toEpochMilli());
+	}
+
+	/** {@link #epochSeconds(Instant)} from epoch milliseconds. */
+	public static JsonNode epochSeconds(long epochMillis) {
+		return DecimalNode.valueOf(BigDecimal.valueOf(epochMillis, 3));
+	}
+
+	/**
+	 * A timestamp a client sent (epoch seconds, any precision, or ISO-8601 text), truncated to the
+	 * millisecond as AWS keeps it; not a timestamp is a {@code ValidationException} naming the member.
+	 */
+	public static Instant instant(JsonNode node, String member) {
+		try {
+			if (node.isNumber()) {
+				return Instant.ofEpochMilli(node.decimalValue().movePointRight(3).longValue());
+			}
+			if (node.isString()) {
+				String text = node.asString();
+				return text.matches("-?[0-9]+(\\.[0-9]+)?")
+						? Instant.ofEpochMilli(new BigDecimal(text).movePointRight(3).longValue())
+						: Instant.parse(text).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+			}
+		}
+		catch (RuntimeException ex) {
+			// reported below
+		}
+		throw AwsException.validation("Invalid timestamp for " + member + ": " + node);
 	}
 
 	/** Any value (record, map, list) as a tree. */
