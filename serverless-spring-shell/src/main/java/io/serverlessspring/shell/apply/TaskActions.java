@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.Names;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -11,9 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** The task resources: response table, task topic (with the alias subscribed), task queue. */
 public final class TaskActions {
+
+	/** The attribute the starter writes each captured response's expiry to (epoch seconds). */
+	static final String EXPIRY_ATTRIBUTE = "expiresAt";
 
 	private TaskActions() {
 	}
@@ -34,8 +40,35 @@ public final class TaskActions {
 			// created by an earlier, interrupted deploy
 		}
 		ctx.clients().dynamoDb().waiter().waitUntilTableExists(b -> b.tableName(table));
-		ctx.clients().dynamoDb().updateTimeToLive(b -> b.tableName(table)
-			.timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+		enableExpiry(ctx);
+	}
+
+	/**
+	 * Turns the table's time to live on for {@code expiresAt} unless it already is: AWS rejects a
+	 * second UpdateTimeToLive with "TimeToLive is already enabled".
+	 */
+	public static void enableExpiry(ApplyContext ctx) {
+		String table = ctx.desired().tasks().table();
+		DynamoDbClient dynamo = ctx.clients().dynamoDb();
+		if (expiryOn(dynamo, table)) {
+			return;
+		}
+		TimeToLiveDescription current = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+		if (current != null && (current.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+				|| current.timeToLiveStatus() == TimeToLiveStatus.ENABLING)) {
+			ctx.progress("  task table " + table + " expires items by '" + current.attributeName()
+					+ "', not 'expiresAt': left as is (turn its TTL off to let deploy set it)");
+			return;
+		}
+		dynamo.updateTimeToLive(b -> b.tableName(table)
+			.timeToLiveSpecification(t -> t.attributeName(EXPIRY_ATTRIBUTE).enabled(true)));
+	}
+
+	/** Whether the table's time to live is on (or turning on) for {@code expiresAt}. */
+	public static boolean expiryOn(DynamoDbClient dynamo, String table) {
+		TimeToLiveDescription ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();
+		return ttl != null && EXPIRY_ATTRIBUTE.equals(ttl.attributeName())
+				&& (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
 	}
 
 	public static void createTopic(ApplyContext ctx) {

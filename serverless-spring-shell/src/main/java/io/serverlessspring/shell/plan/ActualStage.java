@@ -68,12 +68,19 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	public record ActualFunctionUrl(String url, String authType) {
 	}
 
-	/** Which task resources exist (only those the desired state names are looked up). */
-	public record ActualTasks(boolean table, boolean topic, boolean subscribed, boolean queue) {
+	/**
+	 * Which task resources exist (only those the desired state names are looked up);
+	 * {@code tableExpiry}: the table's time to live is on (enabled or enabling) for {@code expiresAt}.
+	 */
+	public record ActualTasks(boolean table, boolean topic, boolean subscribed, boolean queue, boolean tableExpiry) {
 
-		public static final ActualTasks NONE = new ActualTasks(false, false, false, false);
+		public static final ActualTasks NONE = new ActualTasks(false, false, false, false, false);
 
-		public static final ActualTasks ALL = new ActualTasks(true, true, true, true);
+		public static final ActualTasks ALL = new ActualTasks(true, true, true, true, true);
+
+		public ActualTasks(boolean table, boolean topic, boolean subscribed, boolean queue) {
+			this(table, topic, subscribed, queue, table);
+		}
 
 	}
 

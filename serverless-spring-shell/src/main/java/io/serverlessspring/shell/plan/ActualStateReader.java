@@ -77,10 +77,12 @@ public final class ActualStateReader {
 			return ActualStage.ActualTasks.NONE;
 		}
 		boolean table = false;
+		boolean tableExpiry = false;
 		if (tasks.table() != null) {
 			try {
 				clients.dynamoDb().describeTable(b -> b.tableName(tasks.table()));
 				table = true;
+				tableExpiry = io.serverlessspring.shell.apply.TaskActions.expiryOn(clients.dynamoDb(), tasks.table());
 			}
 			catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
 				table = false;
@@ -114,7 +116,7 @@ public final class ActualStateReader {
 				queue = false;
 			}
 		}
-		return new ActualStage.ActualTasks(table, topic, subscribed, queue);
+		return new ActualStage.ActualTasks(table, topic, subscribed, queue, tableExpiry);
 	}
 
 	/** Event source mappings invoking the live alias, by source ARN. */

@@ -379,8 +379,13 @@ public final class Planner {
 	private static void tasks(DesiredStage desired, ActualStage actual, List<Step> steps, List<String> unchanged) {
 		io.serverlessspring.shell.model.TaskResourcesSpec tasks = desired.tasks();
 		if (tasks.table() != null) {
-			if (actual.tasks().table()) {
+			if (actual.tasks().table() && actual.tasks().tableExpiry()) {
 				unchanged.add("task table " + tasks.table());
+			}
+			else if (actual.tasks().table()) {
+				// e.g. a deploy interrupted between CreateTable and UpdateTimeToLive
+				steps.add(new Step("update", "task table " + tasks.table(), "TTL expiresAt enabled",
+						io.serverlessspring.shell.apply.TaskActions::enableExpiry));
 			}
 			else {
 				steps.add(new Step("create", "task table " + tasks.table(), "captured responses, TTL expiresAt",

@@ -276,6 +276,12 @@ class ConsoleAgainstMotoTest {
 					.region(Region.US_EAST_1).credentialsProvider(credentials).build()) {
 			sqs.createQueue(b -> b.queueName("orders"));
 			String topic = sns.createTopic(b -> b.name("refunds")).topicArn();
+			// An earlier deploy stopped between CreateTable and UpdateTimeToLive: the next one completes it.
+			dynamo.createTable(b -> b.tableName("petstore-dev-responses")
+				.billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+				.attributeDefinitions(a -> a.attributeName("taskId")
+					.attributeType(software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+				.keySchema(k -> k.attributeName("taskId").keyType(software.amazon.awssdk.services.dynamodb.model.KeyType.HASH)));
 			String manifest = """
 					{"formatVersion": 1, "keepWarm": {"enabled": false},
 					 "eventHandlers": [
@@ -299,6 +305,10 @@ class ConsoleAgainstMotoTest {
 				.extracting(subscription -> subscription.endpoint()).containsExactly(alias);
 			assertThat(dynamo.describeTable(b -> b.tableName("petstore-dev-responses")).table().keySchema())
 				.extracting(k -> k.attributeName()).containsExactly("taskId");
+			assertThat(deploy.output()).contains("task table petstore-dev-responses");
+			var ttl = dynamo.describeTimeToLive(b -> b.tableName("petstore-dev-responses")).timeToLiveDescription();
+			assertThat(ttl.attributeName()).isEqualTo("expiresAt");
+			assertThat(ttl.timeToLiveStatusAsString()).isIn("ENABLED", "ENABLING");
 			assertThat(this.lambda.getFunction(b -> b.functionName(FUNCTION)).configuration().environment().variables())
 				.containsKey("SERVERLESS_TASKS_SQSQUEUEURL");
 			String policy = java.net.URLDecoder.decode(this.iam
