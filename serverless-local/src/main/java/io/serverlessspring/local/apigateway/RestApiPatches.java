@@ -16,8 +16,19 @@ import io.serverlessspring.local.server.Json;
  * {@code replace} and {@code remove} on a JSON-pointer-like path ({@code /description},
  * {@code /variables/name}, and for stages {@code /{resource}/{method}/throttling/rateLimit} into
  * {@code methodSettings}). Values arrive as strings; known booleans and numbers are stored typed.
+ * List members ({@code binaryMediaTypes}, {@code endpointConfiguration/types} and {@code /vpcEndpointIds})
+ * follow API Gateway's list semantics: the element is the path's last segment
+ * ({@code add /binaryMediaTypes/image~1png}, no value; {@code replace /endpointConfiguration/types/EDGE}
+ * with value {@code REGIONAL}; {@code remove /binaryMediaTypes/image~1png}), or the value when the path
+ * names the list itself ({@code add /endpointConfiguration/vpcEndpointIds}, value {@code vpce-…}).
  */
 final class RestApiPatches {
+
+	/** Paths whose value is a list of strings, patched element by element. */
+	private static final Set<String> LISTS = Set.of("binaryMediaTypes", "endpointConfiguration/types",
+			"endpointConfiguration/vpcEndpointIds");
+
+	private static final Set<String> ENDPOINT_TYPES = Set.of("EDGE", "REGIONAL", "PRIVATE");
 
 	private static final Set<String> NUMBERS = Set.of("rateLimit", "burstLimit", "limit", "offset", "timeoutInMillis",
 			"cacheTtlInSeconds", "throttlingRateLimit", "throttlingBurstLimit");
@@ -44,6 +55,10 @@ final class RestApiPatches {
 				throw badRequest("Invalid patch path " + path);
 			}
 			String value = operation.has("value") && !operation.get("value").isNull() ? operation.get("value").asString() : null;
+			if (allowed.contains(segments.get(0)) && listPath(segments) != null) {
+				changes.add(listChange(target, op, path, segments, value));
+				continue;
+			}
 			if (!"remove".equals(op) && value == null) {
 				throw badRequest("Invalid patch operation: value required for " + op + " " + path);
 			}
@@ -82,6 +97,77 @@ final class RestApiPatches {
 			});
 		}
 		changes.forEach(Runnable::run);
+	}
+
+	/** The list a path names or points into ({@code binaryMediaTypes}, …), or null. */
+	private static String listPath(List<String> segments) {
+		String whole = String.join("/", segments);
+		if (LISTS.contains(whole)) {
+			return whole;
+		}
+		String parent = String.join("/", segments.subList(0, segments.size() - 1));
+		return LISTS.contains(parent) ? parent : null;
+	}
+
+	/** One list operation, validated now against the list as it is, applied later. */
+	private static Runnable listChange(ObjectNode target, String op, String path, List<String> segments, String value) {
+		String list = listPath(segments);
+		boolean wholeList = list.equals(String.join("/", segments));
+		String element = wholeList ? value : segments.get(segments.size() - 1);
+		if (element == null || element.isBlank()) {
+			throw badRequest("Invalid patch operation: " + op + " " + path + " needs a value (the element to " + op + ")");
+		}
+		List<String> listSegments = List.of(list.split("/"));
+		List<String> current = members(target, listSegments);
+		String replacement = "replace".equals(op) ? value : null;
+		if ("replace".equals(op)) {
+			if (wholeList || replacement == null) {
+				throw badRequest("Invalid patch operation: replace " + path + " needs the element to replace in the path and its"
+						+ " replacement as value");
+			}
+			if (!current.contains(element)) {
+				throw badRequest("Invalid patch path " + path + ": " + element + " is not in " + list + " " + current);
+			}
+		}
+		boolean endpointTypes = list.equals("endpointConfiguration/types");
+		String added = "add".equals(op) ? element : replacement;
+		if (endpointTypes && added != null && !ENDPOINT_TYPES.contains(added)) {
+			throw badRequest("Invalid endpoint type " + added + " for " + path + "; must be one of " + ENDPOINT_TYPES);
+		}
+		return () -> {
+			// read again: earlier operations of the same request may have changed the list
+			List<String> updated = members(target, listSegments);
+			switch (op) {
+				case "add" -> {
+					if (!updated.contains(element)) {
+						updated.add(element);
+					}
+				}
+				case "remove" -> updated.remove(element);
+				default -> {
+					int at = updated.indexOf(element);
+					if (at >= 0) {
+						updated.set(at, replacement);
+					}
+				}
+			}
+			ObjectNode parent = target;
+			for (String segment : listSegments.subList(0, listSegments.size() - 1)) {
+				parent = parent.withObject(segment);
+			}
+			var array = parent.putArray(listSegments.get(listSegments.size() - 1));
+			updated.stream().distinct().forEach(array::add);
+		};
+	}
+
+	private static List<String> members(JsonNode target, List<String> listSegments) {
+		List<String> members = new ArrayList<>();
+		JsonNode list = target;
+		for (String segment : listSegments) {
+			list = list.path(segment);
+		}
+		list.forEach((e) -> members.add(e.asString()));
+		return members;
 	}
 
 	private static JsonNode typed(String field, String value) {

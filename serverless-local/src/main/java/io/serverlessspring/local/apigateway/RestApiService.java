@@ -107,7 +107,7 @@ public final class RestApiService implements AwsService, Persistent {
 			})
 			.add("PATCH", api, (r, p) -> {
 				RestApiPatches.apply(api(p).api, r.json(), Set.of("name", "description", "apiKeySource", "disableExecuteApiEndpoint",
-						"binaryMediaTypes", "minimumCompressionSize", "policy"), false);
+						"binaryMediaTypes", "endpointConfiguration", "minimumCompressionSize", "policy"), false);
 				return ok(api(p).api);
 			})
 			.add("PATCH", method, (r, p) -> {
@@ -237,6 +237,9 @@ public final class RestApiService implements AwsService, Persistent {
 		ObjectNode endpoint = api.api.putObject("endpointConfiguration");
 		JsonNode types = input.path("endpointConfiguration").path("types");
 		endpoint.set("types", types.isArray() && !types.isEmpty() ? types.deepCopy() : Json.array().add("EDGE"));
+		if (input.path("binaryMediaTypes").isArray()) {
+			api.api.set("binaryMediaTypes", input.get("binaryMediaTypes").deepCopy());
+		}
 		api.api.put("disableExecuteApiEndpoint", input.path("disableExecuteApiEndpoint").asBoolean(false));
 		api.api.set("tags", input.path("tags").isObject() ? input.get("tags").deepCopy() : Json.object());
 		ObjectNode root = Json.object();

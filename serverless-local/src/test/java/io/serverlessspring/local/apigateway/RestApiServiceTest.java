@@ -163,6 +163,40 @@ class RestApiServiceTest {
 		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
 	}
 
+	/** The patches the console's deploy sends for serverless.http.security.rest (endpoint type, binary media types). */
+	@Test
+	void patchesListMembersAsApiGatewayDoes() {
+		String id = this.apigateway.createRestApi((b) -> b.name("lists")).id();
+		assertThat(this.apigateway.getRestApi((b) -> b.restApiId(id)).endpointConfiguration().types())
+			.containsExactly(EndpointType.EDGE);
+
+		this.apigateway.updateRestApi((b) -> b.restApiId(id).patchOperations(
+				(o) -> o.op("replace").path("/endpointConfiguration/types/EDGE").value("REGIONAL"),
+				(o) -> o.op("add").path("/binaryMediaTypes/image~1png"),
+				(o) -> o.op("add").path("/binaryMediaTypes/application~1octet-stream")));
+		var api = this.apigateway.getRestApi((b) -> b.restApiId(id));
+		assertThat(api.endpointConfiguration().types()).containsExactly(EndpointType.REGIONAL);
+		assertThat(api.binaryMediaTypes()).containsExactly("image/png", "application/octet-stream");
+
+		this.apigateway.updateRestApi((b) -> b.restApiId(id).patchOperations(
+				(o) -> o.op("add").path("/binaryMediaTypes/image~1png"),
+				(o) -> o.op("remove").path("/binaryMediaTypes/application~1octet-stream")));
+		assertThat(this.apigateway.getRestApi((b) -> b.restApiId(id)).binaryMediaTypes()).as("adding a member twice keeps one")
+			.containsExactly("image/png");
+
+		assertThatThrownBy(() -> this.apigateway.updateRestApi((b) -> b.restApiId(id).patchOperations(
+				(o) -> o.op("add").path("/binaryMediaTypes/image~1gif"),
+				(o) -> o.op("replace").path("/endpointConfiguration/types/EDGE").value("PRIVATE"))))
+			.isInstanceOf(BadRequestException.class).hasMessageContaining("EDGE is not in endpointConfiguration/types");
+		assertThatThrownBy(() -> this.apigateway.updateRestApi((b) -> b.restApiId(id).patchOperations(
+				(o) -> o.op("replace").path("/endpointConfiguration/types/REGIONAL").value("CLOUD"))))
+			.isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid endpoint type CLOUD");
+		api = this.apigateway.getRestApi((b) -> b.restApiId(id));
+		assertThat(api.binaryMediaTypes()).as("a refused update changes nothing").containsExactly("image/png");
+		assertThat(api.endpointConfiguration().types()).containsExactly(EndpointType.REGIONAL);
+		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
+	}
+
 	/** A Lambda zip holding one handler class at its root. */
 	private static byte[] zip(Class<?> handler) {
 		String entry = handler.getName().replace('.', '/') + ".class";
