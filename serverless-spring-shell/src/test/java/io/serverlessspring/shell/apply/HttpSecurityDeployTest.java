@@ -151,8 +151,8 @@ class HttpSecurityDeployTest {
 	}
 
 	/**
-	 * Binary media types and the endpoint type are list patches (add /binaryMediaTypes/image~1png,
-	 * without a value, as AWS documents them) that the local cloud does not take yet: not covered here.
+	 * Binary media types and the endpoint type are list patches (add /binaryMediaTypes/image~1png
+	 * without a value, replace /endpointConfiguration/types/EDGE with REGIONAL, as AWS documents them).
 	 */
 	@Test
 	void deployConfiguresTheRestApiWithIamKeysAUsagePlanAndThrottling() throws Exception {
@@ -171,6 +171,8 @@ class HttpSecurityDeployTest {
 				      rate-limit: 20
 				      burst-limit: 40
 				    rest:
+				      endpoint-type: regional
+				      binary-media-types: [image/png, application/octet-stream]
 				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}'
 				      api-keys:
 				        names: [partner-a, partner-b]
@@ -194,6 +196,8 @@ class HttpSecurityDeployTest {
 				.send(HttpRequest.newBuilder(URI.create(applied.url() + "pets")).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
 			assertThat(api.policy()).contains("execute-api:Invoke");
+			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
+			assertThat(api.binaryMediaTypes()).containsExactlyInAnyOrder("image/png", "application/octet-stream");
 			var plan = clients.apiGateway().getUsagePlans(b -> { }).items().stream()
 				.filter(p -> p.name().equals("keyed-prod")).findFirst().orElseThrow();
 			assertThat(plan.quota().limit()).isEqualTo(1000);
