@@ -89,6 +89,10 @@ class DataServicesAgreeWithMotoTest {
 			outcome.put("too many", error(() -> sqs.receiveMessage((r) -> r.queueUrl(url).maxNumberOfMessages(11))));
 			outcome.put("topic missing", error(() -> sns.publish((p) -> p.topicArn("arn:aws:sns:us-east-1:000000000000:agree-missing").message("x"))));
 			String topic = sns.createTopic((c) -> c.name("agree-topic")).topicArn();
+			sqs.setQueueAttributes((a) -> a.queueUrl(url).attributesWithStrings(Map.of("Policy", "{\"Version\":\"2012-10-17\","
+					+ "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},"
+					+ "\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:us-east-1:000000000000:agree-queue\","
+					+ "\"Condition\":{\"ArnEquals\":{\"aws:SourceArn\":\"" + topic + "\"}}}]}")));
 			sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:agree-queue")
 				.attributes(Map.of("RawMessageDelivery", "true")));
 			sns.publish((p) -> p.topicArn(topic).message("agreed"));

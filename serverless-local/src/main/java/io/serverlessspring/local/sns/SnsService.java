@@ -514,6 +514,14 @@ public final class SnsService implements AwsService, EventSink, Persistent {
 	private void deliver(Subscription subscription, Notification notification, Fifo fifo) {
 		switch (subscription.protocol) {
 			case "sqs" -> {
+				// as on AWS, the queue's access policy must let SNS send for this topic
+				String refusal = this.context.service(SqsService.class).sendRefusal(subscription.endpoint,
+						"sns.amazonaws.com", subscription.topicArn);
+				if (refusal != null) {
+					log.log(System.Logger.Level.WARNING, "SNS topic " + subscription.topicArn + " may not send to "
+							+ subscription.endpoint + ": " + refusal + "; the message is dropped");
+					return;
+				}
 				boolean raw = "true".equalsIgnoreCase(subscription.attributes.get("RawMessageDelivery"));
 				this.context.service(SqsService.class).deliver(subscription.endpoint,
 						raw ? notification.message() : Json.text(notification.envelope()), raw ? notification.attributes() : null,

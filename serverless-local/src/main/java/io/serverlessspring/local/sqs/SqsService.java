@@ -784,6 +784,19 @@ public final class SqsService implements AwsService, EventSink, QueueSource, Per
 		enqueue(queue, newMessage(queue, entry));
 	}
 
+	/**
+	 * Why the queue's access policy does not let {@code service} (e.g. {@code sns.amazonaws.com}) send
+	 * to it for {@code sourceArn}, or null when it does (see {@link QueuePolicies}).
+	 */
+	public String sendRefusal(String queueArn, String service, String sourceArn) {
+		SqsQueue queue = queueByArn(queueArn);
+		if (queue == null) {
+			return "the queue does not exist";
+		}
+		String account = sourceArn.split(":").length > 4 ? sourceArn.split(":")[4] : "";
+		return QueuePolicies.refusal(queue.attributes.get("Policy"), queueArn, service, sourceArn, account);
+	}
+
 	@Override
 	public boolean ownsQueue(String arn) {
 		return acceptsArn(arn);

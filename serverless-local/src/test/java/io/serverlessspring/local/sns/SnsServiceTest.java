@@ -50,6 +50,7 @@ class SnsServiceTest {
 		assertThat(topic).isEqualTo("arn:aws:sns:us-east-1:000000000000:sns-tasks");
 		assertThat(this.sns.createTopic((c) -> c.name("sns-tasks")).topicArn()).as("idempotent").isEqualTo(topic);
 		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-subscriber")).queueUrl();
+		allowTopic(queueUrl, "sns-subscriber", topic);
 		String subscription = this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs")
 			.endpoint("arn:aws:sqs:us-east-1:000000000000:sns-subscriber")).subscriptionArn();
 		assertThat(this.sns.listSubscriptionsByTopic((l) -> l.topicArn(topic)).subscriptions())
@@ -76,10 +77,70 @@ class SnsServiceTest {
 		assertThat(this.sns.listTopics().topics()).noneMatch((t) -> t.topicArn().equals(topic));
 	}
 
+	/** As on AWS, SNS delivers to a queue only when the queue's access policy lets the topic send. */
+	@Test
+	void aQueueWhosePolicyDoesNotAllowTheTopicGetsNothingAndTheCloudLogsWhy() {
+		String topic = this.sns.createTopic((c) -> c.name("sns-guarded")).topicArn();
+		String other = this.sns.createTopic((c) -> c.name("sns-other")).topicArn();
+		String openUrl = this.sqs.createQueue((c) -> c.queueName("sns-no-policy")).queueUrl();
+		String guardedUrl = this.sqs.createQueue((c) -> c.queueName("sns-policy-for-other")).queueUrl();
+		allowTopic(guardedUrl, "sns-policy-for-other", other);
+		for (String queue : List.of("sns-no-policy", "sns-policy-for-other")) {
+			this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:" + queue)
+				.attributes(Map.of("RawMessageDelivery", "true")));
+		}
+		List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.logging.Logger logger = java.util.logging.Logger.getLogger(SnsService.class.getName());
+		java.util.logging.Handler handler = new java.util.logging.Handler() {
+			@Override
+			public void publish(java.util.logging.LogRecord record) {
+				warnings.add(record.getMessage());
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		logger.addHandler(handler);
+		try {
+			this.sns.publish((p) -> p.topicArn(topic).message("not allowed"));
+		}
+		finally {
+			logger.removeHandler(handler);
+		}
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(openUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(guardedUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+		assertThat(warnings).anySatisfy((w) -> assertThat(w).contains("sns-no-policy").contains("no access policy"));
+		assertThat(warnings).anySatisfy((w) -> assertThat(w).contains("sns-policy-for-other")
+			.contains("ArnEquals aws:SourceArn [" + other + "] does not match " + topic));
+
+		allowTopic(guardedUrl, "sns-policy-for-other", topic);
+		this.sns.publish((p) -> p.topicArn(topic).message("allowed"));
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(guardedUrl).maxNumberOfMessages(10)).messages())
+			.extracting(Message::body).containsExactly("allowed");
+		assertThat(this.sqs.receiveMessage((r) -> r.queueUrl(openUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+	}
+
+	/** The queue policy a user (or the AWS console) writes so that a topic may send to the queue. */
+	private void allowTopic(String queueUrl, String queueName, String topicArn) {
+		String policy = """
+				{"Version":"2012-10-17","Statement":[{"Sid":"topic","Effect":"Allow",
+				 "Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage",
+				 "Resource":"arn:aws:sqs:us-east-1:000000000000:%s",
+				 "Condition":{"ArnEquals":{"aws:SourceArn":"%s"}}}]}
+				""".formatted(queueName, topicArn);
+		this.sqs.setQueueAttributes((a) -> a.queueUrl(queueUrl).attributesWithStrings(Map.of("Policy", policy)));
+	}
+
 	@Test
 	void rawDeliveryAndFilterPolicies() {
 		String topic = this.sns.createTopic((c) -> c.name("sns-filtered")).topicArn();
 		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-raw")).queueUrl();
+		allowTopic(queueUrl, "sns-raw", topic);
 		this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:sns-raw")
 			.attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", "{\"kind\":[\"task\",{\"prefix\":\"job-\"}]}")));
 
@@ -170,6 +231,7 @@ class SnsServiceTest {
 		String topic = this.sns.createTopic((c) -> c.name("sns-orders.fifo").attributes(Map.of("FifoTopic", "true"))).topicArn();
 		String queueUrl = this.sqs.createQueue((c) -> c.queueName("sns-orders-queue.fifo")
 			.attributesWithStrings(Map.of("FifoQueue", "true"))).queueUrl();
+		allowTopic(queueUrl, "sns-orders-queue.fifo", topic);
 		this.sns.subscribe((s) -> s.topicArn(topic).protocol("sqs").endpoint("arn:aws:sqs:us-east-1:000000000000:sns-orders-queue.fifo")
 			.attributes(Map.of("RawMessageDelivery", "true")));
 
