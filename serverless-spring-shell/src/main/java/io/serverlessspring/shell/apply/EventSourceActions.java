@@ -20,6 +20,9 @@ public final class EventSourceActions {
 			if (source.startingPosition() != null) {
 				b.startingPosition(source.startingPosition());
 			}
+			if (source.filter() != null) {
+				b.filterCriteria(f -> f.filters(p -> p.pattern(source.filter())));
+			}
 			if (source.reportBatchItemFailures()) {
 				b.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
 			}
@@ -32,7 +35,11 @@ public final class EventSourceActions {
 				.functionName(ctx.desired().aliasArn())
 				.enabled(source.enabled())
 				.batchSize(source.batchSize())
-				.maximumBatchingWindowInSeconds(source.batchWindowSeconds());
+				.maximumBatchingWindowInSeconds(source.batchWindowSeconds())
+				// An empty filter list removes a filter no longer declared.
+				.filterCriteria(f -> f.filters(source.filter() != null
+						? java.util.List.of(software.amazon.awssdk.services.lambda.model.Filter.builder().pattern(source.filter()).build())
+						: java.util.List.of()));
 			if (source.reportBatchItemFailures()) {
 				b.functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES);
 			}

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.FunctionSpec;
+import io.serverlessspring.shell.model.ManagedEnvironment;
 import io.serverlessspring.shell.model.Names;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
@@ -49,7 +50,7 @@ public final class FunctionActions {
 			.memorySize(spec.memory())
 			.timeout(spec.timeout())
 			.ephemeralStorage(EphemeralStorage.builder().size(spec.ephemeralStorage()).build())
-			.environment(Environment.builder().variables(spec.environment()).build())
+			.environment(Environment.builder().variables(ManagedEnvironment.merge(spec.environment(), Map.of())).build())
 			.layers(spec.layers())
 			.tracingConfig(TracingConfig.builder().mode(spec.tracing()).build())
 			.kmsKeyArn(spec.kmsKeyArn())
@@ -78,6 +79,10 @@ public final class FunctionActions {
 	public static void updateConfiguration(ApplyContext ctx) {
 		DesiredStage desired = ctx.desired();
 		FunctionSpec spec = desired.function();
+		// Read just before writing, so variables set outside the tool meanwhile are kept too.
+		var current = ctx.clients().lambda().getFunctionConfiguration(b -> b.functionName(spec.name())).environment();
+		Map<String, String> environment = ManagedEnvironment.merge(spec.environment(),
+				(current != null && current.variables() != null) ? current.variables() : Map.of());
 		UpdateFunctionConfigurationRequest request = UpdateFunctionConfigurationRequest.builder()
 			.functionName(spec.name())
 			.description(spec.description())
@@ -87,7 +92,7 @@ public final class FunctionActions {
 			.memorySize(spec.memory())
 			.timeout(spec.timeout())
 			.ephemeralStorage(EphemeralStorage.builder().size(spec.ephemeralStorage()).build())
-			.environment(Environment.builder().variables(spec.environment()).build())
+			.environment(Environment.builder().variables(environment).build())
 			.layers(spec.layers())
 			.tracingConfig(TracingConfig.builder().mode(spec.tracing()).build())
 			.kmsKeyArn(spec.kmsKeyArn() != null ? spec.kmsKeyArn() : "")

@@ -152,17 +152,19 @@ public final class DesiredStageFactory {
 			String position = handler.path("startingPosition").isString() ? handler.path("startingPosition").asString() : null;
 			boolean failures = handler.path("reportBatchItemFailures").asBoolean(false);
 			boolean enabled = handler.path("enabled").asBoolean(true);
+			JsonNode filterNode = handler.path("filter");
+			String filter = (filterNode.isObject() && !filterNode.isEmpty()) ? filterNode.toString() : null;
 			switch (type) {
 				case "sqs" -> eventSources.add(new EventSourceSpec(id, type,
 						source.startsWith("arn:") ? source : "arn:aws:sqs:" + region + ":" + account + ":" + source,
-						batchSize, window, null, failures, enabled));
+						batchSize, window, null, failures, enabled, filter));
 				case "kinesis" -> eventSources.add(new EventSourceSpec(id, type,
 						source.startsWith("arn:") ? source : "arn:aws:kinesis:" + region + ":" + account + ":stream/" + source,
-						batchSize, window, position != null ? position : "LATEST", failures, enabled));
+						batchSize, window, position != null ? position : "LATEST", failures, enabled, filter));
 				case "dynamodb" -> {
 					if (source.startsWith("arn:") && source.contains("/stream/")) {
 						eventSources.add(new EventSourceSpec(id, type, source, batchSize, window,
-								position != null ? position : "LATEST", failures, enabled));
+								position != null ? position : "LATEST", failures, enabled, filter));
 					}
 					else {
 						notes.add("event handler " + id + ": give the DynamoDB stream ARN as its source to connect it");

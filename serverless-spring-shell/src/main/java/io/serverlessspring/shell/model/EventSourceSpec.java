@@ -11,7 +11,15 @@ package io.serverlessspring.shell.model;
  * @param startingPosition {@code LATEST} / {@code TRIM_HORIZON} for streams, else {@code null}
  * @param reportBatchItemFailures whether the function reports failed records individually
  * @param enabled whether the mapping polls
+ * @param filter the mapping's filter pattern (JSON text, the manifest's {@code filter}), or {@code null}
  */
 public record EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
-		String startingPosition, boolean reportBatchItemFailures, boolean enabled) {
+		String startingPosition, boolean reportBatchItemFailures, boolean enabled, String filter) {
+
+	/** Without a filter. */
+	public EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
+			String startingPosition, boolean reportBatchItemFailures, boolean enabled) {
+		this(id, type, sourceArn, batchSize, batchWindowSeconds, startingPosition, reportBatchItemFailures, enabled, null);
+	}
+
 }

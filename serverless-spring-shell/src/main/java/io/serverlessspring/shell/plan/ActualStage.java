@@ -84,8 +84,15 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 
 	}
 
+	/** {@code filters}: the mapping's filter patterns as Lambda returns them (JSON text). */
 	public record ActualMapping(String uuid, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
-			boolean reportBatchItemFailures, boolean enabled) {
+			boolean reportBatchItemFailures, boolean enabled, String startingPosition, List<String> filters) {
+
+		public ActualMapping(String uuid, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
+				boolean reportBatchItemFailures, boolean enabled) {
+			this(uuid, sourceArn, batchSize, batchWindowSeconds, reportBatchItemFailures, enabled, null, List.of());
+		}
+
 	}
 
 	public record ActualSchedule(String name, String expression, String timezone, boolean enabled, String targetArn,

@@ -131,7 +131,9 @@ public final class ActualStateReader {
 			mappings.put(mapping.eventSourceArn(), new ActualStage.ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
 					mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
 					mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
-					!(state.startsWith("Disabl"))));
+					!(state.startsWith("Disabl")), mapping.startingPositionAsString(),
+					(mapping.filterCriteria() == null || mapping.filterCriteria().filters() == null) ? List.of()
+							: mapping.filterCriteria().filters().stream().map(f -> f.pattern()).toList()));
 		}
 		return mappings;
 	}

@@ -437,6 +437,20 @@ public final class Planner {
 			}
 			diff(differences, "report batch item failures", mapping.reportBatchItemFailures(), source.reportBatchItemFailures());
 			diff(differences, "enabled", mapping.enabled(), source.enabled());
+			if (!sameFilter(mapping.filters(), source.filter())) {
+				differences.add("filter " + (mapping.filters().isEmpty() ? "none" : String.join(" | ", mapping.filters()))
+						+ " -> " + (source.filter() == null ? "none" : source.filter()));
+			}
+			if (source.startingPosition() != null && mapping.startingPosition() != null
+					&& !source.startingPosition().equals(mapping.startingPosition())) {
+				// Lambda fixes the starting position at creation: the mapping is made again.
+				steps.add(new Step("replace", "event source mapping " + source.sourceArn(),
+						"starting position " + mapping.startingPosition() + " -> " + source.startingPosition(), ctx -> {
+							io.serverlessspring.shell.apply.EventSourceActions.delete(ctx, mapping.uuid());
+							io.serverlessspring.shell.apply.EventSourceActions.create(ctx, source);
+						}));
+				continue;
+			}
 			if (differences.isEmpty()) {
 				unchanged.add("event source " + source.sourceArn());
 			}
@@ -500,6 +514,23 @@ public final class Planner {
 		}
 	}
 
+	/** Filter patterns compared as JSON (Lambda may return them re-spaced). */
+	static boolean sameFilter(List<String> actual, String desired) {
+		if (desired == null) {
+			return actual == null || actual.isEmpty();
+		}
+		if (actual == null || actual.size() != 1) {
+			return false;
+		}
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+		try {
+			return json.readTree(actual.get(0)).equals(json.readTree(desired));
+		}
+		catch (RuntimeException ex) {
+			return actual.get(0).equals(desired);
+		}
+	}
+
 	/** Configuration fields that differ, as {@code memory 512 -> 1024}. */
 	static List<String> differences(FunctionSpec actual, FunctionSpec desired) {
 		List<String> differences = new ArrayList<>();
@@ -509,11 +540,14 @@ public final class Planner {
 		diff(differences, "memory", actual.memory(), desired.memory());
 		diff(differences, "timeout", actual.timeout(), desired.timeout());
 		diff(differences, "ephemeral storage", actual.ephemeralStorage(), desired.ephemeralStorage());
-		if (!actual.environment().equals(desired.environment())) {
-			Set<String> keys = new LinkedHashSet<>(desired.environment().keySet());
+		// Variables set outside the tool stay: compare with what deploy would write.
+		Map<String, String> wanted = io.serverlessspring.shell.model.ManagedEnvironment.merge(desired.environment(),
+				actual.environment());
+		if (!actual.environment().equals(wanted)) {
+			Set<String> keys = new LinkedHashSet<>(wanted.keySet());
 			keys.addAll(actual.environment().keySet());
 			List<String> changed = keys.stream()
-				.filter(k -> !Objects.equals(actual.environment().get(k), desired.environment().get(k)))
+				.filter(k -> !Objects.equals(actual.environment().get(k), wanted.get(k)))
 				.toList();
 			differences.add("environment " + String.join(", ", changed));
 		}

@@ -2,6 +2,7 @@ package io.serverlessspring.shell.deploy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.serverlessspring.shell.ServerlessConsoleApplication;
@@ -169,6 +170,37 @@ class ConsoleAgainstMotoTest {
 	}
 
 	@Test
+	void deployKeepsVariablesSetOutsideTheToolAndRemovesItsOwnThatAreNoLongerWanted() {
+		assertThat(deploy("deploy dev").exitCode()).isZero();
+		// Someone sets a variable in the Lambda console (the whole map is replaced there too).
+		Map<String, String> edited = new java.util.LinkedHashMap<>(
+				this.lambda.getFunctionConfiguration(b -> b.functionName(FUNCTION)).environment().variables());
+		edited.put("FEATURE_FLAG", "on");
+		this.lambda.updateFunctionConfiguration(b -> b.functionName(FUNCTION).environment(e -> e.variables(edited)));
+		this.project.settings("application-dev.yml", """
+				serverless:
+				  function:
+				    memory: 512
+				    environment:
+				      DB_PASSWORD: hunter3
+				  deploy:
+				    retained-versions: 3
+				""");
+
+		Run redeploy = deploy("deploy dev");
+
+		assertThat(redeploy.exitCode()).as(redeploy.output()).isZero();
+		assertThat(redeploy.output()).contains("environment").doesNotContain("FEATURE_FLAG");
+		Map<String, String> variables = this.lambda.getFunctionConfiguration(b -> b.functionName(FUNCTION)).environment()
+			.variables();
+		assertThat(variables).containsEntry("FEATURE_FLAG", "on").containsEntry("DB_PASSWORD", "hunter3")
+			.containsEntry("SERVERLESS_STAGE", "dev").doesNotContainKey("GREETING");
+		assertThat(variables.get("SERVERLESS_MANAGED_ENV")).contains("DB_PASSWORD").doesNotContain("FEATURE_FLAG");
+		this.counter.reset();
+		assertThat(deploy("deploy dev").output()).contains("nothing to change");
+	}
+
+	@Test
 	void updateRollbackStatusAndUndeployLeaveAwsAsExpected() throws Exception {
 		assertThat(deploy("deploy dev").exitCode()).isZero();
 		Path changed = ModifiedPackage.withResource(this.zip, "static/version.txt", "2",
@@ -286,7 +318,8 @@ class ConsoleAgainstMotoTest {
 					{"formatVersion": 1, "keepWarm": {"enabled": false},
 					 "eventHandlers": [
 					   {"id": "orders#on", "type": "sqs", "source": "orders", "batchSize": 5, "batchWindowSeconds": 0,
-					    "reportBatchItemFailures": true, "events": [], "enabled": true},
+					    "reportBatchItemFailures": true, "events": [], "enabled": true,
+					    "filter": {"body": {"kind": ["adoption"]}}},
 					   {"id": "refunds#on", "type": "sns", "source": "refunds", "events": [], "enabled": true}],
 					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs"}],
 					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses"}}
@@ -316,10 +349,26 @@ class ConsoleAgainstMotoTest {
 				.policyDocument(), java.nio.charset.StandardCharsets.UTF_8);
 			assertThat(policy).contains("sqs:ReceiveMessage", ":orders", "dynamodb:PutItem", "table/petstore-dev-responses");
 
+			assertThat(this.lambda.listEventSourceMappings(b -> b.functionName(alias)).eventSourceMappings())
+				.filteredOn(m -> m.eventSourceArn().endsWith(":orders")).singleElement()
+				.satisfies(m -> assertThat(m.filterCriteria().filters()).singleElement()
+					.satisfies(f -> assertThat(f.pattern()).contains("adoption")));
+
 			this.counter.reset();
 			Run again = this.console.run(line("deploy dev", wired));
 			assertThat(again.output()).contains("nothing to change");
 			assertThat(this.counter.mutations()).isEmpty();
+
+			// The filter changes in the code: the plan says so and the mapping follows.
+			Path refiltered = ModifiedPackage.withEntry(this.zip, "serverless-manifest.json",
+					manifest.replace("\"adoption\"", "\"return\""), this.projectDir.resolve("target/refiltered.zip"));
+			Run changed = this.console.run(line("deploy dev", refiltered));
+			assertThat(changed.exitCode()).as(changed.output()).isZero();
+			assertThat(changed.output()).contains("update event source mapping").contains("filter");
+			assertThat(this.lambda.listEventSourceMappings(b -> b.functionName(alias)).eventSourceMappings())
+				.filteredOn(m -> m.eventSourceArn().endsWith(":orders")).singleElement()
+				.satisfies(m -> assertThat(m.filterCriteria().filters()).singleElement()
+					.satisfies(f -> assertThat(f.pattern()).contains("return").doesNotContain("adoption")));
 
 			Run undeploy = this.console.run(common("undeploy dev --yes"));
 			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();

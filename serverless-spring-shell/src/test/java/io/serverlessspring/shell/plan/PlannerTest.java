@@ -176,6 +176,15 @@ class PlannerTest {
 	}
 
 	/** What AWS holds after {@code desired} was deployed with configuration {@code running}, as version 3. */
+	/** The configuration Lambda reports for a function deploy wrote: its environment lists deploy's own keys. */
+	private static FunctionSpec asDeployed(FunctionSpec spec) {
+		return new FunctionSpec(spec.name(), spec.description(), spec.runtime(), spec.handler(), spec.architecture(),
+				spec.memory(), spec.timeout(), spec.ephemeralStorage(),
+				io.serverlessspring.shell.model.ManagedEnvironment.merge(spec.environment(), Map.of()), spec.layers(),
+				spec.tracing(), spec.kmsKeyArn(), spec.deadLetterTarget(), spec.subnetIds(), spec.securityGroupIds(),
+				spec.snapStart(), spec.reservedConcurrency(), spec.provisionedConcurrency());
+	}
+
 	private static ActualStage deployed(DesiredStage desired, FunctionSpec running) {
 		Map<String, String> tags = new LinkedHashMap<>(desired.tags());
 		tags.putAll(desired.code().packageTags());
@@ -188,7 +197,7 @@ class PlannerTest {
 				Map.of("int1", desired.aliasArn()), Map.of("$default", "integrations/int1"), Set.of("$default"));
 		ScheduleSpec warm = desired.schedules().get(0);
 		return new ActualStage(role, scheduler, true, true,
-				new ActualFunction(running, "sha", desired.roleArn(), tags),
+				new ActualFunction(asDeployed(running), "sha", desired.roleArn(), tags),
 				List.of(new ActualVersion("3", description, "sha")), Map.of(Names.ALIAS, "3"),
 				new ActualLogGroup("/aws/lambda/shop-dev", 30), api, null, null,
 				Map.of(Planner.HTTP_PERMISSION, "{\"SourceArn\":\"arn:aws:execute-api:eu-west-1:123456789012:api1/*\"}"), true,
