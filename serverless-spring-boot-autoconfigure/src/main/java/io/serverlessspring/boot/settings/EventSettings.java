@@ -15,6 +15,20 @@ public class EventSettings {
 	/** Event handlers by id: each binds one event source to a function bean or a {@code bean#method}. */
 	private Map<String, Handler> handlers = new LinkedHashMap<>();
 
+	/**
+	 * Whether deploy creates the SQS queues the stage's event handlers read (and undeploy removes
+	 * them), as it does the task queue: for local and throw-away stages whose queues nobody else makes.
+	 */
+	private boolean createQueues;
+
+	public boolean isCreateQueues() {
+		return this.createQueues;
+	}
+
+	public void setCreateQueues(boolean createQueues) {
+		this.createQueues = createQueues;
+	}
+
 	public Map<String, Handler> getHandlers() {
 		return this.handlers;
 	}

@@ -157,6 +157,19 @@ public class Undeployer {
 			removals.add(new Removal("task queue " + queue, () -> clients.sqs()
 				.deleteQueue(b -> b.queueUrl(clients.sqs().getQueueUrl(q -> q.queueName(queue)).queueUrl()))));
 		}
+		String eventQueues = tags.get(Names.TAG_EVENT_QUEUES);
+		if (eventQueues != null && !eventQueues.isBlank()) {
+			for (String eventQueue : eventQueues.split(",")) {
+				removals.add(new Removal("event queue " + eventQueue, () -> {
+					try {
+						clients.sqs().deleteQueue(b -> b.queueUrl(clients.sqs().getQueueUrl(q -> q.queueName(eventQueue)).queueUrl()));
+					}
+					catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
+						// already gone
+					}
+				}));
+			}
+		}
 	}
 
 	private static boolean ours(ActualStage.ActualRole role) {

@@ -50,6 +50,12 @@ public record DesiredStage(String app, String stage, String region, String accou
 		return (this.tasks.queue() == null) ? null : "arn:aws:sqs:" + this.region + ":" + this.account + ":" + this.tasks.queue();
 	}
 
+	/** The handler queues deploy creates for this stage ({@code serverless.events.create-queues}). */
+	public List<String> eventQueues() {
+		String list = this.tags.get(Names.TAG_EVENT_QUEUES);
+		return (list == null || list.isBlank()) ? List.of() : List.of(list.split(","));
+	}
+
 	public String aliasArn() {
 		return Names.aliasArn(this.region, this.account, this.function.name());
 	}

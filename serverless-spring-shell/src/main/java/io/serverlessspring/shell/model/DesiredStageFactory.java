@@ -177,6 +177,19 @@ public final class DesiredStageFactory {
 						+ "): not connected by deploy yet");
 			}
 		}
+		if (properties.getEvents().isCreateQueues()) {
+			// The stage owns its handlers' queues: deploy creates them, undeploy (finding them by this tag) removes them.
+			String ownArns = "arn:aws:sqs:" + region + ":" + account + ":";
+			List<String> queues = eventSources.stream()
+				.filter(source -> "sqs".equals(source.type()) && source.sourceArn().startsWith(ownArns))
+				.map(source -> source.sourceArn().substring(ownArns.length()))
+				.filter(queue -> !queue.equals(tasks.queue()))
+				.distinct()
+				.toList();
+			if (!queues.isEmpty()) {
+				tags.put(Names.TAG_EVENT_QUEUES, String.join(",", queues));
+			}
+		}
 		if (tasks.queue() != null) {
 			eventSources.add(new EventSourceSpec("tasks", "sqs", "arn:aws:sqs:" + region + ":" + account + ":" + tasks.queue(),
 					10, 0, null, true, true));

@@ -34,6 +34,9 @@ public final class Names {
 
 	public static final String TAG_TASK_QUEUE = "serverless:task-queue";
 
+	/** Tag listing (comma-separated) the handler queues deploy created ({@code serverless.events.create-queues}). */
+	public static final String TAG_EVENT_QUEUES = "serverless:event-queues";
+
 	/** Statement id of the permission letting the task topic invoke the live alias. */
 	public static final String TASK_TOPIC_PERMISSION = "serverless-tasks-sns";
 

@@ -418,6 +418,16 @@ public final class Planner {
 		Set<String> wanted = new LinkedHashSet<>();
 		for (io.serverlessspring.shell.model.EventSourceSpec source : desired.eventSources()) {
 			wanted.add(source.sourceArn());
+			String queue = source.sourceArn().substring(source.sourceArn().lastIndexOf(':') + 1);
+			if (actual.missingSources().contains(source.sourceArn()) && "sqs".equals(source.type())
+					&& desired.eventQueues().contains(queue)) {
+				// serverless.events.create-queues: the stage's own queue, made before its mapping.
+				steps.add(new Step("create", "event queue " + queue, source.id(),
+						ctx -> ctx.clients().sqs().createQueue(b -> b.queueName(queue).tags(ctx.desired().tags()))));
+				steps.add(new Step("create", "event source mapping " + source.sourceArn(), source.id(),
+						ctx -> io.serverlessspring.shell.apply.EventSourceActions.create(ctx, source)));
+				continue;
+			}
 			if (actual.missingSources().contains(source.sourceArn())) {
 				unchanged.add("event source " + source.sourceArn() + " NOT CONNECTED: it does not exist (create it, then deploy again)");
 				continue;

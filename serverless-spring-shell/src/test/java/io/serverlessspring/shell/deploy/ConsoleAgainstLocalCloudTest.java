@@ -85,6 +85,26 @@ class ConsoleAgainstLocalCloudTest {
 		assertThat(hello.body()).isEqualTo("Hello from the petstore, local stage");
 		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("1");
 
+		// The README's first run is clean: the local stage owns its handler's queue (serverless.events.create-queues).
+		assertThat(deploy.output()).doesNotContain("NOT CONNECTED").contains("create event queue petstore-local-adoptions");
+		try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+			.endpointOverride(cloud.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build()) {
+			String queueUrl = sqs.getQueueUrl(b -> b.queueName("petstore-local-adoptions")).queueUrl();
+			sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"petId\": 1, \"owner\": \"Alice\"}"));
+			org.awaitility.Awaitility.await("the adoption handler's log line")
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> functionLog().contains("Welcome, Alice! Pet 1 is yours."));
+		}
+
+		// The sample has the actuator: manage runs its health endpoint in the function.
+		Run health = console.run("manage local health" + common);
+		assertThat(health.exitCode()).as(health.output()).isZero();
+		assertThat(health.output()).contains("UP");
+
 		Path changed = ModifiedPackage.withResource(zip, "static/version.txt", "second release", this.work.resolve("changed.zip"));
 		Run update = console.run("update local --yes --package " + changed + common);
 		assertThat(update.exitCode()).as(update.output()).isZero();
@@ -108,6 +128,13 @@ class ConsoleAgainstLocalCloudTest {
 		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 		assertThat(lambda.listFunctions().functions()).isEmpty();
 		assertThat(get(url + "/hello").statusCode()).isNotEqualTo(200);
+		try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
+			.endpointOverride(cloud.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build()) {
+			assertThat(sqs.listQueues().queueUrls()).noneMatch(queue -> queue.endsWith("/petstore-local-adoptions"));
+		}
 	}
 
 	private static String functionLog() {
