@@ -39,7 +39,9 @@ public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 	}
 
 	static boolean isPayloadV2(LambdaEvent event) {
-		return "2.0".equals(event.text("/version")) && event.json().path("requestContext").path("http").isObject();
+		// routeArn: an HTTP API authorizer event (authorizer package), not a request to serve.
+		return "2.0".equals(event.text("/version")) && !event.has("routeArn")
+				&& event.json().path("requestContext").path("http").isObject();
 	}
 
 	static boolean isFunctionUrl(LambdaEvent event) {

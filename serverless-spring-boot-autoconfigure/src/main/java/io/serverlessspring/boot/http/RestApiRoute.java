@@ -30,7 +30,8 @@ public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		return event.has("httpMethod") && event.json().path("requestContext").isObject()
+		// methodArn: a REST REQUEST authorizer event (authorizer package), not a request to serve.
+		return event.has("httpMethod") && !event.has("methodArn") && event.json().path("requestContext").isObject()
 				&& !event.json().path("requestContext").has("elb") && !"2.0".equals(event.text("/version"));
 	}
 

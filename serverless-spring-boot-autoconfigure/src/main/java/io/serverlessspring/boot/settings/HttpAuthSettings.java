@@ -150,6 +150,20 @@ public class HttpAuthSettings {
 		/** How long API Gateway caches a decision; 0 disables caching. */
 		private Duration resultTtl = Duration.ofMinutes(5);
 
+		/**
+		 * HTTP API (payload 2.0) only: answer with a simple response ({@code isAuthorized}) rather
+		 * than an IAM policy, as the authorizer deploy creates expects.
+		 */
+		private boolean simpleResponses = true;
+
+		public boolean isSimpleResponses() {
+			return this.simpleResponses;
+		}
+
+		public void setSimpleResponses(boolean simpleResponses) {
+			this.simpleResponses = simpleResponses;
+		}
+
 		public String getBean() {
 			return this.bean;
 		}

@@ -47,6 +47,15 @@ class RuntimeThroughHandlerTest {
 	}
 
 	@Test
+	void aRestRequestAuthorizerEventIsAnsweredByTheAppsAuthorizerNotServedAsARequest() throws IOException {
+		String response = handler.invoke(Fixtures.event("apigw-authorizer-request/request.json"), Routing.LIVE);
+
+		assertThat(response).isEqualTo("{\"principalId\":\"anonymous\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+				+ "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":"
+				+ "\"arn:aws:execute-api:us-east-1:123456789012:r3pmxmplak/prod/GET/pets\"}]}}");
+	}
+
+	@Test
 	void keepWarmIsAnsweredAndInvokeReturnsAResult() throws IOException {
 		assertThat(handler.invoke(Fixtures.event("keep-warm/envelope.json"), Routing.LIVE))
 			.isEqualTo("{\"ok\":true,\"kind\":\"keep-warm\"}");

@@ -16,6 +16,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class RuntimeTestApplication {
 
+	/** The API's Lambda authorizer: API Gateway calls the function itself with authorizer events. */
+	@Bean
+	public io.serverlessspring.boot.authorizer.LambdaAuthorizer petAuthorizer() {
+		return (request) -> "Bearer alice-token".equals(request.token())
+				? io.serverlessspring.boot.authorizer.AuthorizerDecision.allow("alice")
+				: io.serverlessspring.boot.authorizer.AuthorizerDecision.deny("anonymous");
+	}
+
 	/** A Spring Cloud Function bean, an invoke target and (by properties) an SQS handler. */
 	@Bean
 	public Function<Pet, String> describePet(Recorder recorder) {
