@@ -22,6 +22,7 @@ import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
 import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.server.Json;
+import io.serverlessspring.local.server.StreamSource;
 import io.serverlessspring.local.server.LocalContext;
 import io.serverlessspring.local.server.Persistent;
 import io.serverlessspring.local.server.Protocol;
@@ -30,10 +31,11 @@ import io.serverlessspring.local.server.Protocol;
  * DynamoDB (awsJson1.0, {@code DynamoDB_20120810.*}): tables (CREATING → ACTIVE), items with
  * condition and update expressions, Query and Scan with filters and paging, batch reads and writes,
  * transactions ({@link Transactions}), TTL and tags. Expired items (TTL attribute in epoch seconds before now) are deleted by a sweep every
- * minute; as on AWS, reads may still see them until then (readers check the attribute). Streams are
- * described (LatestStreamArn) but carry no records.
+ * minute; as on AWS, reads may still see them until then (readers check the attribute). With a stream
+ * enabled, every item change is recorded ({@link Table#write}) and read by Lambda event source
+ * mappings through {@link StreamSource}; there is no DynamoDB Streams API (GetRecords) of its own.
  */
-public final class DynamoDbService implements AwsService, Persistent {
+public final class DynamoDbService implements AwsService, Persistent, StreamSource {
 
 	private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
@@ -260,7 +262,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 
 	/**
 	 * Records a stream specification and, when enabled, the stream's ARN and label as DescribeTable
-	 * shows them (the local cloud keeps no stream records: nothing reads from the stream).
+	 * shows them; records are kept from then on (see {@link Table#write}).
 	 */
 	private void streams(ObjectNode description, JsonNode specification) {
 		if (specification == null || !specification.isObject()) {
@@ -327,14 +329,14 @@ public final class DynamoDbService implements AwsService, Persistent {
 					if (!seen.add(table.name() + key)) {
 						throw AwsException.validation("Provided list of item keys contains duplicates");
 					}
-					writes.add(() -> table.items.put(key, (ObjectNode) item.deepCopy()));
+					writes.add(() -> table.write(key, (ObjectNode) item.deepCopy()));
 				}
 				else if (request.has("DeleteRequest")) {
 					String key = table.keyOf(request.path("DeleteRequest").path("Key"), true);
 					if (!seen.add(table.name() + key)) {
 						throw AwsException.validation("Provided list of item keys contains duplicates");
 					}
-					writes.add(() -> table.items.remove(key));
+					writes.add(() -> table.write(key, null));
 				}
 				else {
 					throw AwsException.validation("Supplied AttributeValue has neither PutRequest nor DeleteRequest");
@@ -347,6 +349,46 @@ public final class DynamoDbService implements AwsService, Persistent {
 		return output;
 	}
 
+	// ---- StreamSource: Lambda event source mappings read table streams ------------------------------------
+
+	@Override
+	public boolean ownsStream(String arn) {
+		return arn.startsWith("arn:aws:dynamodb:") && arn.contains("/stream/");
+	}
+
+	@Override
+	public synchronized boolean streamExists(String arn) {
+		return streamTable(arn) != null;
+	}
+
+	@Override
+	public synchronized long position(String arn, String startingPosition) {
+		Table table = streamTable(arn);
+		if (table == null || table.stream.isEmpty()) {
+			return 0;
+		}
+		return "LATEST".equals(startingPosition) ? table.stream.get(table.stream.size() - 1).sequence()
+				: table.stream.get(0).sequence() - 1;
+	}
+
+	@Override
+	public synchronized List<StreamRecord> records(String arn, long position, int max) {
+		Table table = streamTable(arn);
+		if (table == null) {
+			return List.of();
+		}
+		return table.stream.stream().filter((r) -> r.sequence() > position).limit(max).toList();
+	}
+
+	private Table streamTable(String arn) {
+		for (Table table : this.tables.values()) {
+			if (arn.equals(table.description.path("LatestStreamArn").asString(null))) {
+				return table;
+			}
+		}
+		return null;
+	}
+
 	/** Deletes items whose TTL attribute (epoch seconds) has passed, as DynamoDB's background sweep does. */
 	synchronized void expireItems() {
 		long now = this.context.clock().millis() / 1000;
@@ -355,18 +397,27 @@ public final class DynamoDbService implements AwsService, Persistent {
 				continue;
 			}
 			String attribute = table.timeToLive.path("AttributeName").asString();
-			table.items.values().removeIf((item) -> {
-				JsonNode value = item.get(attribute);
-				if (value == null || !value.has("N")) {
-					return false;
-				}
-				try {
-					return new java.math.BigDecimal(value.get("N").asString()).longValue() < now;
-				}
-				catch (NumberFormatException ex) {
-					return false;
+			List<String> expired = new java.util.ArrayList<>();
+			table.items.forEach((key, item) -> {
+				if (expired(item, attribute, now)) {
+					expired.add(key);
 				}
 			});
+			// through write(): the stream sees a REMOVE, as DynamoDB's TTL deletions are
+			expired.forEach((key) -> table.write(key, null));
+		}
+	}
+
+	private static boolean expired(JsonNode item, String attribute, long now) {
+		JsonNode value = item.get(attribute);
+		if (value == null || !value.has("N")) {
+			return false;
+		}
+		try {
+			return new java.math.BigDecimal(value.get("N").asString()).longValue() < now;
+		}
+		catch (NumberFormatException ex) {
+			return false;
 		}
 	}
 
@@ -385,7 +436,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 		expressions.checkAllUsed();
 		ObjectNode old = table.items.get(key);
 		check(condition, old);
-		table.items.put(key, (ObjectNode) item.deepCopy());
+		table.write(key, (ObjectNode) item.deepCopy());
 		return returnOld(input, old);
 	}
 
@@ -421,7 +472,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 		ObjectNode updated = (old != null) ? old.deepCopy() : (ObjectNode) keyNode.deepCopy();
 		update.accept(updated);
 		updated.properties().forEach((e) -> AttributeValues.validate(e.getValue()));
-		table.items.put(key, updated);
+		table.write(key, updated);
 		String returnValues = returnValues(input, Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
 		ObjectNode output = Json.object();
 		switch (returnValues) {
@@ -459,7 +510,7 @@ public final class DynamoDbService implements AwsService, Persistent {
 		expressions.checkAllUsed();
 		ObjectNode old = table.items.get(key);
 		check(condition, old);
-		table.items.remove(key);
+		table.write(key, null);
 		return returnOld(input, old);
 	}
 

@@ -12,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.Json;
+import io.serverlessspring.local.server.StreamSource;
 
 /**
  * One table: its description (as DescribeTable returns it), TTL, tags, and items by key. Items are
@@ -27,8 +28,61 @@ final class Table {
 
 	Map<String, String> tags = new LinkedHashMap<>();
 
-	/** Items by canonical key text. */
+	/** Items by canonical key text; changed through {@link #write} so that the stream sees every change. */
 	TreeMap<String, ObjectNode> items = new TreeMap<>();
+
+	/** Stream records (while the stream is enabled), oldest first; the last {@value #STREAM_KEPT} are kept. */
+	final List<StreamSource.StreamRecord> stream = new ArrayList<>();
+
+	private static final int STREAM_KEPT = 10_000;
+
+	private long sequence;
+
+	/**
+	 * Puts {@code item} under {@code key}, or deletes it (null), recording the change in the stream
+	 * as DynamoDB does: INSERT, MODIFY or REMOVE, with keys and images per StreamViewType; a write
+	 * that changes nothing records nothing.
+	 */
+	void write(String key, ObjectNode item) {
+		ObjectNode old = (item != null) ? this.items.put(key, item) : this.items.remove(key);
+		JsonNode specification = this.description.path("StreamSpecification");
+		if (!specification.path("StreamEnabled").asBoolean(false) || (old == null && item == null)
+				|| (old != null && old.equals(item))) {
+			return;
+		}
+		String viewType = specification.path("StreamViewType").asString("NEW_AND_OLD_IMAGES");
+		ObjectNode any = (item != null) ? item : old;
+		ObjectNode keys = Json.object();
+		for (String attribute : new String[] { hashKey(), rangeKey() }) {
+			if (attribute != null && any.has(attribute)) {
+				keys.set(attribute, any.get(attribute).deepCopy());
+			}
+		}
+		long number = ++this.sequence;
+		ObjectNode record = Json.object();
+		record.put("eventID", java.util.UUID.randomUUID().toString().replace("-", ""));
+		record.put("eventName", (old == null) ? "INSERT" : (item == null) ? "REMOVE" : "MODIFY");
+		record.put("eventVersion", "1.1");
+		record.put("eventSource", "aws:dynamodb");
+		record.put("awsRegion", arn().split(":")[3]);
+		ObjectNode dynamodb = record.putObject("dynamodb");
+		dynamodb.put("ApproximateCreationDateTime", System.currentTimeMillis() / 1000);
+		dynamodb.set("Keys", keys);
+		if (item != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
+			dynamodb.set("NewImage", item.deepCopy());
+		}
+		if (old != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
+			dynamodb.set("OldImage", old.deepCopy());
+		}
+		dynamodb.put("SequenceNumber", String.format("%021d", number));
+		dynamodb.put("SizeBytes", Json.text(dynamodb).length());
+		dynamodb.put("StreamViewType", viewType);
+		record.put("eventSourceARN", this.description.path("LatestStreamArn").asString());
+		this.stream.add(new StreamSource.StreamRecord(number, record));
+		if (this.stream.size() > STREAM_KEPT) {
+			this.stream.remove(0);
+		}
+	}
 
 	String name() {
 		return this.description.path("TableName").asString();

@@ -142,10 +142,10 @@ final class Transactions {
 			Write write = writes.get(i);
 			ObjectNode result = results.get(i);
 			if (result == null) {
-				write.table().items.remove(write.key());
+				write.table().write(write.key(), null);
 			}
 			else {
-				write.table().items.put(write.key(), result);
+				write.table().write(write.key(), result);
 			}
 		}
 		return Json.object();

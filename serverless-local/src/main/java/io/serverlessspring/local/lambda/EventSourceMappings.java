@@ -22,12 +22,14 @@ import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
 import io.serverlessspring.local.server.QueueSource;
 import io.serverlessspring.local.server.RestRouter;
+import io.serverlessspring.local.server.StreamSource;
 
 /**
  * Event source mappings: the control plane ({@code /2015-03-31/event-source-mappings/}) and, for
  * SQS queues, a poller that receives batches, invokes the function synchronously with the SQS event
  * and deletes what succeeded (all, or all but {@code batchItemFailures} with
- * {@code ReportBatchItemFailures}).
+ * {@code ReportBatchItemFailures}); for DynamoDB streams, a reader from {@code StartingPosition}
+ * that sends up to {@code BatchSize} records as the {@code aws:dynamodb} event and moves on after success.
  */
 final class EventSourceMappings implements AutoCloseable {
 
@@ -38,6 +40,9 @@ final class EventSourceMappings implements AutoCloseable {
 	private final LocalContext context;
 
 	private final Map<String, ObjectNode> mappings = new ConcurrentHashMap<>();
+
+	/** Stream mappings: the sequence number read up to (the shard iterator), by mapping UUID. */
+	private final Map<String, Long> streamPositions = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor((r) -> {
 		Thread thread = new Thread(r, "lambda-event-source-poller");
@@ -75,14 +80,27 @@ final class EventSourceMappings implements AutoCloseable {
 		String functionName = Json.required(in, "FunctionName", "InvalidParameterValueException");
 		LambdaFunction function = this.lambda.function(functionName);
 		String source = Json.required(in, "EventSourceArn", "InvalidParameterValueException");
-		QueueSource queues = queueSource(source);
-		if (queues == null) {
-			throw LambdaService.invalid("The local cloud polls SQS queues only; unsupported event source: " + source);
+		StreamSource streams = streamSource(source);
+		String startingPosition = Json.string(in, "StartingPosition");
+		if (streams != null) {
+			if (!streams.streamExists(source)) {
+				throw LambdaService.invalid("Stream not found: " + source);
+			}
+			if (!"TRIM_HORIZON".equals(startingPosition) && !"LATEST".equals(startingPosition)) {
+				throw LambdaService.invalid("StartingPosition must be TRIM_HORIZON or LATEST for a DynamoDB stream, was "
+						+ startingPosition);
+			}
 		}
-		if (!queues.queueExists(source)) {
-			throw LambdaService.invalid("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.");
+		else {
+			QueueSource queues = queueSource(source);
+			if (queues == null) {
+				throw LambdaService.invalid("The local cloud polls SQS queues and DynamoDB streams only; unsupported event source: " + source);
+			}
+			if (!queues.queueExists(source)) {
+				throw LambdaService.invalid("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.");
+			}
 		}
-		int batchSize = Json.integer(in, "BatchSize", 10);
+		int batchSize = Json.integer(in, "BatchSize", (streams != null) ? 100 : 10);
 		if (batchSize < 1 || batchSize > 10000) {
 			throw LambdaService.invalid("1 validation error detected: Value '" + batchSize + "' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000");
 		}
@@ -100,6 +118,10 @@ final class EventSourceMappings implements AutoCloseable {
 		mapping.set("FunctionResponseTypes", in.has("FunctionResponseTypes") ? in.get("FunctionResponseTypes") : Json.array());
 		if (in.has("ScalingConfig")) {
 			mapping.set("ScalingConfig", in.get("ScalingConfig"));
+		}
+		if (streams != null) {
+			mapping.put("StartingPosition", startingPosition);
+			this.streamPositions.put(mapping.path("UUID").asString(), streams.position(source, startingPosition));
 		}
 		this.mappings.put(mapping.path("UUID").asString(), mapping);
 		ObjectNode response = mapping.deepCopy();
@@ -148,6 +170,7 @@ final class EventSourceMappings implements AutoCloseable {
 	private AwsResponse delete(String uuid) {
 		ObjectNode mapping = mapping(uuid);
 		this.mappings.remove(uuid);
+		this.streamPositions.remove(uuid);
 		ObjectNode response = mapping.deepCopy();
 		response.put("State", "Deleting");
 		return AwsResponse.json(202, response);
@@ -201,8 +224,57 @@ final class EventSourceMappings implements AutoCloseable {
 		}
 	}
 
+	/** The service owning the stream, or null (not a stream ARN). */
+	private StreamSource streamSource(String arn) {
+		for (StreamSource source : this.context.services(StreamSource.class)) {
+			if (source.ownsStream(arn)) {
+				return source;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A stream mapping: the next records after its position as one {@code aws:dynamodb} event; the
+	 * position moves on after success only (a failed batch is retried, holding the shard, as on AWS).
+	 */
+	private void pollStream(ObjectNode mapping, StreamSource streams, String source) {
+		String uuid = mapping.path("UUID").asString();
+		long position = this.streamPositions.computeIfAbsent(uuid,
+				(u) -> streams.position(source, mapping.path("StartingPosition").asString("LATEST")));
+		List<StreamSource.StreamRecord> records = streams.records(source, position, mapping.path("BatchSize").asInt(100));
+		if (records.isEmpty()) {
+			return;
+		}
+		ObjectNode event = Json.object();
+		ArrayNode list = event.putArray("Records");
+		records.forEach((r) -> list.add(r.eventRecord().deepCopy()));
+		InvocationResult result;
+		try {
+			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
+			result = this.lambda.invoker().invoke(target, Json.bytes(event), null);
+		}
+		catch (AwsException ex) {
+			mapping.put("LastProcessingResult", "PROBLEM: " + ex.getMessage());
+			return;
+		}
+		if (result.failed()) {
+			mapping.put("LastProcessingResult", "PROBLEM: Function call failed");
+			return;
+		}
+		this.streamPositions.put(uuid, records.get(records.size() - 1).sequence());
+		mapping.put("LastProcessingResult", "OK");
+	}
+
 	private void poll(ObjectNode mapping) {
 		String source = mapping.path("EventSourceArn").asString();
+		StreamSource streams = streamSource(source);
+		if (streams != null) {
+			if (streams.streamExists(source)) {
+				pollStream(mapping, streams, source);
+			}
+			return;
+		}
 		QueueSource queues = queueSource(source);
 		if (queues == null || !queues.queueExists(source)) {
 			return;

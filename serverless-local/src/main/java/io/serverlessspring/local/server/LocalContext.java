@@ -77,6 +77,11 @@ public final class LocalContext {
 		throw new IllegalStateException("No service of type " + type.getName() + " in this cloud");
 	}
 
+	/** Every service of this cloud of that type (none: an empty list). */
+	public <T> java.util.List<T> services(Class<T> type) {
+		return this.services.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
 	/**
 	 * Delivers an event to whatever service owns {@code arn} (see {@link EventSink}); no owner is an
 	 * {@link AwsException} naming the ARN.

@@ -1,6 +1,20 @@
 package io.serverlessspring.local.sources;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import tools.jackson.databind.JsonNode;
+
+import io.serverlessspring.local.server.Json;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.lambda.model.EventSourcePosition;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +82,46 @@ class EventSourcesTest {
 		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping.uuid()));
 		assertThatThrownBy(() -> lambda.createEventSourceMapping((m) -> m.functionName("sources-echo")
 			.eventSourceArn("arn:aws:sqs:us-east-1:000000000000:missing"))).isInstanceOf(InvalidParameterValueException.class);
+	}
+
+	/** A DynamoDB stream mapping delivers item changes as the aws:dynamodb event (fixture: AWS's documented record). */
+	@Test
+	void readsATableStreamFromTheTrimHorizonAndDeliversEachChangeWithItsImages() throws Exception {
+		DynamoDbClient dynamo = SharedCloud.client(DynamoDbClient.builder());
+		String streamArn = dynamo.createTable((c) -> c.tableName("pets-stream").billingMode(BillingMode.PAY_PER_REQUEST)
+			.attributeDefinitions((a) -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+			.keySchema((k) -> k.attributeName("id").keyType(KeyType.HASH))
+			.streamSpecification((s) -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+			.tableDescription().latestStreamArn();
+		dynamo.putItem((p) -> p.tableName("pets-stream").item(new TreeMap<>(Map.of("id", AttributeValue.fromS("ddb-rex-5"),
+				"status", AttributeValue.fromS("available")))));
+		var mapping = lambda.createEventSourceMapping((m) -> m.functionName("sources-echo").eventSourceArn(streamArn)
+			.startingPosition(EventSourcePosition.TRIM_HORIZON).batchSize(1));
+		assertThat(mapping.startingPosition()).isEqualTo(EventSourcePosition.TRIM_HORIZON);
+		dynamo.putItem((p) -> p.tableName("pets-stream").item(new TreeMap<>(Map.of("id", AttributeValue.fromS("ddb-rex-5"),
+				"status", AttributeValue.fromS("adopted")))));
+		dynamo.deleteItem((d) -> d.tableName("pets-stream").key(Map.of("id", AttributeValue.fromS("ddb-rex-5"))));
+
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("ddb-rex-5")).events())
+			.extracting((e) -> e.message().replaceAll("(?s).*\"eventName\":\"([A-Z]+)\".*", "$1"))
+			.containsExactly("INSERT", "MODIFY", "REMOVE"));
+		String modify = logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("ddb-rex-5")).events()
+			.get(1).message();
+		assertThat(modify).contains("\"eventSource\":\"aws:dynamodb\"").contains("\"eventSourceARN\":\"" + streamArn + "\"")
+			.contains("\"OldImage\":{\"id\":{\"S\":\"ddb-rex-5\"},\"status\":{\"S\":\"available\"}}")
+			.contains("\"NewImage\":{\"id\":{\"S\":\"ddb-rex-5\"},\"status\":{\"S\":\"adopted\"}}");
+		JsonNode fixture = Json.parse(new String(getClass().getResourceAsStream("/events/dynamodb-stream/modify.json").readAllBytes(),
+				java.nio.charset.StandardCharsets.UTF_8)).path("Records").get(0);
+		for (String field : List.of("eventID", "eventVersion", "awsRegion", "ApproximateCreationDateTime", "Keys", "SequenceNumber",
+				"SizeBytes", "StreamViewType")) {
+			assertThat(fixture.findValue(field)).as("fixture field " + field).isNotNull();
+			assertThat(modify).as("field of AWS's record: " + field).contains("\"" + field + "\":");
+		}
+		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping.uuid()));
+		assertThatThrownBy(() -> lambda.createEventSourceMapping((m) -> m.functionName("sources-echo").eventSourceArn(streamArn)
+			.startingPosition(EventSourcePosition.AT_TIMESTAMP))).isInstanceOf(InvalidParameterValueException.class)
+			.hasMessageContaining("StartingPosition");
 	}
 
 	@Test
