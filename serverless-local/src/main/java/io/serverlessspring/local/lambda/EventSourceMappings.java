@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ import io.serverlessspring.local.server.StreamSource;
  * and deletes what succeeded (all, or all but {@code batchItemFailures} with
  * {@code ReportBatchItemFailures}); for DynamoDB streams, a reader from {@code StartingPosition}
  * that sends up to {@code BatchSize} records as the {@code aws:dynamodb} event and moves on after success.
+ * With {@code FilterCriteria} ({@link EventFilter}) only matching records reach the function; the others
+ * are dropped as on AWS (SQS messages deleted, stream records passed over).
  */
 final class EventSourceMappings implements AutoCloseable {
 
@@ -43,6 +46,9 @@ final class EventSourceMappings implements AutoCloseable {
 
 	/** Stream mappings: the sequence number read up to (the shard iterator), by mapping UUID. */
 	private final Map<String, Long> streamPositions = new ConcurrentHashMap<>();
+
+	/** Each mapping's parsed FilterCriteria (empty: no filtering), by mapping UUID; rebuilt after an update. */
+	private final Map<String, Optional<EventFilter>> filters = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor((r) -> {
 		Thread thread = new Thread(r, "lambda-event-source-poller");
@@ -104,6 +110,7 @@ final class EventSourceMappings implements AutoCloseable {
 		if (batchSize < 1 || batchSize > 10000) {
 			throw LambdaService.invalid("1 validation error detected: Value '" + batchSize + "' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000");
 		}
+		EventFilter filter = EventFilter.of(in.get("FilterCriteria"));
 		ObjectNode mapping = Json.object();
 		mapping.put("UUID", UUID.randomUUID().toString());
 		mapping.put("BatchSize", batchSize);
@@ -118,6 +125,9 @@ final class EventSourceMappings implements AutoCloseable {
 		mapping.set("FunctionResponseTypes", in.has("FunctionResponseTypes") ? in.get("FunctionResponseTypes") : Json.array());
 		if (in.has("ScalingConfig")) {
 			mapping.set("ScalingConfig", in.get("ScalingConfig"));
+		}
+		if (filter != null) {
+			mapping.set("FilterCriteria", in.get("FilterCriteria"));
 		}
 		if (streams != null) {
 			mapping.put("StartingPosition", startingPosition);
@@ -148,6 +158,7 @@ final class EventSourceMappings implements AutoCloseable {
 	private AwsResponse update(AwsRequest request, String uuid) {
 		ObjectNode mapping = mapping(uuid);
 		ObjectNode in = request.json();
+		EventFilter filter = in.has("FilterCriteria") ? EventFilter.of(in.get("FilterCriteria")) : null; // validated before any change
 		if (in.has("BatchSize")) {
 			mapping.put("BatchSize", Json.integer(in, "BatchSize", 10));
 		}
@@ -163,6 +174,15 @@ final class EventSourceMappings implements AutoCloseable {
 		if (in.has("MaximumBatchingWindowInSeconds")) {
 			mapping.put("MaximumBatchingWindowInSeconds", Json.integer(in, "MaximumBatchingWindowInSeconds", 0));
 		}
+		if (in.has("FilterCriteria")) {
+			if (filter != null) {
+				mapping.set("FilterCriteria", in.get("FilterCriteria"));
+			}
+			else {
+				mapping.remove("FilterCriteria"); // an empty FilterCriteria removes the filters, as on AWS
+			}
+			this.filters.remove(uuid);
+		}
 		mapping.set("LastModified", Json.epochSeconds(this.context.clock().millis()));
 		return AwsResponse.json(202, mapping.deepCopy());
 	}
@@ -171,6 +191,7 @@ final class EventSourceMappings implements AutoCloseable {
 		ObjectNode mapping = mapping(uuid);
 		this.mappings.remove(uuid);
 		this.streamPositions.remove(uuid);
+		this.filters.remove(uuid);
 		ObjectNode response = mapping.deepCopy();
 		response.put("State", "Deleting");
 		return AwsResponse.json(202, response);
@@ -224,6 +245,12 @@ final class EventSourceMappings implements AutoCloseable {
 		}
 	}
 
+	/** The mapping's filter, or null when it passes every record. */
+	private EventFilter filter(ObjectNode mapping) {
+		return this.filters.computeIfAbsent(mapping.path("UUID").asString(),
+				(uuid) -> Optional.ofNullable(EventFilter.of(mapping.get("FilterCriteria")))).orElse(null);
+	}
+
 	/** The service owning the stream, or null (not a stream ARN). */
 	private StreamSource streamSource(String arn) {
 		for (StreamSource source : this.context.services(StreamSource.class)) {
@@ -246,9 +273,20 @@ final class EventSourceMappings implements AutoCloseable {
 		if (records.isEmpty()) {
 			return;
 		}
+		long last = records.get(records.size() - 1).sequence();
+		EventFilter filter = filter(mapping);
 		ObjectNode event = Json.object();
 		ArrayNode list = event.putArray("Records");
-		records.forEach((r) -> list.add(r.eventRecord().deepCopy()));
+		for (StreamSource.StreamRecord record : records) {
+			ObjectNode copy = (ObjectNode) record.eventRecord().deepCopy();
+			if (filter == null || filter.matches(copy)) {
+				list.add(copy);
+			}
+		}
+		if (list.isEmpty()) {
+			this.streamPositions.put(uuid, last); // filtered out: passed over without an invocation
+			return;
+		}
 		InvocationResult result;
 		try {
 			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
@@ -262,7 +300,7 @@ final class EventSourceMappings implements AutoCloseable {
 			mapping.put("LastProcessingResult", "PROBLEM: Function call failed");
 			return;
 		}
-		this.streamPositions.put(uuid, records.get(records.size() - 1).sequence());
+		this.streamPositions.put(uuid, last);
 		mapping.put("LastProcessingResult", "OK");
 	}
 
@@ -283,10 +321,12 @@ final class EventSourceMappings implements AutoCloseable {
 		if (messages.isEmpty()) {
 			return;
 		}
+		EventFilter filter = filter(mapping);
 		ObjectNode event = Json.object();
 		ArrayNode records = event.putArray("Records");
+		List<QueueSource.QueueMessage> delivered = new ArrayList<>();
 		for (QueueSource.QueueMessage message : messages) {
-			ObjectNode record = records.addObject();
+			ObjectNode record = Json.object();
 			record.put("messageId", message.messageId());
 			record.put("receiptHandle", message.receiptHandle());
 			record.put("body", message.body());
@@ -296,6 +336,16 @@ final class EventSourceMappings implements AutoCloseable {
 			record.put("eventSource", "aws:sqs");
 			record.put("eventSourceARN", source);
 			record.put("awsRegion", this.context.region());
+			if (filter == null || filter.matches(record)) {
+				records.add(record);
+				delivered.add(message);
+			}
+			else {
+				queues.delete(source, message.receiptHandle()); // AWS deletes the messages no filter matches
+			}
+		}
+		if (delivered.isEmpty()) {
+			return;
 		}
 		InvocationResult result;
 		try {
@@ -320,7 +370,7 @@ final class EventSourceMappings implements AutoCloseable {
 				// not a batch response: every record succeeded
 			}
 		}
-		for (QueueSource.QueueMessage message : messages) {
+		for (QueueSource.QueueMessage message : delivered) {
 			if (!failed.contains(message.messageId())) {
 				queues.delete(source, message.receiptHandle());
 			}

@@ -124,6 +124,71 @@ class EventSourcesTest {
 			.hasMessageContaining("StartingPosition");
 	}
 
+	/** FilterCriteria on a queue: only matching bodies reach the function; the rest are deleted, as AWS does. */
+	@Test
+	void deliversOnlyTheQueueMessagesItsFilterCriteriaMatchAndDeletesTheRest() {
+		SqsClient sqs = SharedCloud.client(SqsClient.builder());
+		String queueUrl = sqs.createQueue((c) -> c.queueName("filtered-adoptions")).queueUrl();
+		String queueArn = sqs.getQueueAttributes((g) -> g.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+			.attributes().get(QueueAttributeName.QUEUE_ARN);
+		String pattern = "{\"body\":{\"kind\":[\"adopt\"],\"age\":[{\"numeric\":[\">\",2]}],\"vet\":[{\"exists\":false}]}}";
+		assertThatThrownBy(() -> lambda.createEventSourceMapping((m) -> m.functionName("sources-echo").eventSourceArn(queueArn)
+			.filterCriteria((f) -> f.filters((p) -> p.pattern("{\"body\": 5}"))))).isInstanceOf(InvalidParameterValueException.class)
+			.hasMessageContaining("FilterCriteria.Filters[0].Pattern");
+		assertThat(lambda.listEventSourceMappings((l) -> l.eventSourceArn(queueArn)).eventSourceMappings())
+			.as("an invalid pattern creates nothing").isEmpty();
+		var mapping = lambda.createEventSourceMapping((m) -> m.functionName("sources-echo").eventSourceArn(queueArn)
+			.filterCriteria((f) -> f.filters((p) -> p.pattern(pattern))));
+		assertThat(lambda.getEventSourceMapping((g) -> g.uuid(mapping.uuid())).filterCriteria().filters())
+			.singleElement().satisfies((f) -> assertThat(f.pattern()).isEqualTo(pattern));
+
+		sqs.sendMessage((s) -> s.queueUrl(queueUrl).messageBody("{\"kind\":\"adopt\",\"age\":1,\"pet\":\"flt-sqs-young\"}"));
+		sqs.sendMessage((s) -> s.queueUrl(queueUrl).messageBody("{\"kind\":\"adopt\",\"age\":5,\"vet\":\"x\",\"pet\":\"flt-sqs-vet\"}"));
+		sqs.sendMessage((s) -> s.queueUrl(queueUrl).messageBody("adopt flt-sqs-plain"));
+		sqs.sendMessage((s) -> s.queueUrl(queueUrl).messageBody("{\"kind\":\"adopt\",\"age\":3,\"pet\":\"flt-sqs-rex\"}"));
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("flt-sqs-rex")).events())
+			.singleElement().satisfies((e) -> assertThat(e.message()).contains("\"eventSource\":\"aws:sqs\"")));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sqs.getQueueAttributes((g) -> g.queueUrl(queueUrl)
+			.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+			.attributes()).as("filtered-out messages are deleted too").containsOnlyKeys(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+				QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).allSatisfy((k, v) -> assertThat(v).isEqualTo("0")));
+		for (String dropped : List.of("flt-sqs-young", "flt-sqs-vet", "flt-sqs-plain")) {
+			assertThat(logs.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern(dropped)).events())
+				.as("filtered out: " + dropped).isEmpty();
+		}
+		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping.uuid()));
+	}
+
+	/** FilterCriteria on a stream: matched against the record as sent (eventName, dynamodb.NewImage). */
+	@Test
+	void deliversOnlyTheStreamChangesItsFilterCriteriaMatch() {
+		DynamoDbClient dynamo = SharedCloud.client(DynamoDbClient.builder());
+		String streamArn = dynamo.createTable((c) -> c.tableName("pets-filtered").billingMode(BillingMode.PAY_PER_REQUEST)
+			.attributeDefinitions((a) -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+			.keySchema((k) -> k.attributeName("id").keyType(KeyType.HASH))
+			.streamSpecification((s) -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+			.tableDescription().latestStreamArn();
+		var mapping = lambda.createEventSourceMapping((m) -> m.functionName("sources-echo").eventSourceArn(streamArn)
+			.startingPosition(EventSourcePosition.TRIM_HORIZON).batchSize(1).filterCriteria((f) -> f.filters(
+				(p) -> p.pattern("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[{\"prefix\":\"adopt\"}]}}}}"))));
+		for (String[] change : List.of(new String[] { "flt-ddb-1", "available" }, new String[] { "flt-ddb-2", "adopted" },
+				new String[] { "flt-ddb-1", "adopted" })) {
+			dynamo.putItem((p) -> p.tableName("pets-filtered").item(new TreeMap<>(Map.of("id", AttributeValue.fromS(change[0]),
+					"status", AttributeValue.fromS(change[1])))));
+		}
+		dynamo.deleteItem((d) -> d.tableName("pets-filtered").key(Map.of("id", AttributeValue.fromS("flt-ddb-2"))));
+		dynamo.putItem((p) -> p.tableName("pets-filtered").item(new TreeMap<>(Map.of("id", AttributeValue.fromS("flt-ddb-3"),
+				"status", AttributeValue.fromS("adopted-today")))));
+
+		// records are read in order, so once flt-ddb-3 arrived every earlier change was either delivered or passed over
+		await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceNotFoundException.class).untilAsserted(() -> assertThat(logs
+			.filterLogEvents((f) -> f.logGroupName("/aws/lambda/sources-echo").filterPattern("flt-ddb")).events())
+			.extracting((e) -> e.message().replaceAll("(?s).*\"eventName\":\"([A-Z]+)\".*\"id\":\\{\"S\":\"(flt-ddb-[0-9])\".*", "$1 $2"))
+			.containsExactly("INSERT flt-ddb-2", "INSERT flt-ddb-3"));
+		lambda.deleteEventSourceMapping((d) -> d.uuid(mapping.uuid()));
+	}
+
 	@Test
 	void sendsAFailedEventInvocationToItsOnFailureDestination() {
 		SqsClient sqs = SharedCloud.client(SqsClient.builder());
