@@ -215,18 +215,21 @@ public final class HttpSecurityActions {
 			if (current.authorizerType() == AuthorizerType.REQUEST) {
 				id = currentId;
 				boolean same = uri.equals(current.authorizerUri())
-						&& Objects.equals(current.authorizerResultTtlInSeconds(), auth.lambdaTtlSeconds());
+						&& Objects.equals(current.authorizerResultTtlInSeconds(), auth.lambdaTtlSeconds())
+						&& Boolean.TRUE.equals(current.enableSimpleResponses()) == auth.lambdaSimpleResponses();
 				if (!same) {
 					client.updateAuthorizer(b -> b.apiId(apiId).authorizerId(currentId).authorizerUri(uri)
 						.identitySource(auth.lambdaIdentitySource())
-						.authorizerResultTtlInSeconds(auth.lambdaTtlSeconds()));
+						.authorizerResultTtlInSeconds(auth.lambdaTtlSeconds())
+						.enableSimpleResponses(auth.lambdaSimpleResponses()));
 					ctx.progress("    Lambda authorizer: " + function);
 				}
 			}
 		}
 		if (id == null) {
 			id = client.createAuthorizer(b -> b.apiId(apiId).name(name).authorizerType(AuthorizerType.REQUEST)
-				.authorizerUri(uri).authorizerPayloadFormatVersion("2.0").enableSimpleResponses(true)
+				.authorizerUri(uri).authorizerPayloadFormatVersion("2.0")
+				.enableSimpleResponses(auth.lambdaSimpleResponses()) // serverless.http.auth.lambda.simple-responses
 				.identitySource(auth.lambdaIdentitySource())
 				.authorizerResultTtlInSeconds(auth.lambdaTtlSeconds())).authorizerId();
 			ctx.progress("    Lambda authorizer: " + function);

@@ -39,7 +39,8 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 						auth.getJwt().getIdentitySource(), List.copyOf(auth.getJwt().getScopes()),
 						auth.getCognito().getUserPoolArn(), List.copyOf(auth.getCognito().getAppClientIds()),
 						auth.getLambda().getBean(), auth.getLambda().getFunctionArn(), auth.getLambda().getType().name(),
-						auth.getLambda().getIdentitySource(), (int) auth.getLambda().getResultTtl().toSeconds()),
+						auth.getLambda().getIdentitySource(), (int) auth.getLambda().getResultTtl().toSeconds(),
+						auth.getLambda().isSimpleResponses()),
 				http.getThrottling().getRateLimit(), http.getThrottling().getBurstLimit(),
 				log.isEnabled() ? new AccessLog(log.getLogGroup() != null ? log.getLogGroup() : "/aws/apigateway/" + function,
 						log.getFormat(), log.getRetentionDays()) : null,
@@ -82,13 +83,17 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 			boolean credentials, int maxAgeSeconds) {
 	}
 
-	/** Authorization. */
+	/**
+	 * Authorization; {@code lambdaSimpleResponses}: the HTTP API Lambda authorizer answers
+	 * {@code isAuthorized} (EnableSimpleResponses) rather than an IAM policy, as the app's runtime does.
+	 */
 	public record Auth(String type, String jwtIssuer, List<String> jwtAudiences, String jwtIdentitySource,
 			List<String> scopes, String cognitoUserPoolArn, List<String> cognitoClientIds, String lambdaBean,
-			String lambdaFunctionArn, String lambdaType, String lambdaIdentitySource, int lambdaTtlSeconds) {
+			String lambdaFunctionArn, String lambdaType, String lambdaIdentitySource, int lambdaTtlSeconds,
+			boolean lambdaSimpleResponses) {
 
 		static final Auth NONE = new Auth("NONE", null, List.of(), "$request.header.Authorization", List.of(), null,
-				List.of(), null, null, "REQUEST", "$request.header.Authorization", 300);
+				List.of(), null, null, "REQUEST", "$request.header.Authorization", 300, true);
 
 	}
 

@@ -281,7 +281,7 @@ public final class StageTemplate {
 			case LAMBDA -> {
 				Map<String, Object> authorizer = map("ApiId", ref("HttpApi"), "Name", this.desired.functionName() + "-authorizer",
 						"AuthorizerType", "REQUEST", "AuthorizerUri", authorizerUri(auth), "AuthorizerPayloadFormatVersion",
-						"2.0", "EnableSimpleResponses", true, "IdentitySource", List.of(auth.getLambda().getIdentitySource()),
+						"2.0", "EnableSimpleResponses", auth.getLambda().isSimpleResponses(), "IdentitySource", List.of(auth.getLambda().getIdentitySource()),
 						"AuthorizerResultTtlInSeconds", (int) auth.getLambda().getResultTtl().toSeconds());
 				resource("HttpApiAuthorizer", "AWS::ApiGatewayV2::Authorizer", authorizer);
 				route.put("AuthorizationType", "CUSTOM");

@@ -91,6 +91,50 @@ class JwtAuthorizerDeployTest {
 		}
 	}
 
+	/** serverless.http.auth.lambda.simple-responses decides the HTTP API authorizer's EnableSimpleResponses, on create and update. */
+	@Test
+	void lambdaAuthorizerHonoursTheSimpleResponsesSetting() throws Exception {
+		moto.reset();
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: members\n");
+		String prod = """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    auth:
+				      type: lambda
+				      lambda:
+				        bean: gatekeeper
+				        simple-responses: %s
+				""";
+		Files.writeString(resources.resolve("application-prod.yml"), prod.formatted("false"));
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip());
+		try (AwsClients clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", moto.endpoint(), null))) {
+			DesiredStage policies = DesiredStageFactory.create(
+					new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, "us-east-1", clients.accountId());
+			new Applier(List.of()).apply(Planner.plan(policies, ActualStateReader.read(clients, StageNames.of(policies))),
+					clients, message -> { });
+			String apiId = clients.apiGatewayV2().getApis(b -> { }).items().stream()
+				.filter(a -> a.name().equals("members-prod")).findFirst().orElseThrow().apiId();
+			Route route = clients.apiGatewayV2().getRoutes(b -> b.apiId(apiId)).items().stream()
+				.filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow();
+			assertThat(route.authorizationTypeAsString()).isEqualTo("CUSTOM");
+			var authorizer = clients.apiGatewayV2().getAuthorizer(b -> b.apiId(apiId).authorizerId(route.authorizerId()));
+			assertThat(authorizer.authorizerPayloadFormatVersion()).isEqualTo("2.0");
+			assertThat(authorizer.enableSimpleResponses()).as("simple-responses: false = IAM policy answers").isFalse();
+
+			Files.writeString(resources.resolve("application-prod.yml"), prod.formatted("true"));
+			DesiredStage simple = DesiredStageFactory.create(
+					new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, "us-east-1", clients.accountId());
+			new Applier(List.of()).apply(Planner.plan(simple, ActualStateReader.read(clients, StageNames.of(simple))),
+					clients, message -> { });
+			var updated = clients.apiGatewayV2().getAuthorizer(b -> b.apiId(apiId).authorizerId(route.authorizerId()));
+			assertThat(updated.enableSimpleResponses()).as("changed in place on the next deploy").isTrue();
+		}
+	}
+
 	private Path packageZip() throws IOException {
 		Path zip = this.project.resolve("members-prod.zip");
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {

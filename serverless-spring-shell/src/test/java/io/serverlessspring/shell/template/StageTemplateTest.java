@@ -221,6 +221,22 @@ class StageTemplateTest {
 	}
 
 	@Test
+	void aLambdaAuthorizerAnswersWithPoliciesWhenSimpleResponsesAreOff() throws Exception {
+		Map<String, Map<String, Object>> resources = checkReferences(generate("""
+				serverless:
+				  http:
+				    auth:
+				      type: lambda
+				      lambda:
+				        bean: gatekeeper
+				        simple-responses: false
+				""", TemplateFormat.CLOUDFORMATION));
+		assertThat(props(resources, "HttpApiAuthorizer")).containsEntry("AuthorizerType", "REQUEST")
+			.containsEntry("AuthorizerPayloadFormatVersion", "2.0").containsEntry("EnableSimpleResponses", false);
+		assertThat(props(resources, "HttpApiRoute")).containsEntry("AuthorizationType", "CUSTOM");
+	}
+
+	@Test
 	void aJwtAuthorizerOnARestApiIsRefusedWithTheSettingToChange() throws Exception {
 		assertThatThrownBy(() -> generate("""
 				serverless:
