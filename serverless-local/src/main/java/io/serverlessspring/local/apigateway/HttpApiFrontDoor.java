@@ -1,11 +1,8 @@
 package io.serverlessspring.local.apigateway;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +31,6 @@ final class HttpApiFrontDoor implements FrontDoor {
 	private static final System.Logger log = System.getLogger(HttpApiFrontDoor.class.getName());
 
 	static final String PATH_PREFIX = "/_aws/execute-api/";
-
-	private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?");
 
 	private final HttpApiService apis;
 
@@ -69,19 +64,19 @@ final class HttpApiFrontDoor implements FrontDoor {
 		synchronized (this.apis) {
 			landing = land(request);
 			if (landing == null) {
-				return message(404, "Not Found");
+				return LambdaProxy.message(404, "Not Found");
 			}
 			if (isPreflight(request) && landing.api().api.has("corsConfiguration")) {
 				return cors(preflight(request, landing.api().api.get("corsConfiguration")), request, landing.api());
 			}
 			route = route(landing.api(), request.method(), landing.routePath(), pathParameters);
 			if (route == null) {
-				return message(404, "Not Found");
+				return LambdaProxy.message(404, "Not Found");
 			}
 			String target = route.path("target").asString("").replaceFirst("^integrations/", "");
 			integration = landing.api().integrations.get(target);
 			if (integration == null) {
-				return message(500, "Internal Server Error");
+				return LambdaProxy.message(500, "Internal Server Error");
 			}
 			integration = integration.deepCopy();
 		}
@@ -166,7 +161,7 @@ final class HttpApiFrontDoor implements FrontDoor {
 				continue;
 			}
 			Map<String, String> parameters = new LinkedHashMap<>();
-			long score = match(key.substring(space + 1), path, parameters);
+			long score = PathTemplates.match(key.substring(space + 1), path, parameters, false);
 			if (score < 0) {
 				continue;
 			}
@@ -189,68 +184,30 @@ final class HttpApiFrontDoor implements FrontDoor {
 		return best;
 	}
 
-	/** A specificity score (higher is more specific), or -1 when the template does not match. */
-	private static long match(String template, String path, Map<String, String> parameters) {
-		String[] want = template.equals("/") ? new String[0] : template.substring(1).split("/", -1);
-		String[] have = path.equals("/") ? new String[0] : path.substring(1).split("/", -1);
-		long score = 0;
-		for (int i = 0; i < want.length; i++) {
-			String segment = want[i];
-			if (segment.startsWith("{") && segment.endsWith("+}")) {
-				if (i >= have.length) {
-					return -1;
-				}
-				parameters.put(segment.substring(1, segment.length() - 2), decode(String.join("/", java.util.Arrays.copyOfRange(have, i, have.length))));
-				return score * 3 + 1;
-			}
-			if (i >= have.length) {
-				return -1;
-			}
-			if (segment.startsWith("{") && segment.endsWith("}")) {
-				if (have[i].isEmpty()) {
-					return -1;
-				}
-				parameters.put(segment.substring(1, segment.length() - 1), decode(have[i]));
-				score = score * 3 + 2;
-			}
-			else if (segment.equals(have[i])) {
-				score = score * 3 + 3;
-			}
-			else {
-				return -1;
-			}
-		}
-		return (want.length == have.length) ? score * 3 + 2 : -1;
-	}
-
 	private AwsResponse invoke(AwsRequest request, Landing landing, ObjectNode route, ObjectNode integration,
 			Map<String, String> pathParameters) {
 		if (!"AWS_PROXY".equals(integration.path("integrationType").asString())) {
 			log.log(Level.WARNING, "Integration type " + integration.path("integrationType").asString() + " is not served locally");
-			return message(500, "Internal Server Error");
+			return LambdaProxy.message(500, "Internal Server Error");
 		}
 		Map<String, String> stageVariables = Json.stringMap(landing.stage(), "stageVariables");
-		String uri = integration.path("integrationUri").asString();
-		for (Map.Entry<String, String> variable : stageVariables.entrySet()) {
-			uri = uri.replace("${stageVariables." + variable.getKey() + "}", variable.getValue());
-		}
-		Matcher arn = LAMBDA_ARN.matcher(uri);
-		if (!arn.find()) {
-			return message(500, "Internal Server Error");
+		String functionArn = LambdaProxy.functionArn(integration.path("integrationUri").asString(), stageVariables);
+		if (functionArn == null) {
+			return LambdaProxy.message(500, "Internal Server Error");
 		}
 		LambdaService lambda = this.context.service(LambdaService.class);
 		FunctionTarget target;
 		try {
-			if (!lambda.allowsInvocationBy(arn.group(), "apigateway.amazonaws.com")) {
-				log.log(Level.WARNING, "API " + landing.api().api.path("apiId").asString() + " may not invoke " + arn.group()
+			if (!lambda.allowsInvocationBy(functionArn, "apigateway.amazonaws.com")) {
+				log.log(Level.WARNING, "API " + landing.api().api.path("apiId").asString() + " may not invoke " + functionArn
 						+ ": its resource policy has no statement for apigateway.amazonaws.com (lambda add-permission)");
-				return message(500, "Internal Server Error");
+				return LambdaProxy.message(500, "Internal Server Error");
 			}
-			target = lambda.target(arn.group(), null);
+			target = lambda.target(functionArn, null);
 		}
 		catch (AwsException ex) {
-			log.log(Level.WARNING, "API integration cannot invoke " + arn.group() + ": " + ex.getMessage());
-			return message(500, "Internal Server Error");
+			log.log(Level.WARNING, "API integration cannot invoke " + functionArn + ": " + ex.getMessage());
+			return LambdaProxy.message(500, "Internal Server Error");
 		}
 		String version = integration.path("payloadFormatVersion").asString("2.0");
 		ObjectNode event;
@@ -268,10 +225,10 @@ final class HttpApiFrontDoor implements FrontDoor {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException throttled) {
-			return message(429, "Too Many Requests");
+			return LambdaProxy.message(429, "Too Many Requests");
 		}
 		if (result.failed()) {
-			return message(500, "Internal Server Error");
+			return LambdaProxy.message(500, "Internal Server Error");
 		}
 		return "1.0".equals(version) ? RestEventV1.response(result) : HttpEventV2.response(result, 500);
 	}
@@ -321,20 +278,6 @@ final class HttpApiFrontDoor implements FrontDoor {
 		StringBuilder joined = new StringBuilder();
 		values.forEach((v) -> joined.append(joined.length() > 0 ? "," : "").append(v.asString()));
 		return joined.toString();
-	}
-
-	private static AwsResponse message(int status, String message) {
-		return AwsResponse.bytes(status, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
-				"application/json");
-	}
-
-	private static String decode(String segment) {
-		try {
-			return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return segment;
-		}
 	}
 
 }

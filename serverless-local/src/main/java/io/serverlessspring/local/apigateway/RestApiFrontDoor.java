@@ -1,8 +1,6 @@
 package io.serverlessspring.local.apigateway;
 
 import java.lang.System.Logger.Level;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +34,6 @@ final class RestApiFrontDoor implements FrontDoor {
 
 	private static final Pattern URL = Pattern.compile("/restapis/([^/]+)/([^/]+)/_user_request_(/.*)?");
 
-	private static final Pattern LAMBDA_ARN = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[a-zA-Z0-9-_]+(:[a-zA-Z0-9-_$]+)?");
-
 	private final RestApiService apis;
 
 	private final LocalContext context;
@@ -56,14 +52,14 @@ final class RestApiFrontDoor implements FrontDoor {
 	public AwsResponse serve(AwsRequest request) {
 		Matcher url = URL.matcher(request.rawPath());
 		if (!url.matches()) {
-			return message(404, "Not Found");
+			return LambdaProxy.message(404, "Not Found");
 		}
 		String apiId = url.group(1);
 		String stage = url.group(2);
 		String path = (url.group(3) == null || url.group(3).isEmpty()) ? "/" : url.group(3);
 		List<ObjectNode> resources = this.apis.deployedResources(apiId, stage);
 		if (resources == null) {
-			return message(403, "Forbidden");
+			return LambdaProxy.message(403, "Forbidden");
 		}
 		Map<String, String> pathParameters = new LinkedHashMap<>();
 		ObjectNode resource = resource(resources, path, pathParameters);
@@ -72,35 +68,31 @@ final class RestApiFrontDoor implements FrontDoor {
 			method = resource.path("resourceMethods").get("ANY");
 		}
 		if (method == null) {
-			return message(403, "Missing Authentication Token");
+			return LambdaProxy.message(403, "Missing Authentication Token");
 		}
 		JsonNode integration = method.path("methodIntegration");
 		if (!"AWS_PROXY".equals(integration.path("type").asString())) {
 			log.log(Level.WARNING, "Integration type " + integration.path("type").asString() + " is not served locally");
-			return message(500, "Internal server error");
+			return LambdaProxy.message(500, "Internal server error");
 		}
 		Map<String, String> stageVariables = this.apis.stageVariables(apiId, stage);
-		String uri = integration.path("uri").asString();
-		for (Map.Entry<String, String> variable : stageVariables.entrySet()) {
-			uri = uri.replace("${stageVariables." + variable.getKey() + "}", variable.getValue());
-		}
-		Matcher arn = LAMBDA_ARN.matcher(uri);
-		if (!arn.find()) {
-			return message(500, "Internal server error");
+		String functionArn = LambdaProxy.functionArn(integration.path("uri").asString(), stageVariables);
+		if (functionArn == null) {
+			return LambdaProxy.message(500, "Internal server error");
 		}
 		LambdaService lambda = this.context.service(LambdaService.class);
 		FunctionTarget target;
 		try {
-			if (!lambda.allowsInvocationBy(arn.group(), "apigateway.amazonaws.com")) {
-				log.log(Level.WARNING, "REST API " + apiId + " may not invoke " + arn.group()
+			if (!lambda.allowsInvocationBy(functionArn, "apigateway.amazonaws.com")) {
+				log.log(Level.WARNING, "REST API " + apiId + " may not invoke " + functionArn
 						+ ": its resource policy has no statement for apigateway.amazonaws.com (lambda add-permission)");
-				return message(500, "Internal server error");
+				return LambdaProxy.message(500, "Internal server error");
 			}
-			target = lambda.target(arn.group(), null);
+			target = lambda.target(functionArn, null);
 		}
 		catch (AwsException ex) {
-			log.log(Level.WARNING, "REST API integration cannot invoke " + arn.group() + ": " + ex.getMessage());
-			return message(500, "Internal server error");
+			log.log(Level.WARNING, "REST API integration cannot invoke " + functionArn + ": " + ex.getMessage());
+			return LambdaProxy.message(500, "Internal server error");
 		}
 		String resourcePath = resource.path("path").asString();
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
@@ -111,10 +103,10 @@ final class RestApiFrontDoor implements FrontDoor {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException throttled) {
-			return message(429, "Too Many Requests");
+			return LambdaProxy.message(429, "Too Many Requests");
 		}
 		if (result.failed()) {
-			return message(502, "Internal server error");
+			return LambdaProxy.message(502, "Internal server error");
 		}
 		return RestEventV1.response(result);
 	}
@@ -126,7 +118,9 @@ final class RestApiFrontDoor implements FrontDoor {
 		Map<String, String> bestParameters = null;
 		for (ObjectNode resource : resources) {
 			Map<String, String> parameters = new LinkedHashMap<>();
-			long score = match(resource.path("path").asString(), path, parameters);
+			// A REST API ignores one trailing slash.
+			String trimmed = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
+			long score = PathTemplates.match(resource.path("path").asString(), trimmed, parameters, true);
 			if (score > bestScore) {
 				best = resource;
 				bestScore = score;
@@ -137,52 +131,6 @@ final class RestApiFrontDoor implements FrontDoor {
 			pathParameters.putAll(bestParameters);
 		}
 		return best;
-	}
-
-	private static long match(String template, String path, Map<String, String> parameters) {
-		String[] want = template.equals("/") ? new String[0] : template.substring(1).split("/", -1);
-		String trimmed = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
-		String[] have = trimmed.equals("/") ? new String[0] : trimmed.substring(1).split("/", -1);
-		long score = 0;
-		for (int i = 0; i < want.length; i++) {
-			String segment = want[i];
-			if (segment.startsWith("{") && segment.endsWith("+}")) {
-				if (i >= have.length) {
-					return -1;
-				}
-				parameters.put(segment.substring(1, segment.length() - 2),
-						decode(String.join("/", java.util.Arrays.copyOfRange(have, i, have.length))));
-				return score * 3 + 1;
-			}
-			if (i >= have.length) {
-				return -1;
-			}
-			if (segment.startsWith("{") && segment.endsWith("}")) {
-				parameters.put(segment.substring(1, segment.length() - 1), decode(have[i]));
-				score = score * 3 + 2;
-			}
-			else if (segment.equals(have[i])) {
-				score = score * 3 + 3;
-			}
-			else {
-				return -1;
-			}
-		}
-		return (want.length == have.length) ? score * 3 + 2 : -1;
-	}
-
-	private static String decode(String segment) {
-		try {
-			return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return segment;
-		}
-	}
-
-	private static AwsResponse message(int status, String message) {
-		return AwsResponse.bytes(status, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8),
-				"application/json");
 	}
 
 }
