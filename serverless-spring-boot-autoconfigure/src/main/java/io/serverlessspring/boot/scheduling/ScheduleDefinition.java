@@ -1,7 +1,6 @@
 package io.serverlessspring.boot.scheduling;
 
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.serverlessspring.boot.naming.ResourceNames;
+
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
@@ -18,7 +19,6 @@ import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Schedules;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.util.DigestUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -28,9 +28,6 @@ import org.springframework.util.StringUtils;
  */
 public record ScheduleDefinition(String id, String name, String beanName, Method method, String spring,
 		String expression, String timezone, boolean enabled) {
-
-	/** AWS names of rules and schedules: at most 64 characters; we leave room for a function prefix. */
-	static final int MAX_NAME = 48;
 
 	private static final ScheduleExpressionConverter CONVERTER = new ScheduleExpressionConverter();
 
@@ -122,14 +119,9 @@ public record ScheduleDefinition(String id, String name, String beanName, Method
 		}
 	}
 
-	/** {@code [A-Za-z0-9._-]}, at most {@link #MAX_NAME} characters (cut ones end in a hash). */
+	/** {@code [A-Za-z0-9._-]}, at most 48 characters (cut ones end in a hash): {@link ResourceNames#scheduleId}. */
 	static String awsName(String base, String suffix) {
-		String clean = (base + suffix).replaceAll("[^A-Za-z0-9._-]", "_");
-		if (clean.length() <= MAX_NAME) {
-			return clean;
-		}
-		String hash = DigestUtils.md5DigestAsHex(clean.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-		return clean.substring(0, MAX_NAME - 9) + "-" + hash;
+		return ResourceNames.scheduleId(base + suffix);
 	}
 
 }

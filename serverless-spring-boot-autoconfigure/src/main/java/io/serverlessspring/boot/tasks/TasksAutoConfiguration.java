@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import io.serverlessspring.boot.manifest.ServerlessNames;
+import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
 import io.serverlessspring.boot.settings.ServerlessProperties;

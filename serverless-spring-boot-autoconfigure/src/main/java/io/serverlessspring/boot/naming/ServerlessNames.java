@@ -1,4 +1,4 @@
-package io.serverlessspring.boot.manifest;
+package io.serverlessspring.boot.naming;
 
 import io.serverlessspring.boot.settings.ServerlessProperties;
 
@@ -52,7 +52,7 @@ public final class ServerlessNames {
 
 	/** Default name of the task resources (topic, queue, response table): {@code <function>-tasks}. */
 	public String taskResource() {
-		return this.function + "-tasks";
+		return ResourceNames.taskResource(this.function);
 	}
 
 	private static String firstNonBlank(String... values) {
