@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +23,9 @@ import java.util.regex.Pattern;
  * on are built too and nothing needs to be installed first.
  */
 public class ProjectBuilder {
+
+	/** How long Maven gets to stop after TERM before it is killed. */
+	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
 	private static final Pattern MODULE = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>");
 
@@ -67,23 +75,19 @@ public class ProjectBuilder {
 				+ (reactorRoot != null ? " (from " + reactorRoot.getFileName() + ", with the modules it needs)" : "")
 				+ " ...");
 		long started = System.nanoTime();
-		int exit;
+		Process process;
 		try {
-			Process process = new ProcessBuilder(command).directory(project.toFile())
+			process = new ProcessBuilder(command).directory(project.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
 			process.getOutputStream().close();
-			exit = process.waitFor();
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot run Maven (" + command.get(0) + "): " + ex.getMessage()
 					+ ". Install Maven 3.8+ or add a Maven wrapper (mvnw) to the project.");
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new PackagingException("Interrupted while building " + project);
-		}
+		int exit = awaitBuild(process, project, progress);
 		if (exit != 0) {
 			throw new PackagingException("The Maven build of " + project + " failed (exit " + exit + "):\n"
 					+ tail(log, 30) + "\nFull log: " + log);
@@ -102,6 +106,64 @@ public class ProjectBuilder {
 			throw new PackagingException("Maven did not write the runtime class path (" + classpathFile + ")");
 		}
 		return new Build(project.resolve("target/classes"), jars);
+	}
+
+	/**
+	 * Waits for the build. Ctrl-C at the prompt (an interrupt) or the console being stopped (TERM, a
+	 * shutdown hook) stops the build and everything it started, so no Maven is left running orphaned.
+	 */
+	private static int awaitBuild(Process process, Path project, Consumer<String> progress) {
+		AtomicBoolean stopped = new AtomicBoolean();
+		Thread stopper = new Thread(() -> {
+			if (process.isAlive()) {
+				stopped.set(true);
+				progress.accept("Build interrupted: stopping Maven (pid " + process.pid() + ")");
+				stopTree(process.toHandle());
+			}
+		}, "serverless-build-stopper");
+		Runtime.getRuntime().addShutdownHook(stopper);
+		try {
+			int exit = process.waitFor();
+			if (stopped.get()) {
+				throw new PackagingException("Build interrupted: the Maven build of " + project + " was stopped");
+			}
+			return exit;
+		}
+		catch (InterruptedException ex) {
+			stopTree(process.toHandle());
+			Thread.currentThread().interrupt();
+			throw new PackagingException("Build interrupted: the Maven build of " + project + " was stopped");
+		}
+		finally {
+			try {
+				Runtime.getRuntime().removeShutdownHook(stopper);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook is running or has run: it stops the build
+			}
+		}
+	}
+
+	/** Stops a process and its descendants: politely (TERM) first, then forcibly after a grace period. */
+	static void stopTree(ProcessHandle root) {
+		List<ProcessHandle> tree = new ArrayList<>();
+		tree.add(root);
+		root.descendants().forEach(tree::add);
+		tree.forEach(ProcessHandle::destroy);
+		long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+		for (ProcessHandle handle : tree) {
+			long left = deadline - System.nanoTime();
+			try {
+				handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				handle.destroyForcibly();
+			}
+			catch (InterruptedException ex) {
+				handle.destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** The outermost folder whose pom.xml lists the project (transitively) as a module, or null. */
