@@ -20,6 +20,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import io.serverlessspring.boot.routing.EventRoute;
+import io.serverlessspring.boot.routing.JsonFieldPath;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.targets.MethodTarget;
 import io.serverlessspring.boot.targets.TargetResolver;
@@ -203,7 +204,14 @@ public class AwsEventRoute implements EventRoute {
 		};
 		PojoSerializer<?> serializer = this.serializers.computeIfAbsent(eventClass,
 				(c) -> LambdaEventSerializers.serializerFor(c, AwsEventRoute.class.getClassLoader()));
-		return serializer.fromJson(new String(event.payload(), StandardCharsets.UTF_8));
+		try {
+			return serializer.fromJson(new String(event.payload(), StandardCharsets.UTF_8));
+		}
+		catch (RuntimeException ex) {
+			JsonFieldPath path = JsonFieldPath.fromReferenceChain(ex.getMessage());
+			throw new EventFormatException("The " + type.value() + " event does not match AWS's "
+					+ eventClass.getSimpleName() + " format" + (path.isEmpty() ? "" : ": '" + path + "' has the wrong type"), ex);
+		}
 	}
 
 	private List<?> records(EventSourceType type, LambdaEvent event) {

@@ -12,9 +12,11 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import io.serverlessspring.boot.routing.JsonFieldPath;
 import io.serverlessspring.boot.targets.FunctionTarget;
 import io.serverlessspring.boot.targets.InvocationTarget;
 import io.serverlessspring.boot.targets.MethodTarget;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,8 @@ final class HandlerInvoker {
 			S3EventNotification.S3EventNotificationRecord.class, EventSourceType.DYNAMODB,
 			DynamodbEvent.DynamodbStreamRecord.class, EventSourceType.KINESIS, KinesisEvent.KinesisEventRecord.class);
 
+	private final EventSourceType type;
+
 	private final InvocationTarget target;
 
 	private final Shape shape;
@@ -52,6 +56,7 @@ final class HandlerInvoker {
 	private final JsonMapper mapper;
 
 	HandlerInvoker(EventSourceType type, InvocationTarget target, JsonMapper mapper) {
+		this.type = type;
 		this.target = target;
 		this.mapper = mapper;
 		this.inputType = inputType(target);
@@ -101,7 +106,15 @@ final class HandlerInvoker {
 		}
 		else {
 			JavaType javaType = this.mapper.constructType(this.inputType);
-			input = this.mapper.readValue(body, javaType);
+			try {
+				input = this.mapper.readValue(body, javaType);
+			}
+			catch (JacksonException ex) {
+				JsonFieldPath path = JsonFieldPath.of(ex);
+				throw new EventFormatException("The " + this.type.value() + " body cannot be read as "
+						+ javaType.getRawClass().getSimpleName() + ", the input of " + this.target.id() + ": "
+						+ (path.isEmpty() ? "it is not JSON of that shape" : "'" + path + "' has the wrong type"), ex);
+			}
 		}
 		return callWith(input, context);
 	}

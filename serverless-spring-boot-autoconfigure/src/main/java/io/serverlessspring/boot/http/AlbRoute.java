@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class AlbRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public AlbRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(AwsProxyRequest.class, container, settings);
+		super(AwsProxyRequest.class, HttpEventShape.ALB, container, settings);
 	}
 
 	@Override

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 
 	public HttpApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(HttpApiV2ProxyRequest.class, container, settings);
+		super(HttpApiV2ProxyRequest.class, HttpEventShape.HTTP_API_V2, container, settings);
 	}
 
 	@Override

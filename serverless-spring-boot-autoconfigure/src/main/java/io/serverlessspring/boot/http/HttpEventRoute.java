@@ -21,6 +21,7 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,6 +55,8 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	private final Class<R> requestType;
 
+	private final HttpEventShape shape;
+
 	private final Supplier<LambdaServletContainer> container;
 
 	private final HttpSettings settings;
@@ -62,8 +65,10 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	private final AwsProxyHttpServletResponseWriter responseWriter = new AwsProxyHttpServletResponseWriter();
 
-	protected HttpEventRoute(Class<R> requestType, Supplier<LambdaServletContainer> container, HttpSettings settings) {
+	HttpEventRoute(Class<R> requestType, HttpEventShape shape, Supplier<LambdaServletContainer> container,
+			HttpSettings settings) {
 		this.requestType = requestType;
+		this.shape = shape;
 		this.container = container;
 		this.settings = settings;
 		this.binaryTypes = new BinaryContentTypes(settings.getBinaryTypes());
@@ -79,7 +84,20 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		long started = System.nanoTime();
 		// Bound from the router's tree into upstream's model: no second parse of the bytes. The
 		// tree itself is only read, for what upstream's model does not keep.
-		R request = JSON.treeToValue(event.json(), this.requestType);
+		String malformed = this.shape.problem(event.json());
+		R request = null;
+		if (malformed == null) {
+			try {
+				request = JSON.treeToValue(event.json(), this.requestType);
+			}
+			catch (JacksonException ex) {
+				malformed = HttpEventShape.bindingProblem(ex, event.json());
+			}
+		}
+		if (malformed != null) {
+			answerMalformed(event, malformed, output);
+			return;
+		}
 		normalize(request);
 		// Before serving: an error page forward rewrites the path in upstream's model.
 		String target = accessLog.isInfoEnabled() ? target(request, event.json()) : null;
@@ -99,6 +117,17 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		output.write(json);
+		output.flush();
+	}
+
+	/** One log line and a 400 naming the field, in the format's own response shape. */
+	private void answerMalformed(LambdaEvent event, String problem, OutputStream output) throws IOException {
+		String message = "Malformed " + name() + " event: " + problem;
+		logger.warn(message);
+		String path = event.json().isObject() ? text(event.json(), "/path") : null;
+		ObjectNode json = write(HttpResponse.error(HttpStatus.BAD_REQUEST, message, (path != null) ? path : "/"),
+				event.json().isObject() ? event.json() : JSON.createObjectNode());
+		output.write(JSON.writeValueAsBytes(json));
 		output.flush();
 	}
 

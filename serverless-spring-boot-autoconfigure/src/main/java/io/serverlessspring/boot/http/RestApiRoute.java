@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public RestApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(AwsProxyRequest.class, container, settings);
+		super(AwsProxyRequest.class, HttpEventShape.REST_API, container, settings);
 	}
 
 	@Override

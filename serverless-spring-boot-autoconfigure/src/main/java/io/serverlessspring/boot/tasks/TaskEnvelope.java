@@ -1,8 +1,10 @@
 package io.serverlessspring.boot.tasks;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.serverlessspring.boot.targets.BadArgumentsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,17 +35,55 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 		return json != null && json.isObject() && KIND.equals(json.path("serverless").path("kind").asString(null));
 	}
 
-	/** The envelope in {@code json}, if it is one. */
+	/**
+	 * The envelope in {@code json}, if it is one.
+	 * @throws BadArgumentsException when it is a task envelope whose fields have the wrong type
+	 */
 	public static Optional<TaskEnvelope> from(JsonNode json) {
 		if (!isTask(json)) {
 			return Optional.empty();
 		}
 		JsonNode body = json.get("serverless");
 		JsonNode args = body.path("args");
-		String sentAt = body.path("sentAt").asString(null);
-		return Optional.of(new TaskEnvelope(body.path("taskId").asString(null), body.path("target").asString(null),
-				args.isArray() ? (ArrayNode) args : null, body.path("captureResponse").asBoolean(false),
-				(sentAt != null) ? Instant.parse(sentAt) : null));
+		if (!args.isMissingNode() && !args.isNull() && !args.isArray()) {
+			throw malformed("'args' must be a JSON array of the method's arguments, not " + args.getNodeType().name().toLowerCase());
+		}
+		String target = text(body, "target");
+		if (target == null || target.isBlank()) {
+			throw malformed("'target' is missing: it names the method (bean#method) or function bean to run");
+		}
+		JsonNode capture = body.path("captureResponse");
+		if (!capture.isMissingNode() && !capture.isNull() && !capture.isBoolean()) {
+			throw malformed("'captureResponse' must be true or false");
+		}
+		String sentAt = text(body, "sentAt");
+		Instant sent = null;
+		if (sentAt != null) {
+			try {
+				sent = Instant.parse(sentAt);
+			}
+			catch (DateTimeParseException ex) {
+				throw malformed("'sentAt' must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, not '" + sentAt + "'");
+			}
+		}
+		return Optional.of(new TaskEnvelope(text(body, "taskId"), target, args.isArray() ? (ArrayNode) args : null,
+				capture.asBoolean(false), sent));
+	}
+
+	/** A text field's value; {@code null} when absent or null; an object or array is not a text. */
+	private static String text(JsonNode body, String field) {
+		JsonNode value = body.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return null;
+		}
+		if (!value.isValueNode()) {
+			throw malformed("'" + field + "' must be a string, not " + value.getNodeType().name().toLowerCase());
+		}
+		return value.asString();
+	}
+
+	private static BadArgumentsException malformed(String problem) {
+		return new BadArgumentsException("Malformed task envelope: " + problem);
 	}
 
 }
