@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.serverlessspring.boot.events.EventHandlerDefinition;
 import io.serverlessspring.boot.naming.ServerlessNames;
+import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.scheduling.ScheduleDefinition;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.TaskSettings;

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.serverlessspring.boot.commands.CommandEnvelope;
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.targets.MethodTarget;
@@ -46,12 +46,12 @@ public class ScheduleRoute implements EventRoute {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		return "schedule".equals(CommandEnvelope.kind(event.json())) || ruleSchedule(event.json()).isPresent();
+		return "schedule".equals(ServerlessEnvelope.kind(event.json())) || ruleSchedule(event.json()).isPresent();
 	}
 
 	@Override
 	public void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
-		JsonNode body = CommandEnvelope.body(event.json());
+		JsonNode body = ServerlessEnvelope.body(event.json());
 		ScheduleDefinition schedule;
 		if (body != null) {
 			String id = body.path("id").asString(null);

@@ -3,6 +3,7 @@ package io.serverlessspring.boot.tasks;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -17,7 +18,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 	/** {@code {"serverless": {"kind": "task", ...}}}. */
 	public ObjectNode toJson(JsonMapper mapper) {
 		ObjectNode root = mapper.createObjectNode();
-		ObjectNode body = root.putObject("serverless");
+		ObjectNode body = root.putObject(ServerlessEnvelope.FIELD);
 		body.put("kind", KIND);
 		body.put("version", 1);
 		body.put("taskId", this.taskId);
@@ -30,7 +31,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 
 	/** Whether this JSON is a task envelope. */
 	public static boolean isTask(JsonNode json) {
-		return json != null && json.isObject() && KIND.equals(json.path("serverless").path("kind").asString(null));
+		return KIND.equals(ServerlessEnvelope.kind(json));
 	}
 
 	/** The envelope in {@code json}, if it is one. */
@@ -38,7 +39,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 		if (!isTask(json)) {
 			return Optional.empty();
 		}
-		JsonNode body = json.get("serverless");
+		JsonNode body = ServerlessEnvelope.body(json);
 		JsonNode args = body.path("args");
 		String sentAt = body.path("sentAt").asString(null);
 		return Optional.of(new TaskEnvelope(body.path("taskId").asString(null), body.path("target").asString(null),
