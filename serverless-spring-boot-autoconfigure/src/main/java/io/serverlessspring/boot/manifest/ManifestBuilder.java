@@ -103,7 +103,7 @@ public final class ManifestBuilder {
 				anySqs ? orDefault(taskSettings.getSqsQueue(), names.taskResource()) : null,
 				anyCapture ? orDefault(taskSettings.getResponseTable(), names.taskResource()) : null,
 				taskSettings.getResponseTtl().toSeconds());
-		return new DeploymentManifest(1, names.application(), names.stage(), main, DeploymentManifest.HANDLER,
+		return new DeploymentManifest(DeploymentManifest.FORMAT_VERSION, names.application(), names.stage(), main, DeploymentManifest.HANDLER,
 				List.copyOf(schedules),
 				new DeploymentManifest.KeepWarm(properties.getKeepWarm().isEnabled(), properties.getKeepWarm().getExpression()),
 				List.copyOf(tasks), resources, List.copyOf(handlers), List.copyOf(functions),
