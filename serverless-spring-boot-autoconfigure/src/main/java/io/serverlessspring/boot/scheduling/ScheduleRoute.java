@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.ServerlessEnvelope;
+import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.targets.MethodTarget;
@@ -91,7 +92,7 @@ public class ScheduleRoute implements EventRoute {
 			return Optional.empty();
 		}
 		String resource = json.path("resources").path(0).asString("");
-		String ruleName = resource.substring(resource.lastIndexOf('/') + 1);
+		String ruleName = Arns.resourceName(resource);
 		return this.registry.byRuleName(ruleName);
 	}
 

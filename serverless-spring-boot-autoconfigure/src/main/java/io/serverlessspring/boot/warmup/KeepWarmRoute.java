@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.ServerlessEnvelope;
+import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
 
@@ -29,7 +30,7 @@ public class KeepWarmRoute implements EventRoute {
 			return true;
 		}
 		return "Scheduled Event".equals(event.text("/detail-type")) && "aws.events".equals(event.text("/source"))
-				&& String.valueOf(event.text("/resources/0")).endsWith("-keep-warm");
+				&& String.valueOf(event.text("/resources/0")).endsWith("-" + ResourceNames.KEEP_WARM_SCHEDULE);
 	}
 
 	@Override
