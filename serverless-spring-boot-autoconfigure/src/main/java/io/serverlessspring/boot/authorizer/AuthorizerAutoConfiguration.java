@@ -1,6 +1,6 @@
 package io.serverlessspring.boot.authorizer;
 
-import io.serverlessspring.boot.http.HttpEventRoute;
+import io.serverlessspring.boot.routing.RouteOrder;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +18,8 @@ import org.springframework.core.annotation.Order;
 @AutoConfiguration(afterName = "io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration")
 public class AuthorizerAutoConfiguration {
 
-	/** Before the HTTP routes: a REST {@code REQUEST} authorizer event looks much like a request. */
-	public static final int ROUTE_ORDER = HttpEventRoute.ORDER - 100;
-
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.AUTHORIZER)
 	@ConditionalOnProperty("serverless.http.auth.lambda.bean")
 	@ConditionalOnMissingBean(AuthorizerRoute.class)
 	public AuthorizerRoute serverlessNamedAuthorizerRoute(BeanFactory beans,
@@ -43,7 +40,7 @@ public class AuthorizerAutoConfiguration {
 	}
 
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.AUTHORIZER)
 	@ConditionalOnBean(LambdaAuthorizer.class)
 	@ConditionalOnMissingBean(AuthorizerRoute.class)
 	public AuthorizerRoute serverlessAuthorizerRoute(org.springframework.beans.factory.ObjectProvider<LambdaAuthorizer> authorizer,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.serverlessspring.boot.errors.ErrorResult;
+import io.serverlessspring.boot.scanning.AnnotatedMethods;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -59,9 +60,7 @@ public class ActuatorManageEndpoints implements ManageEndpoints {
 	public Object read(String id, List<String> args) {
 		Object bean = endpoints().get(id);
 		Class<?> type = ClassUtils.getUserClass(bean);
-		List<Method> reads = Arrays.stream(ReflectionUtils.getUniqueDeclaredMethods(type))
-			.filter((m) -> AnnotatedElementUtils.hasAnnotation(m, ReadOperation.class))
-			.toList();
+		List<Method> reads = List.copyOf(AnnotatedMethods.find(type, ReadOperation.class).keySet());
 		Method operation = reads.stream().filter((m) -> selectorCount(m) == args.size()).findFirst()
 			.orElseThrow(() -> new CommandException(ErrorResult.BAD_ARGUMENTS, "Endpoint " + id + " takes "
 					+ reads.stream().map(ActuatorManageEndpoints::selectorCount).distinct().sorted().toList()

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.errors.ErrorResult;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
 import io.serverlessspring.boot.settings.CommandSettings;
 import io.serverlessspring.boot.targets.BadArgumentsException;
 import io.serverlessspring.boot.targets.InvocationTarget;
@@ -85,13 +86,13 @@ public class CommandRoute implements EventRoute {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		JsonNode body = CommandEnvelope.body(event.json());
+		JsonNode body = ServerlessEnvelope.body(event.json());
 		return body != null && event.json().size() == 1 && !OTHER_KINDS.contains(body.path("kind").asString(""));
 	}
 
 	@Override
 	public void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
-		JsonNode body = CommandEnvelope.body(event.json());
+		JsonNode body = ServerlessEnvelope.body(event.json());
 		String kind = body.path("kind").asString(null);
 		ObjectNode response;
 		try {

@@ -1,5 +1,6 @@
 package io.serverlessspring.boot.commands;
 
+import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
 import io.serverlessspring.boot.targets.TargetResolver;
@@ -20,11 +21,8 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, TargetsAutoConfiguration.class })
 public class CommandsAutoConfiguration {
 
-	/** The route's place: after keep-warm, before tasks. */
-	public static final int ROUTE_ORDER = 200;
-
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.COMMANDS)
 	@ConditionalOnMissingBean
 	public CommandRoute serverlessCommandRoute(TargetResolver targets, ServerlessProperties properties,
 			ConfigurableListableBeanFactory beanFactory, Environment environment,

@@ -10,15 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import io.serverlessspring.boot.scanning.AnnotatedMethods;
 import io.serverlessspring.boot.settings.EventSettings;
 import io.serverlessspring.boot.targets.MethodIds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -35,12 +33,7 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 
 	/** The annotated handler methods of a bean class; errors name the method. */
 	public static List<EventHandlerDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver) {
-		if (!AnnotationUtils.isCandidateClass(type, ServerlessEventHandler.class)) {
-			return List.of(); // a quick no for JDK and framework classes: start-up time
-		}
-		Map<Method, ServerlessEventHandler> methods = MethodIntrospector.selectMethods(type,
-				(MethodIntrospector.MetadataLookup<ServerlessEventHandler>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, ServerlessEventHandler.class));
+		Map<Method, ServerlessEventHandler> methods = AnnotatedMethods.find(type, ServerlessEventHandler.class);
 		List<EventHandlerDefinition> definitions = new ArrayList<>();
 		methods.forEach((method, handler) -> {
 			String where = "@ServerlessEventHandler on " + type.getName() + "." + method.getName();

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.serverlessspring.boot.manifest.AppBeans;
+import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.settings.EventSettings;
 import tools.jackson.databind.JsonNode;
 

@@ -1,5 +1,6 @@
 package io.serverlessspring.boot.events;
 
+import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
 import io.serverlessspring.boot.targets.TargetResolver;
@@ -16,9 +17,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, TargetsAutoConfiguration.class })
 public class EventsAutoConfiguration {
 
-	/** The route's place: after tasks and schedules, which claim their own SNS/SQS and rule events first. */
-	public static final int ROUTE_ORDER = 500;
-
 	@Bean
 	@ConditionalOnMissingBean
 	public EventHandlerRegistry serverlessEventHandlerRegistry(ConfigurableListableBeanFactory beanFactory,
@@ -27,7 +25,7 @@ public class EventsAutoConfiguration {
 	}
 
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.AWS_EVENTS)
 	@ConditionalOnMissingBean
 	public AwsEventRoute serverlessAwsEventRoute(EventHandlerRegistry registry, TargetResolver targets,
 			ConfigurableListableBeanFactory beanFactory) {

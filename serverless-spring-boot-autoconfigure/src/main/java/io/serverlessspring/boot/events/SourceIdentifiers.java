@@ -3,6 +3,7 @@ package io.serverlessspring.boot.events;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.serverlessspring.boot.naming.Arns;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,13 +18,13 @@ final class SourceIdentifiers {
 	static List<String> of(EventSourceType type, JsonNode record) {
 		List<String> ids = new ArrayList<>();
 		switch (type) {
-			case SQS -> arnAndLastSegment(ids, record.path("eventSourceARN").asString(null), ':');
-			case SNS -> arnAndLastSegment(ids, record.path("Sns").path("TopicArn").asString(null), ':');
+			case SQS -> arnAndName(ids, record.path("eventSourceARN").asString(null));
+			case SNS -> arnAndName(ids, record.path("Sns").path("TopicArn").asString(null));
 			case S3 -> {
 				add(ids, record.path("s3").path("bucket").path("name").asString(null));
 				add(ids, record.path("s3").path("bucket").path("arn").asString(null));
 			}
-			case KINESIS -> arnAndLastSegment(ids, record.path("eventSourceARN").asString(null), '/');
+			case KINESIS -> arnAndName(ids, record.path("eventSourceARN").asString(null));
 			case DYNAMODB -> {
 				String arn = record.path("eventSourceARN").asString(null);
 				add(ids, arn);
@@ -41,10 +42,10 @@ final class SourceIdentifiers {
 		return ids;
 	}
 
-	private static void arnAndLastSegment(List<String> ids, String arn, char separator) {
+	private static void arnAndName(List<String> ids, String arn) {
 		add(ids, arn);
 		if (arn != null) {
-			add(ids, arn.substring(arn.lastIndexOf(separator) + 1));
+			add(ids, Arns.resourceName(arn));
 		}
 	}
 

@@ -7,12 +7,19 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
 
 /**
  * A Lambda {@link Context} for invoking the handler outside Lambda (tests, local runs): a fresh
  * request id, a generous remaining time, and a logger that prints to stdout.
  */
 public final class LocalLambdaContext implements Context {
+
+	/** The region and account of the ARN it reports: Lambda's defaults for a local, account-less run. */
+	private static final String LOCAL_REGION = "us-east-1";
+
+	private static final String LOCAL_ACCOUNT = "000000000000";
 
 	private final String functionName;
 
@@ -29,7 +36,7 @@ public final class LocalLambdaContext implements Context {
 
 	@Override
 	public String getLogGroupName() {
-		return "/aws/lambda/" + this.functionName;
+		return ResourceNames.logGroup(this.functionName);
 	}
 
 	@Override
@@ -49,7 +56,7 @@ public final class LocalLambdaContext implements Context {
 
 	@Override
 	public String getInvokedFunctionArn() {
-		return "arn:aws:lambda:us-east-1:000000000000:function:" + this.functionName;
+		return Arns.function(LOCAL_REGION, LOCAL_ACCOUNT, this.functionName);
 	}
 
 	@Override

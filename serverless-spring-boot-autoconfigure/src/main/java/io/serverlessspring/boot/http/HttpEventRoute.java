@@ -17,6 +17,7 @@ import com.amazonaws.serverless.proxy.model.MultiValuedTreeMap;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
+import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -42,9 +43,6 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	/** Lambda's limit on a synchronous response payload, in bytes. */
 	public static final int RESPONSE_PAYLOAD_LIMIT = 6 * 1024 * 1024;
-
-	/** HTTP routes are asked first: their shapes are precise and HTTP is the hot path. */
-	public static final int ORDER = 0;
 
 	private static final Logger logger = LoggerFactory.getLogger(HttpEventRoute.class);
 
@@ -76,7 +74,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	@Override
 	public int getOrder() {
-		return ORDER;
+		return RouteOrder.HTTP;
 	}
 
 	@Override

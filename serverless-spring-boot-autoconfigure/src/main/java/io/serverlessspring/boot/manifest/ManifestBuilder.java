@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import io.serverlessspring.boot.events.EventHandlerDefinition;
 import io.serverlessspring.boot.naming.ServerlessNames;
+import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.scheduling.ScheduleDefinition;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.TaskSettings;
@@ -102,7 +103,7 @@ public final class ManifestBuilder {
 				anySqs ? orDefault(taskSettings.getSqsQueue(), names.taskResource()) : null,
 				anyCapture ? orDefault(taskSettings.getResponseTable(), names.taskResource()) : null,
 				taskSettings.getResponseTtl().toSeconds());
-		return new DeploymentManifest(1, names.application(), names.stage(), main, DeploymentManifest.HANDLER,
+		return new DeploymentManifest(DeploymentManifest.FORMAT_VERSION, names.application(), names.stage(), main, DeploymentManifest.HANDLER,
 				List.copyOf(schedules),
 				new DeploymentManifest.KeepWarm(properties.getKeepWarm().isEnabled(), properties.getKeepWarm().getExpression()),
 				List.copyOf(tasks), resources, List.copyOf(handlers), List.copyOf(functions),

@@ -13,6 +13,18 @@ public final class Arns {
 		return "arn:aws:lambda:" + region + ":" + account + ":function:" + function;
 	}
 
+	/**
+	 * The qualifier (alias or version) of a function ARN, {@code arn:aws:lambda:region:account:function:name:qualifier},
+	 * or {@code null} when the ARN is unqualified or not a function ARN.
+	 */
+	public static String functionQualifier(String functionArn) {
+		if (functionArn == null) {
+			return null;
+		}
+		String[] parts = functionArn.split(":");
+		return (parts.length == 8 && "function".equals(parts[5]) && !parts[7].isBlank()) ? parts[7] : null;
+	}
+
 	/** The function's {@link ResourceNames#ALIAS live} alias. */
 	public static String alias(String region, String account, String function) {
 		return function(region, account, function) + ":" + ResourceNames.ALIAS;

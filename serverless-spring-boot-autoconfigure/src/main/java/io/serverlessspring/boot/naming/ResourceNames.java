@@ -24,6 +24,9 @@ public final class ResourceNames {
 	/** Longest schedule name the app declares: room is left for the function prefix. */
 	public static final int MAX_SCHEDULE_ID = 48;
 
+	/** The keep-warm schedule's name inside the function's: {@code schedule(function, KEEP_WARM_SCHEDULE)}. */
+	public static final String KEEP_WARM_SCHEDULE = "keep-warm";
+
 	/** Name of the inline policy the console writes on the execution role. */
 	public static final String POLICY_NAME = "serverless-least-privilege";
 

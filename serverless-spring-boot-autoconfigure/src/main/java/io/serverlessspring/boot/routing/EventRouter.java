@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.errors.ErrorResult;
-import io.serverlessspring.boot.errors.ServerlessExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,5 @@
 package io.serverlessspring.boot.routing;
 
-import io.serverlessspring.boot.errors.ServerlessExceptionHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

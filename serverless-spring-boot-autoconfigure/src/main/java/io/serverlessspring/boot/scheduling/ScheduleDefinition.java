@@ -11,10 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.boot.scanning.AnnotatedMethods;
 
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Schedules;
@@ -39,15 +37,7 @@ public record ScheduleDefinition(String id, String name, String beanName, Method
 	 */
 	public static List<ScheduleDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver,
 			boolean allEnabled, Set<String> disabled) {
-		if (!AnnotationUtils.isCandidateClass(type, List.of(Scheduled.class, Schedules.class))) {
-			return List.of(); // a quick no for JDK and framework classes: start-up time
-		}
-		Map<Method, Set<Scheduled>> methods = MethodIntrospector.selectMethods(type,
-				(MethodIntrospector.MetadataLookup<Set<Scheduled>>) (method) -> {
-					Set<Scheduled> scheduled = AnnotatedElementUtils.getMergedRepeatableAnnotations(method,
-							Scheduled.class, Schedules.class);
-					return scheduled.isEmpty() ? null : scheduled;
-				});
+		Map<Method, Set<Scheduled>> methods = AnnotatedMethods.findRepeatable(type, Scheduled.class, Schedules.class);
 		List<ScheduleDefinition> definitions = new ArrayList<>();
 		methods.forEach((method, annotations) -> {
 			int index = 0;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.serverlessspring.boot.manifest.AppBeans;
+import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.settings.ScheduleSettings;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -5,7 +5,8 @@ import java.io.OutputStream;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.serverlessspring.boot.commands.CommandEnvelope;
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
+import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.targets.MethodTarget;
@@ -46,12 +47,12 @@ public class ScheduleRoute implements EventRoute {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		return "schedule".equals(CommandEnvelope.kind(event.json())) || ruleSchedule(event.json()).isPresent();
+		return "schedule".equals(ServerlessEnvelope.kind(event.json())) || ruleSchedule(event.json()).isPresent();
 	}
 
 	@Override
 	public void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
-		JsonNode body = CommandEnvelope.body(event.json());
+		JsonNode body = ServerlessEnvelope.body(event.json());
 		ScheduleDefinition schedule;
 		if (body != null) {
 			String id = body.path("id").asString(null);
@@ -91,7 +92,7 @@ public class ScheduleRoute implements EventRoute {
 			return Optional.empty();
 		}
 		String resource = json.path("resources").path(0).asString("");
-		String ruleName = resource.substring(resource.lastIndexOf('/') + 1);
+		String ruleName = Arns.resourceName(resource);
 		return this.registry.byRuleName(ruleName);
 	}
 

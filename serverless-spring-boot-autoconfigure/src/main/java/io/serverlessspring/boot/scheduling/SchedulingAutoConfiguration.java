@@ -1,5 +1,6 @@
 package io.serverlessspring.boot.scheduling;
 
+import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
 import io.serverlessspring.boot.targets.TargetResolver;
@@ -19,9 +20,6 @@ import org.springframework.core.env.Environment;
 @AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, TargetsAutoConfiguration.class })
 public class SchedulingAutoConfiguration {
 
-	/** The route's place: after tasks, before plain AWS events. */
-	public static final int ROUTE_ORDER = 400;
-
 	@Bean
 	public static InProcessSchedulingSwitch serverlessInProcessSchedulingSwitch(Environment environment) {
 		return new InProcessSchedulingSwitch(environment);
@@ -35,7 +33,7 @@ public class SchedulingAutoConfiguration {
 	}
 
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.SCHEDULES)
 	@ConditionalOnMissingBean
 	public ScheduleRoute serverlessScheduleRoute(ScheduleRegistry registry, ConfigurableListableBeanFactory beanFactory,
 			TargetResolver targets) {

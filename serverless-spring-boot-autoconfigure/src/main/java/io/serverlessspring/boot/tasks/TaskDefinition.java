@@ -9,12 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
+import io.serverlessspring.boot.scanning.AnnotatedMethods;
 import io.serverlessspring.boot.settings.TaskSettings.Source;
 import io.serverlessspring.boot.targets.MethodIds;
-
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * One {@link ServerlessTask} method, its settings resolved: what the manifest lists and the
@@ -31,12 +28,7 @@ public record TaskDefinition(String id, String beanName, Method method, Source s
 	 */
 	public static List<TaskDefinition> scan(String beanName, Class<?> type, UnaryOperator<String> resolver,
 			Source defaultSource) {
-		if (!AnnotationUtils.isCandidateClass(type, ServerlessTask.class)) {
-			return List.of(); // a quick no for JDK and framework classes: start-up time
-		}
-		Map<Method, ServerlessTask> methods = MethodIntrospector.selectMethods(type,
-				(MethodIntrospector.MetadataLookup<ServerlessTask>) (method) -> AnnotatedElementUtils
-					.findMergedAnnotation(method, ServerlessTask.class));
+		Map<Method, ServerlessTask> methods = AnnotatedMethods.find(type, ServerlessTask.class);
 		List<TaskDefinition> definitions = new ArrayList<>();
 		methods.forEach((method, task) -> {
 			String where = type.getName() + "." + method.getName();

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.errors.ErrorResult;
+import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.routing.CurrentInvocation;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.settings.TaskSettings;
@@ -129,11 +130,7 @@ public class TaskDispatcher {
 
 	/** {@code arn:aws:lambda:region:account:function:name:qualifier} → qualifier. */
 	static Optional<String> qualifierOf(String invokedArn) {
-		if (invokedArn == null) {
-			return Optional.empty();
-		}
-		String[] parts = invokedArn.split(":");
-		return (parts.length == 8 && !parts[7].isBlank()) ? Optional.of(parts[7]) : Optional.empty();
+		return Optional.ofNullable(Arns.functionQualifier(invokedArn));
 	}
 
 	private Object runLocally(TaskDefinition task, String taskId, Method method, Callable<Object> localCall) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
 import io.serverlessspring.boot.targets.BadArgumentsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 	/** {@code {"serverless": {"kind": "task", ...}}}. */
 	public ObjectNode toJson(JsonMapper mapper) {
 		ObjectNode root = mapper.createObjectNode();
-		ObjectNode body = root.putObject("serverless");
+		ObjectNode body = root.putObject(ServerlessEnvelope.FIELD);
 		body.put("kind", KIND);
 		body.put("version", 1);
 		body.put("taskId", this.taskId);
@@ -32,7 +33,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 
 	/** Whether this JSON is a task envelope. */
 	public static boolean isTask(JsonNode json) {
-		return json != null && json.isObject() && KIND.equals(json.path("serverless").path("kind").asString(null));
+		return KIND.equals(ServerlessEnvelope.kind(json));
 	}
 
 	/**
@@ -43,7 +44,7 @@ public record TaskEnvelope(String taskId, String target, ArrayNode args, boolean
 		if (!isTask(json)) {
 			return Optional.empty();
 		}
-		JsonNode body = json.get("serverless");
+		JsonNode body = ServerlessEnvelope.body(json);
 		JsonNode args = body.path("args");
 		if (!args.isMissingNode() && !args.isNull() && !args.isArray()) {
 			throw malformed("'args' must be a JSON array of the method's arguments, not " + args.getNodeType().name().toLowerCase());

@@ -9,10 +9,11 @@ import java.util.function.Supplier;
 import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
+import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
-import io.serverlessspring.boot.settings.TaskSettings;
 import io.serverlessspring.boot.settings.TaskSettings.Source;
+import io.serverlessspring.boot.settings.TaskSettings;
 import io.serverlessspring.boot.targets.TargetResolver;
 import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,9 +36,6 @@ import org.springframework.util.ClassUtils;
 		TargetsAutoConfiguration.class },
 		afterName = "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration")
 public class TasksAutoConfiguration {
-
-	/** The route's place among routes: after keep-warm and commands, before plain AWS events. */
-	public static final int ROUTE_ORDER = 300;
 
 	private static final boolean DYNAMODB_PRESENT = ClassUtils
 		.isPresent("software.amazon.awssdk.services.dynamodb.DynamoDbClient", TasksAutoConfiguration.class.getClassLoader());
@@ -77,12 +75,12 @@ public class TasksAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		TaskSettings tasks = properties.getTasks();
 		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
-		senders.put(Source.LAMBDA, AwsClients.lazy(LambdaTaskSender::new));
+		senders.put(Source.LAMBDA, TaskAwsClients.lazy(LambdaTaskSender::new));
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
-			senders.put(Source.SNS, AwsClients.lazy(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
+			senders.put(Source.SNS, TaskAwsClients.lazy(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
 		}
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sqs.SqsClient", getClass().getClassLoader())) {
-			senders.put(Source.SQS, AwsClients.lazy(() -> new SqsTaskSender(tasks::getSqsQueueUrl)));
+			senders.put(Source.SQS, TaskAwsClients.lazy(() -> new SqsTaskSender(tasks::getSqsQueueUrl)));
 		}
 		Executor executor = beanFactory.containsBean("applicationTaskExecutor")
 				? beanFactory.getBean("applicationTaskExecutor", Executor.class)
@@ -92,7 +90,7 @@ public class TasksAutoConfiguration {
 	}
 
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.TASKS)
 	@ConditionalOnMissingBean
 	public TaskRoute serverlessTaskRoute(TaskRegistry registry, TaskDispatcher dispatcher, TargetResolver targets,
 			ConfigurableListableBeanFactory beanFactory) {
@@ -104,7 +102,7 @@ public class TasksAutoConfiguration {
 
 		static TaskResponses responses(String table, TaskSettings tasks) {
 			return new DynamoDbTaskResponses(
-					AwsClients.lazy(() -> AwsClients.configure(DynamoDbClient.builder(), null).build()), table,
+					TaskAwsClients.lazy(() -> TaskAwsClients.configure(DynamoDbClient.builder(), null).build()), table,
 					tasks.getResponseTtl(), Clock.systemUTC());
 		}
 

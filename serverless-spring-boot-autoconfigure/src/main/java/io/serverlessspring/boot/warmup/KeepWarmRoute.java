@@ -5,7 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.serverlessspring.boot.commands.CommandEnvelope;
+import io.serverlessspring.boot.routing.ServerlessEnvelope;
+import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.boot.routing.EventRoute;
 import io.serverlessspring.boot.routing.LambdaEvent;
 
@@ -25,11 +26,11 @@ public class KeepWarmRoute implements EventRoute {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		if ("keep-warm".equals(CommandEnvelope.kind(event.json()))) {
+		if ("keep-warm".equals(ServerlessEnvelope.kind(event.json()))) {
 			return true;
 		}
 		return "Scheduled Event".equals(event.text("/detail-type")) && "aws.events".equals(event.text("/source"))
-				&& String.valueOf(event.text("/resources/0")).endsWith("-keep-warm");
+				&& String.valueOf(event.text("/resources/0")).endsWith("-" + ResourceNames.KEEP_WARM_SCHEDULE);
 	}
 
 	@Override

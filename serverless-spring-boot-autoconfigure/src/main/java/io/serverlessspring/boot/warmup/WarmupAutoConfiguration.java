@@ -1,5 +1,7 @@
 package io.serverlessspring.boot.warmup;
 
+import io.serverlessspring.boot.routing.RouteOrder;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -9,11 +11,8 @@ import org.springframework.core.annotation.Order;
 @AutoConfiguration
 public class WarmupAutoConfiguration {
 
-	/** The route's place: first among the runtime's routes. */
-	public static final int ROUTE_ORDER = 100;
-
 	@Bean
-	@Order(ROUTE_ORDER)
+	@Order(RouteOrder.KEEP_WARM)
 	@ConditionalOnMissingBean
 	public KeepWarmRoute serverlessKeepWarmRoute() {
 		return new KeepWarmRoute();

@@ -113,4 +113,11 @@ class AwsEventRouteTest {
 				"aws-events");
 	}
 
+	@Test
+	void routesAreAskedInRouteOrder() {
+		// RouteOrder's line: keep-warm, commands, tasks, schedules, then AWS events.
+		assertThat(this.router.routes()).extracting((r) -> r.name())
+			.containsSubsequence("keep-warm", "command", "task", "schedule", "aws-events");
+	}
+
 }

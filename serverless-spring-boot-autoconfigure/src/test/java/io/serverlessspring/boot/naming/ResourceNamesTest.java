@@ -53,4 +53,14 @@ class ResourceNamesTest {
 		assertThat(Arns.service("arn:aws:kinesis:eu-west-1:1:stream/clicks")).isEqualTo("kinesis");
 	}
 
+	@Test
+	void aFunctionArnsQualifierIsItsAliasOrVersion() {
+		assertThat(Arns.functionQualifier("arn:aws:lambda:eu-west-1:123456789012:function:petstore-dev:live"))
+			.isEqualTo("live");
+		assertThat(Arns.functionQualifier("arn:aws:lambda:eu-west-1:123456789012:function:petstore-dev:7")).isEqualTo("7");
+		assertThat(Arns.functionQualifier(Arns.function("eu-west-1", "123456789012", "petstore-dev"))).isNull();
+		assertThat(Arns.functionQualifier("arn:aws:sqs:eu-west-1:123456789012:orders")).isNull();
+		assertThat(Arns.functionQualifier(null)).isNull();
+	}
+
 }

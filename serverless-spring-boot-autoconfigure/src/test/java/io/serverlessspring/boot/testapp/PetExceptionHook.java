@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.serverlessspring.boot.errors.ServerlessExceptionHandler;
+import io.serverlessspring.boot.routing.ServerlessExceptionHandler;
 import io.serverlessspring.boot.routing.LambdaEvent;
 
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
-package io.serverlessspring.boot.errors;
+package io.serverlessspring.boot.routing;
 
-import io.serverlessspring.boot.routing.EventRouter;
 import io.serverlessspring.boot.testapp.PetExceptionHook;
 import io.serverlessspring.boot.testsupport.DeployedAppTest;
 import io.serverlessspring.boot.testsupport.Fixtures;

@@ -1,4 +1,4 @@
-package io.serverlessspring.boot.manifest;
+package io.serverlessspring.boot.scanning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,13 @@ public final class AppBeans {
 	public record AppBean(String name, Class<?> type, ResolvableType resolvableType) {
 	}
 
-	/** The packages of this library's own beans. */
-	private static final java.util.Set<String> OWN_PACKAGES = java.util.Set.of("actuate", "commands", "errors", "events",
-			"handler", "http", "manifest", "routing", "scheduling", "settings", "targets", "tasks", "warmup");
+	/**
+	 * The packages of this library's own beans (a list, not the prefix: the tests' apps live in
+	 * sibling packages of these and must count as apps).
+	 */
+	private static final java.util.Set<String> OWN_PACKAGES = java.util.Set.of("actuate", "authorizer", "commands",
+			"errors", "events", "handler", "http", "manifest", "naming", "routing", "scanning", "scheduling", "settings",
+			"targets", "tasks", "warmup");
 
 	private AppBeans() {
 	}

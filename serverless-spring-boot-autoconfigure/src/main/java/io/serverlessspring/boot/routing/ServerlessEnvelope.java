@@ -1,11 +1,18 @@
-package io.serverlessspring.boot.commands;
+package io.serverlessspring.boot.routing;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reads the {@code {"serverless": {"kind": ...}}} envelopes of {@code docs/reference/events.md}. */
-public final class CommandEnvelope {
+/**
+ * Reads the {@code {"serverless": {"kind": ...}}} envelopes of {@code docs/reference/events.md}
+ * (tasks, schedules, keep-warm pings, commands): here, below the routes, because each route
+ * recognises its own kind with it.
+ */
+public final class ServerlessEnvelope {
 
-	private CommandEnvelope() {
+	/** The top-level field every envelope is wrapped in. */
+	public static final String FIELD = "serverless";
+
+	private ServerlessEnvelope() {
 	}
 
 	/** The {@code serverless} object of an envelope, or {@code null} when the JSON is not one. */
@@ -13,7 +20,7 @@ public final class CommandEnvelope {
 		if (json == null || !json.isObject()) {
 			return null;
 		}
-		JsonNode body = json.get("serverless");
+		JsonNode body = json.get(FIELD);
 		return (body != null && body.isObject()) ? body : null;
 	}
 

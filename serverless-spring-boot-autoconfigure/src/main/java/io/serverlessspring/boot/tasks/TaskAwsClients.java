@@ -11,9 +11,9 @@ import software.amazon.awssdk.regions.Region;
  * URL-connection HTTP client (small, fast to load), with the SDK's standard endpoint and
  * credential resolution (so {@code AWS_ENDPOINT_URL} points them at a local cloud).
  */
-final class AwsClients {
+final class TaskAwsClients {
 
-	private AwsClients() {
+	private TaskAwsClients() {
 	}
 
 	/** A client built on first {@code get()}, then reused. */

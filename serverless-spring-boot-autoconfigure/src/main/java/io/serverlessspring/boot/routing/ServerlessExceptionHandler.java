@@ -1,7 +1,6 @@
-package io.serverlessspring.boot.errors;
+package io.serverlessspring.boot.routing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import io.serverlessspring.boot.routing.LambdaEvent;
 
 /**
  * Sees every exception an event's route did not handle, with the event and the Lambda context, as
