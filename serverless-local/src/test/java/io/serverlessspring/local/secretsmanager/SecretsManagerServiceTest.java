@@ -1,5 +1,9 @@
 package io.serverlessspring.local.secretsmanager;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.serverlessspring.local.LocalCloud;
 import io.serverlessspring.local.SharedCloud;
@@ -266,6 +271,33 @@ class SecretsManagerServiceTest {
 			.secretList()).extracting(SecretListEntry::name).containsExactly("petstore/tagged/db");
 		assertThatThrownBy(() -> this.secrets.tagResource((t) -> t.secretId("petstore/tagged/none")
 			.tags(Tag.builder().key("k").value("v").build()))).isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
+	void secretsSurviveARestartInAFileOnlyTheOwnerReads(@TempDir Path state) throws IOException {
+		String arn;
+		try (LocalCloud first = LocalCloud.start(0, state)) {
+			SecretsManagerClient client = SharedCloud.configure(SecretsManagerClient.builder(), first.endpoint());
+			arn = client.createSecret((c) -> c.name("petstore/kept/db").secretString("one")
+				.tags(Tag.builder().key("stage").value("prod").build())).arn();
+			client.putSecretValue((p) -> p.secretId("petstore/kept/db").secretString("two"));
+			client.createSecret((c) -> c.name("petstore/kept/gone").secretString("x"));
+			client.deleteSecret((d) -> d.secretId("petstore/kept/gone"));
+		}
+		Path file = state.resolve("SecretsManagerService.json");
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		}
+		try (LocalCloud second = LocalCloud.start(0, state)) {
+			SecretsManagerClient client = SharedCloud.configure(SecretsManagerClient.builder(), second.endpoint());
+			GetSecretValueResponse value = client.getSecretValue((g) -> g.secretId(arn));
+			assertThat(value.secretString()).isEqualTo("two");
+			assertThat(client.getSecretValue((g) -> g.secretId("petstore/kept/db").versionStage("AWSPREVIOUS")).secretString())
+				.isEqualTo("one");
+			assertThat(client.describeSecret((d) -> d.secretId("petstore/kept/db")).tags()).extracting(Tag::key).containsExactly("stage");
+			assertThatThrownBy(() -> client.getSecretValue((g) -> g.secretId("petstore/kept/gone")))
+				.as("still pending deletion").isInstanceOf(InvalidRequestException.class);
+		}
 	}
 
 	/** A clock the test moves forward (no sleeping). */

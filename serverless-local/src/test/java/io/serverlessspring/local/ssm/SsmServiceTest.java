@@ -1,11 +1,17 @@
 package io.serverlessspring.local.ssm;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import io.serverlessspring.local.LocalCloud;
 import io.serverlessspring.local.SharedCloud;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
@@ -277,6 +283,30 @@ class SsmServiceTest {
 		assertThatThrownBy(() -> this.ssm.putParameter((p) -> p.name("/petstore/tagged/a").value("w").overwrite(true)
 			.tags(Tag.builder().key("k").value("v").build()))).isInstanceOf(SsmException.class)
 			.hasMessageContaining("tags and overwrite can't be used together");
+	}
+
+	@Test
+	void parametersSurviveARestartInAFileOnlyTheOwnerReads(@TempDir Path state) throws IOException {
+		try (LocalCloud first = LocalCloud.start(0, state)) {
+			SsmClient client = SharedCloud.configure(SsmClient.builder(), first.endpoint());
+			client.putParameter((p) -> p.name("/petstore/kept/password").value("kept!").type(ParameterType.SECURE_STRING)
+				.tags(Tag.builder().key("stage").value("prod").build()));
+			client.putParameter((p) -> p.name("/petstore/kept/password").value("kept2").overwrite(true));
+		}
+		Path file = state.resolve("SsmService.json");
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		}
+		try (LocalCloud second = LocalCloud.start(0, state)) {
+			SsmClient client = SharedCloud.configure(SsmClient.builder(), second.endpoint());
+			Parameter parameter = client.getParameter((g) -> g.name("/petstore/kept/password").withDecryption(true)).parameter();
+			assertThat(parameter.value()).isEqualTo("kept2");
+			assertThat(parameter.version()).isEqualTo(2);
+			assertThat(client.getParameter((g) -> g.name("/petstore/kept/password")).parameter().value()).isNotEqualTo("kept2");
+			assertThat(client.getParameterHistory((h) -> h.name("/petstore/kept/password")).parameters()).hasSize(2);
+			assertThat(client.listTagsForResource((t) -> t.resourceType(ResourceTypeForTagging.PARAMETER)
+				.resourceId("/petstore/kept/password")).tagList()).extracting(Tag::key).containsExactly("stage");
+		}
 	}
 
 	private void put(String name) {
