@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -92,9 +94,7 @@ public final class SecretsManagerService implements AwsService, Persistent {
 			}
 			case "TagResource" -> {
 				Secret secret = alive(secret(input));
-				for (JsonNode tag : input.path("Tags")) {
-					secret.tags.put(Json.required(tag, "Key", "InvalidParameterException"), tag.path("Value").asString(""));
-				}
+				secret.tags.putAll(readTags(input));
 				yield Json.object();
 			}
 			case "UntagResource" -> {
@@ -138,9 +138,7 @@ public final class SecretsManagerService implements AwsService, Persistent {
 		Secret secret = new Secret(name, arn(name), now);
 		secret.description = Json.string(input, "Description");
 		secret.kmsKeyId = Json.string(input, "KmsKeyId");
-		for (JsonNode tag : input.path("Tags")) {
-			secret.tags.put(Json.required(tag, "Key", "InvalidParameterException"), tag.path("Value").asString(""));
-		}
+		secret.tags.putAll(readTags(input));
 		ObjectNode result = identity(secret);
 		if (string != null || binary != null) {
 			secret.addVersion(new SecretVersion(token, string, binary, List.of(Secret.CURRENT), now));
@@ -167,17 +165,20 @@ public final class SecretsManagerService implements AwsService, Persistent {
 		String string = Json.string(input, "SecretString");
 		String binary = Json.string(input, "SecretBinary");
 		checkValue(string, binary, false);
-		if (input.has("Description")) {
-			secret.description = Json.string(input, "Description");
-		}
-		if (input.has("KmsKeyId")) {
-			secret.kmsKeyId = Json.string(input, "KmsKeyId");
-		}
-		secret.lastChangedMillis = now();
+		String description = Json.string(input, "Description");
+		String kmsKeyId = Json.string(input, "KmsKeyId");
 		ObjectNode result = identity(secret);
 		if (string != null || binary != null) {
+			// first, as it may refuse the call (a token in use): then nothing changes
 			result.put("VersionId", newVersion(secret, token(input), string, binary, List.of(Secret.CURRENT)).versionId());
 		}
+		if (input.has("Description")) {
+			secret.description = description;
+		}
+		if (input.has("KmsKeyId")) {
+			secret.kmsKeyId = kmsKeyId;
+		}
+		secret.lastChangedMillis = now();
 		return result;
 	}
 
@@ -200,6 +201,16 @@ public final class SecretsManagerService implements AwsService, Persistent {
 		secret.addVersion(version);
 		secret.lastChangedMillis = version.createdMillis();
 		return version;
+	}
+
+	/** Tags read whole before any is applied: a bad one changes nothing. */
+	private static Map<String, String> readTags(JsonNode input) {
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (JsonNode tag : input.path("Tags")) {
+			String value = Json.string(tag, "Value");
+			tags.put(Json.required(tag, "Key", "InvalidParameterException"), (value != null) ? value : "");
+		}
+		return tags;
 	}
 
 	private static void checkValue(String string, String binary, boolean required) {
