@@ -201,6 +201,27 @@ class SsmServiceTest {
 	}
 
 	@Test
+	void theNextPageFollowsTheLastNameGivenWhileParametersComeAndGo() {
+		for (int i = 1; i <= 6; i++) {
+			put("/petstore/moving/p" + i);
+		}
+		GetParametersByPathResponse first = this.ssm.getParametersByPath((g) -> g.path("/petstore/moving").maxResults(3));
+		this.ssm.deleteParameters((d) -> d.names("/petstore/moving/p2", "/petstore/moving/p4"));
+		put("/petstore/moving/p0");
+
+		GetParametersByPathResponse second = this.ssm.getParametersByPath((g) -> g.path("/petstore/moving").maxResults(3)
+			.nextToken(first.nextToken()));
+
+		assertThat(first.parameters()).extracting(Parameter::name)
+			.containsExactly("/petstore/moving/p1", "/petstore/moving/p2", "/petstore/moving/p3");
+		assertThat(second.parameters()).extracting(Parameter::name).containsExactly("/petstore/moving/p5", "/petstore/moving/p6");
+		assertThat(second.nextToken()).isNull();
+		assertThatThrownBy(() -> this.ssm.getParametersByPath((g) -> g.path("/petstore/moving").nextToken("not-a-token")))
+			.isInstanceOf(SsmException.class)
+			.satisfies((ex) -> assertThat(((SsmException) ex).awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken"));
+	}
+
+	@Test
 	void getParametersByPathWithoutRecursionStaysOnOneLevel() {
 		put("/petstore/level/top");
 		put("/petstore/level/deeper/below");
