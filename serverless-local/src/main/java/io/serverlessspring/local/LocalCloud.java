@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -219,12 +220,27 @@ public final class LocalCloud implements AutoCloseable {
 		Path file = stateFile(this.stateDirectory, service);
 		try {
 			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			createOwnerOnly(temporary);
 			Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter()
 				.writeValueAsBytes(((Persistent) service).saveState()));
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.log(Level.WARNING, "Could not save the state of " + service.signingName() + " to " + file, ex);
+		}
+	}
+
+	/**
+	 * State holds secrets (parameters, secret values, functions' environment variables): files are
+	 * readable by their owner only (0600) where the file system has POSIX permissions.
+	 */
+	private static void createOwnerOnly(Path file) throws IOException {
+		Files.deleteIfExists(file);
+		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		else {
+			Files.createFile(file);
 		}
 	}
 

@@ -9,7 +9,9 @@ import io.serverlessspring.local.cloudwatch.CloudWatchService;
 import io.serverlessspring.local.acm.AcmService;
 import io.serverlessspring.local.route53.Route53Service;
 import io.serverlessspring.local.sns.SnsService;
+import io.serverlessspring.local.secretsmanager.SecretsManagerService;
 import io.serverlessspring.local.sqs.SqsService;
+import io.serverlessspring.local.ssm.SsmService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.apigateway.HttpApiService;
 import io.serverlessspring.local.events.EventsService;
@@ -47,6 +49,8 @@ final class ServiceCatalog {
 		services.add(new AcmService());
 		services.add(new CloudWatchService());
 		services.add(new RestApiService());
+		services.add(new SsmService());
+		services.add(new SecretsManagerService());
 		return services;
 	}
 

@@ -38,6 +38,23 @@ class AwsCliTest {
 		assertThat(missing.output).contains("ResourceNotFoundException");
 	}
 
+	@Test
+	void storesAndReadsParametersAndSecrets() {
+		String endpoint = SharedCloud.endpoint().toString();
+		assertThat(run("--endpoint-url", endpoint, "ssm", "put-parameter", "--name", "/cli/prod/password", "--value", "cli-s3cr3t",
+				"--type", "SecureString").exitCode).isZero();
+		Result parameters = run("--endpoint-url", endpoint, "ssm", "get-parameters-by-path", "--path", "/cli/prod/",
+				"--recursive", "--with-decryption", "--query", "Parameters[0].Value", "--output", "text");
+		assertThat(parameters.output.trim()).as(parameters.output).isEqualTo("cli-s3cr3t");
+		assertThat(run("--endpoint-url", endpoint, "secretsmanager", "create-secret", "--name", "cli/prod/db", "--secret-string",
+				"{\"password\":\"p\"}").exitCode).isZero();
+		Result secret = run("--endpoint-url", endpoint, "secretsmanager", "get-secret-value", "--secret-id", "cli/prod/db",
+				"--query", "SecretString", "--output", "text");
+		assertThat(secret.output.trim()).as(secret.output).isEqualTo("{\"password\":\"p\"}");
+		Result missing = run("--endpoint-url", endpoint, "secretsmanager", "get-secret-value", "--secret-id", "cli/none");
+		assertThat(missing.output).contains("ResourceNotFoundException");
+	}
+
 	private record Result(int exitCode, String output) {
 	}
 

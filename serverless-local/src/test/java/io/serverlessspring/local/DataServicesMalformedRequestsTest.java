@@ -39,6 +39,19 @@ class DataServicesMalformedRequestsTest {
 			sqs      | AmazonSQS.CreateQueue       | {"QueueName":"malformed-2","Attributes":{"RedrivePolicy":"{\\"maxReceiveCount\\":\\"x\\"}"}} | 400 | InvalidAttributeValue
 			acm      | CertificateManager.DescribeCertificate | {"CertificateArn":"bogus"}                                 | 400 | InvalidArnException
 			monitoring | GraniteServiceVersion20100801.GetMetricData | {"StartTime":"x","EndTime":1,"MetricDataQueries":[]} | 400 | InvalidParameterValue
+			ssm      | AmazonSSM.PutParameter      | {"Name":{"a":1},"Value":"v","Type":"String"}                        | 400 | SerializationException
+			ssm      | AmazonSSM.PutParameter      | {"Name":"/malformed/a","Value":["v"],"Type":"String"}               | 400 | SerializationException
+			ssm      | AmazonSSM.PutParameter      | {"Name":"/malformed/a","Value":"v","Type":"String","Tags":[{"Key":["k"]}]} | 400 | SerializationException
+			ssm      | AmazonSSM.GetParameters     | {"Names":"/malformed/a"}                                            | 400 | SerializationException
+			ssm      | AmazonSSM.GetParametersByPath | {"Path":"/malformed","MaxResults":"ten"}                          | 400 | ValidationException
+			ssm      | AmazonSSM.GetParametersByPath | {"Path":"/malformed","NextToken":"garbage!"}                      | 400 | InvalidNextToken
+			ssm      | AmazonSSM.DescribeParameters | {"ParameterFilters":[{"Key":"Name","Values":[{"a":1}]}]}           | 400 | SerializationException
+			ssm      | AmazonSSM.PutParameter      | not json                                                            | 400 | SerializationException
+			secretsmanager | secretsmanager.CreateSecret | {"Name":"malformed","SecretString":{"a":1}}                   | 400 | SerializationException
+			secretsmanager | secretsmanager.GetSecretValue | {"SecretId":["malformed"]}                                  | 400 | SerializationException
+			secretsmanager | secretsmanager.ListSecrets | {"Filters":[{"Key":"name","Values":"x"}]}                      | 400 | SerializationException
+			secretsmanager | secretsmanager.ListSecrets | {"NextToken":"garbage!"}                                       | 400 | InvalidNextTokenException
+			secretsmanager | secretsmanager.DeleteSecret | {"SecretId":"malformed","RecoveryWindowInDays":"seven"}       | 400 | ValidationException
 			""")
 	void jsonServicesAnswerTheCallersFault(String service, String target, String body, int status, String code) throws Exception {
 		HttpResponse<String> response = send(service, target, "/", body);

@@ -1,19 +1,13 @@
 package io.serverlessspring.local;
 
 import java.net.URI;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.serverlessspring.local.fixtures.TestFunctions;
-import io.serverlessspring.test.moto.MotoServer;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -24,25 +18,18 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The same SDK calls against moto (the strict Python emulator) and against the local cloud: the
- * same error codes and statuses, and every member moto answers is answered here too.
+ * same error codes and statuses, and every member moto answers is answered here too (see
+ * {@link MotoAgreement}).
  */
 class MotoComparisonTest {
 
-	private static URI moto;
-
-	private static URI local;
+	private static MotoAgreement agreement;
 
 	@BeforeAll
 	static void start() {
-		MotoServer.assumeInstalled();
-		MotoServer server = MotoServer.shared();
-		server.reset();
-		moto = server.endpoint();
-		local = SharedCloud.endpoint();
+		agreement = MotoAgreement.startTopLevelOnly();
 	}
 
 	@Test
@@ -98,43 +85,9 @@ class MotoComparisonTest {
 			.scheduleExpression("rate(5 minutes)")));
 	}
 
-	/** Runs the call on both; the outcomes must agree (see {@link Outcome}). */
+	/** Runs the call on both; the outcomes must agree (see {@link MotoAgreement}). */
 	private static void compare(Function<URI, ?> call) {
-		Outcome expected = Outcome.of(() -> call.apply(moto));
-		Outcome actual = Outcome.of(() -> call.apply(local));
-		assertThat(actual.error()).as("error code (moto answered %s)", expected).isEqualTo(expected.error());
-		assertThat(actual.status()).as("HTTP status (moto answered %s)", expected).isEqualTo(expected.status());
-		assertThat(actual.members()).as("members answered (moto answered %s)", expected).containsAll(expected.members());
-	}
-
-	/** What a call produced: an error code and status, or the members the response carries. */
-	private record Outcome(String error, int status, Set<String> members) {
-
-		static Outcome of(java.util.function.Supplier<?> call) {
-			try {
-				Object response = call.get();
-				return new Outcome(null, 200, members(response));
-			}
-			catch (AwsServiceException ex) {
-				return new Outcome(ex.awsErrorDetails().errorCode(), ex.statusCode(), Set.of());
-			}
-		}
-
-		private static Set<String> members(Object response) {
-			Set<String> members = new TreeSet<>();
-			if (response instanceof SdkPojo pojo) {
-				for (SdkField<?> field : pojo.sdkFields()) {
-					Object value = field.getValueOrDefault(pojo);
-					boolean empty = value == null || (value instanceof java.util.Collection<?> c && c.isEmpty())
-							|| (value instanceof java.util.Map<?, ?> m && m.isEmpty());
-					if (!empty && !field.memberName().equals("ResponseMetadata")) {
-						members.add(field.memberName());
-					}
-				}
-			}
-			return members;
-		}
-
+		agreement.compare(call);
 	}
 
 }

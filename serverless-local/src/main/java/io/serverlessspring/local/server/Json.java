@@ -85,10 +85,33 @@ public final class Json {
 		return MAPPER.valueToTree(value);
 	}
 
-	/** A string field, or null when absent or JSON null. */
+	/**
+	 * A string field, or null when absent or JSON null. An object or array in its place is a
+	 * {@code SerializationException} naming it, as the JSON services answer a member of the wrong type.
+	 */
 	public static String string(JsonNode node, String field) {
 		JsonNode value = node.get(field);
-		return (value == null || value.isNull()) ? null : value.asString();
+		return (value == null || value.isNull()) ? null : scalar(value, field);
+	}
+
+	private static String scalar(JsonNode value, String field) {
+		if (value.isContainer()) {
+			throw AwsException.badRequest("SerializationException",
+					"Unexpected " + (value.isArray() ? "list" : "structure") + " for the string member " + field);
+		}
+		return value.asString();
+	}
+
+	private static JsonNode container(JsonNode node, String field, boolean array) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (array ? !value.isArray() : !value.isObject()) {
+			throw AwsException.badRequest("SerializationException",
+					"Expected a " + (array ? "list" : "map") + " for the member " + field);
+		}
+		return value;
 	}
 
 	/**
@@ -124,10 +147,10 @@ public final class Json {
 	/** A map of strings (e.g. Tags, Environment.Variables); empty when absent. */
 	public static Map<String, String> stringMap(JsonNode node, String field) {
 		Map<String, String> values = new java.util.LinkedHashMap<>();
-		JsonNode value = node.get(field);
-		if (value != null && value.isObject()) {
+		JsonNode value = container(node, field, false);
+		if (value != null) {
 			for (Map.Entry<String, JsonNode> entry : value.properties()) {
-				values.put(entry.getKey(), entry.getValue().asString());
+				values.put(entry.getKey(), scalar(entry.getValue(), field + "." + entry.getKey()));
 			}
 		}
 		return values;
@@ -136,9 +159,9 @@ public final class Json {
 	/** A list of strings; empty when absent. */
 	public static List<String> stringList(JsonNode node, String field) {
 		List<String> values = new ArrayList<>();
-		JsonNode value = node.get(field);
-		if (value != null && value.isArray()) {
-			value.forEach((item) -> values.add(item.asString()));
+		JsonNode value = container(node, field, true);
+		if (value != null) {
+			value.forEach((item) -> values.add(scalar(item, field + " item")));
 		}
 		return values;
 	}
