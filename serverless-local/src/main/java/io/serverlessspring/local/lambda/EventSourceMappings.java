@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -287,9 +288,9 @@ final class EventSourceMappings implements AutoCloseable {
 			this.streamPositions.put(uuid, last); // filtered out: passed over without an invocation
 			return;
 		}
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
-			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
+			InvokedFunction target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
 			result = this.lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException ex) {
@@ -347,9 +348,9 @@ final class EventSourceMappings implements AutoCloseable {
 		if (delivered.isEmpty()) {
 			return;
 		}
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
-			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
+			InvokedFunction target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
 			result = this.lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException ex) {

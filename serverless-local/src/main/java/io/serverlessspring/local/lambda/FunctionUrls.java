@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -203,7 +204,7 @@ final class FunctionUrls implements FrontDoor {
 			return AwsResponse.bytes(403, "{\"Message\":\"Forbidden\"}".getBytes(), "application/json");
 		}
 		String qualifier = LambdaFunction.LATEST.equals(target[1]) ? null : target[1];
-		FunctionTarget function;
+		InvokedFunction function;
 		try {
 			function = this.lambda.target(target[0], qualifier);
 		}
@@ -213,7 +214,7 @@ final class FunctionUrls implements FrontDoor {
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(id,
 				id + ".lambda-url." + this.context.region() + ".on.aws", "$default", "$default", null, null, null);
 		ObjectNode event = HttpEventV2.event(request, rawPath, origin, this.context.accountId());
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
 			result = this.lambda.invoker().invoke(function, Json.bytes(event), null);
 		}

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.iam.IamService;
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
 import io.serverlessspring.local.lambda.runtime.Invoker;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.s3.S3Service;
 import io.serverlessspring.local.server.AwsException;
@@ -635,11 +636,11 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	 * or the configured {@code MaximumRetryAttempts}) unless older than {@code MaximumEventAgeInSeconds};
 	 * then sent to the configured OnSuccess / OnFailure destination (SQS, SNS, Lambda, EventBridge).
 	 */
-	void invokeAsync(FunctionTarget target, byte[] payload) {
+	void invokeAsync(InvokedFunction target, byte[] payload) {
 		invokeAsync(target, payload, 1, System.currentTimeMillis(), java.util.UUID.randomUUID().toString());
 	}
 
-	private void invokeAsync(FunctionTarget target, byte[] payload, int attempt, long queuedAt, String requestId) {
+	private void invokeAsync(InvokedFunction target, byte[] payload, int attempt, long queuedAt, String requestId) {
 		this.invoker.invokeAsync(target, payload, (result) -> {
 			ObjectNode config = eventInvokeConfig(target);
 			int maxRetries = config.path("MaximumRetryAttempts").asInt(2);
@@ -667,7 +668,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	}
 
 	/** The invocation record Lambda sends to a destination. */
-	private void sendToDestination(String destination, FunctionTarget target, byte[] payload, InvocationResult result, int attempts,
+	private void sendToDestination(String destination, InvokedFunction target, byte[] payload, RuntimeInvocationResult result, int attempts,
 			String requestId, String condition) {
 		ObjectNode record = Json.object();
 		record.put("version", "1.0");
@@ -702,7 +703,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		}
 	}
 
-	private synchronized ObjectNode eventInvokeConfig(FunctionTarget target) {
+	private synchronized ObjectNode eventInvokeConfig(InvokedFunction target) {
 		LambdaFunction function = this.functions.get(target.functionName());
 		if (function == null) {
 			return Json.object();
@@ -785,7 +786,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		config.put("Status", "READY");
 		config.put("LastModified", now());
 		q.function().provisioned.put(q.qualifier(), config);
-		FunctionTarget target = target(identifier, q.qualifier());
+		InvokedFunction target = target(identifier, q.qualifier());
 		this.invoker.prewarm(target, count);
 		ObjectNode response = config.deepCopy();
 		response.put("Status", "IN_PROGRESS");
@@ -862,7 +863,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	private AwsResponse invoke(AwsRequest request, String identifier) {
 		String type = (request.header("X-Amz-Invocation-Type") != null) ? request.header("X-Amz-Invocation-Type") : "RequestResponse";
-		FunctionTarget target = target(identifier, request.query("Qualifier"));
+		InvokedFunction target = target(identifier, request.query("Qualifier"));
 		int limit = "Event".equals(type) ? 262_144 : 6_291_456;
 		if (request.body().length > limit) {
 			throw new AwsException(413, "RequestTooLargeException",
@@ -877,7 +878,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 				return AwsResponse.empty(202).header("X-Amz-Executed-Version", target.version());
 			}
 			case "RequestResponse" -> {
-				InvocationResult result = this.invoker.invoke(target, request.body(),
+				RuntimeInvocationResult result = this.invoker.invoke(target, request.body(),
 						request.header("X-Amz-Client-Context"));
 				AwsResponse response = AwsResponse.bytes(200, result.payload(), "application/json")
 					.header("X-Amz-Executed-Version", target.version())
@@ -896,7 +897,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	 * Resolves what an invocation of {@code identifier} (name or ARN, optionally qualified) runs;
 	 * a function that is not Active (or is mid-update) cannot be invoked yet, as in Lambda.
 	 */
-	public synchronized FunctionTarget target(String identifier, String qualifier) {
+	public synchronized InvokedFunction target(String identifier, String qualifier) {
 		Qualified q = qualified(identifier, qualifier);
 		String version = LambdaFunction.LATEST;
 		String invokedArn = functionArn(q.function().name);
@@ -914,7 +915,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 			throw AwsException.conflict("ResourceConflictException",
 					"The operation cannot be performed at this time. The function is currently in the following state: " + state);
 		}
-		return new FunctionTarget(q.function().name, version, config.deepCopy(), q.function().codeKeys.get(version),
+		return new InvokedFunction(q.function().name, version, config.deepCopy(), q.function().codeKeys.get(version),
 				invokedArn, q.function().reservedConcurrency);
 	}
 
