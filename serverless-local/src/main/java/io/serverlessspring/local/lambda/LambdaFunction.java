@@ -1,5 +1,8 @@
 package io.serverlessspring.local.lambda;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class LambdaFunction {
 
 	public static final String LATEST = "$LATEST";
+
+	private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
 	public String name;
 
@@ -60,6 +65,11 @@ public final class LambdaFunction {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** Now, in the form of a configuration's {@code LastModified}. */
+	static String lastModifiedNow() {
+		return ZonedDateTime.now(ZoneOffset.UTC).format(LAST_MODIFIED);
 	}
 
 }

@@ -1,0 +1,92 @@
+package io.serverlessspring.local.lambda;
+
+import java.util.UUID;
+
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.serverlessspring.local.server.Json;
+
+/** Aliases: names that point to a version (and optionally route a share of traffic to another). Callers hold the registry's monitor. */
+final class FunctionAliases {
+
+	private final FunctionRegistry functions;
+
+	FunctionAliases(FunctionRegistry functions) {
+		this.functions = functions;
+	}
+
+	ObjectNode create(String identifier, ObjectNode in) {
+		LambdaFunction function = this.functions.function(identifier);
+		String name = Json.required(in, "Name", "InvalidParameterValueException");
+		if (function.aliases.containsKey(name)) {
+			throw LambdaErrors.conflict("Alias already exists: " + this.functions.functionArn(function.name) + ":" + name);
+		}
+		FunctionValidation.aliasName(name);
+		String version = Json.required(in, "FunctionVersion", "InvalidParameterValueException");
+		checkVersionExists(function, version);
+		ObjectNode alias = Json.object();
+		alias.put("AliasArn", this.functions.functionArn(function.name) + ":" + name);
+		alias.put("Name", name);
+		alias.put("FunctionVersion", version);
+		alias.put("Description", in.path("Description").asString(""));
+		alias.put("RevisionId", UUID.randomUUID().toString());
+		if (in.has("RoutingConfig")) {
+			alias.set("RoutingConfig", in.get("RoutingConfig"));
+		}
+		function.aliases.put(name, alias);
+		return alias.deepCopy();
+	}
+
+	ObjectNode get(String identifier, String name) {
+		return alias(this.functions.function(identifier), name).deepCopy();
+	}
+
+	ObjectNode update(String identifier, String name, ObjectNode in) {
+		LambdaFunction function = this.functions.function(identifier);
+		ObjectNode alias = alias(function, name);
+		FunctionValidation.revision(alias, in);
+		if (in.has("FunctionVersion")) {
+			String version = Json.string(in, "FunctionVersion");
+			checkVersionExists(function, version);
+			alias.put("FunctionVersion", version);
+		}
+		if (in.has("Description")) {
+			alias.put("Description", Json.string(in, "Description"));
+		}
+		if (in.has("RoutingConfig")) {
+			alias.set("RoutingConfig", in.get("RoutingConfig"));
+		}
+		alias.put("RevisionId", UUID.randomUUID().toString());
+		return alias.deepCopy();
+	}
+
+	void delete(String identifier, String name) {
+		LambdaFunction function = this.functions.function(identifier);
+		alias(function, name);
+		function.aliases.remove(name);
+	}
+
+	ObjectNode list(String identifier) {
+		LambdaFunction function = this.functions.function(identifier);
+		ObjectNode out = Json.object();
+		ArrayNode list = out.putArray("Aliases");
+		function.aliases.values().forEach((a) -> list.add(a.deepCopy()));
+		return out;
+	}
+
+	private ObjectNode alias(LambdaFunction function, String name) {
+		ObjectNode alias = function.aliases.get(name);
+		if (alias == null) {
+			throw LambdaErrors.notFound("Cannot find alias arn: " + this.functions.functionArn(function.name) + ":" + name);
+		}
+		return alias;
+	}
+
+	private void checkVersionExists(LambdaFunction function, String version) {
+		if (function.configuration(version) == null) {
+			throw LambdaErrors.notFound("Function not found: " + this.functions.functionArn(function.name) + ":" + version);
+		}
+	}
+
+}
