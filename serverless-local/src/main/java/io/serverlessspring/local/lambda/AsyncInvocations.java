@@ -141,7 +141,8 @@ final class AsyncInvocations {
 		if (!replace && existing == null) {
 			throw configNotFound(q);
 		}
-		ObjectNode config = (replace || existing == null) ? Json.object() : existing;
+		// merged on a copy, kept only when the destinations pass, so a refused update changes nothing
+		ObjectNode config = (replace || existing == null) ? Json.object() : existing.deepCopy();
 		for (String field : CONFIG_FIELDS) {
 			if (in.has(field)) {
 				config.set(field, in.get(field));

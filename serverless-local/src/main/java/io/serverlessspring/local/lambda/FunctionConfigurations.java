@@ -147,10 +147,13 @@ final class FunctionConfigurations {
 		}
 	}
 
-	/** UpdateFunctionConfiguration: the members given change; the rest stays. */
+	/**
+	 * UpdateFunctionConfiguration: the members given change; the rest stays. Changes are made on a copy
+	 * that replaces {@code $LATEST} only when every member passed, so a refused update changes nothing.
+	 */
 	ObjectNode updateConfiguration(String identifier, ObjectNode in) {
 		LambdaFunction function = updatable(identifier, in);
-		ObjectNode config = function.latest;
+		ObjectNode config = function.latest.deepCopy();
 		if (in.has("Role")) {
 			config.put("Role", FunctionValidation.role(this.context, Json.string(in, "Role")));
 		}
@@ -184,6 +187,7 @@ final class FunctionConfigurations {
 			ObjectNode logging = (ObjectNode) config.get("LoggingConfig");
 			in.get("LoggingConfig").properties().forEach((e) -> logging.set(e.getKey(), e.getValue()));
 		}
+		function.latest = config;
 		this.states.updated(function);
 		return config.deepCopy();
 	}
