@@ -1,7 +1,5 @@
 package io.serverlessspring.local.lambda;
 
-import java.util.UUID;
-
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,40 +23,27 @@ final class FunctionAliases {
 		FunctionValidation.aliasName(name);
 		String version = Json.required(in, "FunctionVersion", "InvalidParameterValueException");
 		checkVersionExists(function, version);
-		ObjectNode alias = Json.object();
-		alias.put("AliasArn", this.functions.functionArn(function.name) + ":" + name);
-		alias.put("Name", name);
-		alias.put("FunctionVersion", version);
-		alias.put("Description", in.path("Description").asString(""));
-		alias.put("RevisionId", UUID.randomUUID().toString());
-		if (in.has("RoutingConfig")) {
-			alias.set("RoutingConfig", in.get("RoutingConfig"));
-		}
+		FunctionAlias alias = FunctionAlias.create(this.functions.functionArn(function.name) + ":" + name, name, version,
+				in.path("Description").asString(""), in.get("RoutingConfig"));
 		function.aliases.put(name, alias);
-		return alias.deepCopy();
+		return alias.toJson();
 	}
 
 	ObjectNode get(String identifier, String name) {
-		return alias(this.functions.function(identifier), name).deepCopy();
+		return alias(this.functions.function(identifier), name).toJson();
 	}
 
 	ObjectNode update(String identifier, String name, ObjectNode in) {
 		LambdaFunction function = this.functions.function(identifier);
-		ObjectNode alias = alias(function, name);
-		FunctionValidation.revision(alias, in);
-		if (in.has("FunctionVersion")) {
-			String version = Json.string(in, "FunctionVersion");
+		FunctionAlias alias = alias(function, name);
+		FunctionValidation.revision(alias.revisionId(), in);
+		String version = Json.string(in, "FunctionVersion");
+		if (version != null) {
 			checkVersionExists(function, version);
-			alias.put("FunctionVersion", version);
 		}
-		if (in.has("Description")) {
-			alias.put("Description", Json.string(in, "Description"));
-		}
-		if (in.has("RoutingConfig")) {
-			alias.set("RoutingConfig", in.get("RoutingConfig"));
-		}
-		alias.put("RevisionId", UUID.randomUUID().toString());
-		return alias.deepCopy();
+		FunctionAlias updated = alias.update(version, Json.string(in, "Description"), in.get("RoutingConfig"));
+		function.aliases.put(name, updated);
+		return updated.toJson();
 	}
 
 	void delete(String identifier, String name) {
@@ -71,12 +56,12 @@ final class FunctionAliases {
 		LambdaFunction function = this.functions.function(identifier);
 		ObjectNode out = Json.object();
 		ArrayNode list = out.putArray("Aliases");
-		function.aliases.values().forEach((a) -> list.add(a.deepCopy()));
+		function.aliases.values().forEach((a) -> list.add(a.toJson()));
 		return out;
 	}
 
-	private ObjectNode alias(LambdaFunction function, String name) {
-		ObjectNode alias = function.aliases.get(name);
+	private FunctionAlias alias(LambdaFunction function, String name) {
+		FunctionAlias alias = function.aliases.get(name);
 		if (alias == null) {
 			throw LambdaErrors.notFound("Cannot find alias arn: " + this.functions.functionArn(function.name) + ":" + name);
 		}

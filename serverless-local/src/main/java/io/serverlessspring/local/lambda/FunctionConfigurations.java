@@ -210,7 +210,7 @@ final class FunctionConfigurations {
 	private LambdaFunction updatable(String identifier, ObjectNode in) {
 		LambdaFunction function = this.functions.function(identifier);
 		this.states.checkNotChanging(function);
-		FunctionValidation.revision(function.latest, in);
+		FunctionValidation.revision(function.latest.path("RevisionId").asString(), in);
 		return function;
 	}
 

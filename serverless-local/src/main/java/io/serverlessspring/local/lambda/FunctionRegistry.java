@@ -109,8 +109,8 @@ final class FunctionRegistry {
 		if (q.qualifier() == null) {
 			return q.function().latest;
 		}
-		ObjectNode alias = q.function().aliases.get(q.qualifier());
-		String version = (alias != null) ? alias.path("FunctionVersion").asString() : q.qualifier();
+		FunctionAlias alias = q.function().aliases.get(q.qualifier());
+		String version = (alias != null) ? alias.functionVersion() : q.qualifier();
 		return q.function().configuration(version);
 	}
 
@@ -124,8 +124,8 @@ final class FunctionRegistry {
 		String invokedArn = functionArn(q.function().name);
 		if (q.qualifier() != null) {
 			invokedArn += ":" + q.qualifier();
-			ObjectNode alias = q.function().aliases.get(q.qualifier());
-			version = (alias != null) ? alias.path("FunctionVersion").asString() : q.qualifier();
+			FunctionAlias alias = q.function().aliases.get(q.qualifier());
+			version = (alias != null) ? alias.functionVersion() : q.qualifier();
 		}
 		ObjectNode config = q.function().configuration(version);
 		if (config == null) {

@@ -122,9 +122,9 @@ final class FunctionValidation {
 	}
 
 	/** Optimistic locking: a {@code RevisionId} in the request must be the current one. */
-	static void revision(ObjectNode current, ObjectNode in) {
+	static void revision(String currentRevisionId, ObjectNode in) {
 		String expected = Json.string(in, "RevisionId");
-		if (expected != null && !expected.equals(current.path("RevisionId").asString())) {
+		if (expected != null && !expected.equals(currentRevisionId)) {
 			throw new AwsException(412, "PreconditionFailedException",
 					"The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id");
 		}

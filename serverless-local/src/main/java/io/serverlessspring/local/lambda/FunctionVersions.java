@@ -40,7 +40,7 @@ final class FunctionVersions {
 			throw LambdaErrors.invalid("CodeSha256 (" + expectedSha + ") is different from current CodeSha256 in $LATEST ("
 					+ function.latest.path("CodeSha256").asString() + "). Please try again with the CodeSha256 in $LATEST.");
 		}
-		FunctionValidation.revision(function.latest, in);
+		FunctionValidation.revision(function.latest.path("RevisionId").asString(), in);
 		if (!function.versions.isEmpty()) {
 			ObjectNode last = function.versions.lastEntry().getValue();
 			if (sameContent(last, function.latest)
@@ -93,10 +93,10 @@ final class FunctionVersions {
 		catch (NumberFormatException ex) {
 			throw LambdaErrors.invalid("Deletion of aliases is not supported through DeleteFunction; use DeleteAlias");
 		}
-		for (ObjectNode alias : function.aliases.values()) {
-			if (alias.path("FunctionVersion").asString().equals(Integer.toString(version))) {
+		for (FunctionAlias alias : function.aliases.values()) {
+			if (alias.functionVersion().equals(Integer.toString(version))) {
 				throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: ["
-						+ alias.path("Name").asString() + "]");
+						+ alias.name() + "]");
 			}
 		}
 		function.versions.remove(version);

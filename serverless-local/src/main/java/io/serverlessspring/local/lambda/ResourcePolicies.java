@@ -1,5 +1,7 @@
 package io.serverlessspring.local.lambda;
 
+import java.util.Map;
+
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,24 +25,16 @@ final class ResourcePolicies {
 		String sid = Json.required(in, "StatementId", "InvalidParameterValueException");
 		String action = Json.required(in, "Action", "InvalidParameterValueException");
 		String principal = Json.required(in, "Principal", "InvalidParameterValueException");
-		for (ObjectNode statement : q.function().statements) {
-			if (statement.path("Sid").asString().equals(sid)) {
+		for (PolicyStatement statement : q.function().statements) {
+			if (statement.sid().equals(sid)) {
 				throw LambdaErrors.conflict("The statement id (" + sid
 						+ ") provided already exists. Please provide a new statement id, or remove the existing statement.");
 			}
 		}
-		ObjectNode statement = Json.object();
-		statement.put("Sid", sid);
-		statement.put("Effect", "Allow");
-		if (principal.contains(".amazonaws.com")) {
-			statement.putObject("Principal").put("Service", principal);
-		}
-		else {
-			statement.putObject("Principal").put("AWS", principal.matches("\\d{12}") ? "arn:aws:iam::" + principal + ":root" : principal);
-		}
-		statement.put("Action", action.contains(":") ? action : "lambda:" + action);
+		Map<String, String> principals = principal.contains(".amazonaws.com") ? Map.of("Service", principal)
+				: Map.of("AWS", principal.matches("\\d{12}") ? "arn:aws:iam::" + principal + ":root" : principal);
 		String functionArn = this.functions.functionArn(q.function().name);
-		statement.put("Resource", (q.qualifier() != null) ? functionArn + ":" + q.qualifier() : functionArn);
+		String resource = (q.qualifier() != null) ? functionArn + ":" + q.qualifier() : functionArn;
 		ObjectNode condition = Json.object();
 		if (in.has("SourceArn")) {
 			condition.putObject("ArnLike").put("AWS:SourceArn", Json.string(in, "SourceArn"));
@@ -51,12 +45,11 @@ final class ResourcePolicies {
 		if (in.has("FunctionUrlAuthType")) {
 			condition.putObject("StringEquals").put("lambda:FunctionUrlAuthType", Json.string(in, "FunctionUrlAuthType"));
 		}
-		if (!condition.isEmpty()) {
-			statement.set("Condition", condition);
-		}
+		PolicyStatement statement = new PolicyStatement(sid, "Allow", principals, action.contains(":") ? action : "lambda:" + action,
+				resource, condition.isEmpty() ? null : condition);
 		q.function().statements.add(statement);
 		ObjectNode out = Json.object();
-		out.put("Statement", Json.text(statement));
+		out.put("Statement", Json.text(Json.tree(statement)));
 		return out;
 	}
 
@@ -70,7 +63,7 @@ final class ResourcePolicies {
 		policy.put("Version", "2012-10-17");
 		policy.put("Id", "default");
 		ArrayNode statements = policy.putArray("Statement");
-		q.function().statements.forEach(statements::add);
+		q.function().statements.forEach((s) -> statements.add(Json.tree(s)));
 		ObjectNode out = Json.object();
 		out.put("Policy", Json.text(policy));
 		out.put("RevisionId", q.function().latest.path("RevisionId").asString());
@@ -79,7 +72,7 @@ final class ResourcePolicies {
 
 	void remove(String identifier, String qualifier, String sid) {
 		FunctionRegistry.Qualified q = this.functions.qualified(identifier, qualifier);
-		boolean removed = q.function().statements.removeIf((s) -> s.path("Sid").asString().equals(sid));
+		boolean removed = q.function().statements.removeIf((s) -> s.sid().equals(sid));
 		if (!removed) {
 			throw LambdaErrors.notFound("Statement " + sid + " is not found in resource policy.");
 		}
@@ -89,8 +82,7 @@ final class ResourcePolicies {
 	boolean allowsInvocationBy(String identifier, String servicePrincipal) {
 		synchronized (this.functions) {
 			LambdaFunction function = this.functions.qualified(identifier, null).function();
-			return function.statements.stream()
-				.anyMatch((s) -> servicePrincipal.equals(s.path("Principal").path("Service").asString(null)));
+			return function.statements.stream().anyMatch((s) -> s.allowsService(servicePrincipal));
 		}
 	}
 
