@@ -9,10 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.apigateway.HttpApiModel.Api;
 import io.serverlessspring.local.apigateway.HttpApiModel.Domain;
-import io.serverlessspring.local.lambda.FunctionTarget;
 import io.serverlessspring.local.lambda.HttpEventV2;
 import io.serverlessspring.local.lambda.LambdaService;
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -196,7 +196,7 @@ final class HttpApiFrontDoor implements FrontDoor {
 			return LambdaProxy.message(500, "Internal Server Error");
 		}
 		LambdaService lambda = this.context.service(LambdaService.class);
-		FunctionTarget target;
+		InvokedFunction target;
 		try {
 			if (!lambda.allowsInvocationBy(functionArn, "apigateway.amazonaws.com")) {
 				log.log(Level.WARNING, "API " + landing.api().api.path("apiId").asString() + " may not invoke " + functionArn
@@ -220,7 +220,7 @@ final class HttpApiFrontDoor implements FrontDoor {
 		else {
 			event = HttpEventV2.event(request, landing.rawPath(), origin, this.context.accountId());
 		}
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.FunctionTarget;
 import io.serverlessspring.local.lambda.HttpEventV2;
 import io.serverlessspring.local.lambda.LambdaService;
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -81,7 +81,7 @@ final class RestApiFrontDoor implements FrontDoor {
 			return LambdaProxy.message(500, "Internal server error");
 		}
 		LambdaService lambda = this.context.service(LambdaService.class);
-		FunctionTarget target;
+		InvokedFunction target;
 		try {
 			if (!lambda.allowsInvocationBy(functionArn, "apigateway.amazonaws.com")) {
 				log.log(Level.WARNING, "REST API " + apiId + " may not invoke " + functionArn
@@ -98,7 +98,7 @@ final class RestApiFrontDoor implements FrontDoor {
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
 				pathParameters, stageVariables, null);
 		ObjectNode event = RestEventV1.event(request, path, resourcePath, origin, this.context.accountId());
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}

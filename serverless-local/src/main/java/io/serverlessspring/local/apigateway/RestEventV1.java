@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.lambda.HttpEventV2;
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
 import io.serverlessspring.local.server.Json;
@@ -113,7 +113,7 @@ public final class RestEventV1 {
 	}
 
 	/** The HTTP answer; an answer without {@code statusCode} is a 502, as API Gateway reports it. */
-	public static AwsResponse response(InvocationResult result) {
+	public static AwsResponse response(RuntimeInvocationResult result) {
 		JsonNode answer;
 		try {
 			answer = Json.mapper().readTree(result.payload());

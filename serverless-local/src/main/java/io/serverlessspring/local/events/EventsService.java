@@ -183,7 +183,7 @@ public final class EventsService implements AwsService, Persistent {
 		}
 		if (schedule != null) {
 			try {
-				ScheduleExpression.parse(schedule, false);
+				ScheduleRecurrence.parse(schedule, false);
 			}
 			catch (IllegalArgumentException ex) {
 				throw AwsException.validation("Parameter ScheduleExpression is not valid. " + ex.getMessage());
@@ -228,7 +228,7 @@ public final class EventsService implements AwsService, Persistent {
 			this.timers.cancel(name);
 			return;
 		}
-		this.timers.arm(name, ScheduleExpression.parse(schedule, false), ZoneOffset.UTC, Instant.ofEpochMilli(rule.created),
+		this.timers.arm(name, ScheduleRecurrence.parse(schedule, false), ZoneOffset.UTC, Instant.ofEpochMilli(rule.created),
 				null, (time) -> fire(name, time));
 	}
 

@@ -30,14 +30,14 @@ public final class ScheduleTimers {
 	 * (Re)arms the schedule {@code key}: {@code fire} receives each scheduled time, until the
 	 * expression ends, {@code end} passes, or {@link #cancel}.
 	 */
-	public synchronized void arm(String key, ScheduleExpression expression, ZoneId zone, Instant start, Instant end,
+	public synchronized void arm(String key, ScheduleRecurrence expression, ZoneId zone, Instant start, Instant end,
 			Consumer<Instant> fire) {
 		cancel(key);
 		Instant from = Instant.now().isAfter(start) ? Instant.now() : start.minusMillis(1);
 		schedule(key, expression, zone, start, end, fire, from);
 	}
 
-	private synchronized void schedule(String key, ScheduleExpression expression, ZoneId zone, Instant start, Instant end,
+	private synchronized void schedule(String key, ScheduleRecurrence expression, ZoneId zone, Instant start, Instant end,
 			Consumer<Instant> fire, Instant after) {
 		Instant next = expression.nextAfter(after, start, zone);
 		if (next == null || (end != null && next.isAfter(end))) {

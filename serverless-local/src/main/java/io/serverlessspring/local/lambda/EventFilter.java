@@ -32,27 +32,27 @@ final class EventFilter {
 			return null;
 		}
 		if (!criteria.isObject() || (criteria.has("Filters") && !criteria.get("Filters").isArray())) {
-			throw LambdaService.invalid("FilterCriteria must be an object with a list Filters of {\"Pattern\": \"<JSON>\"}");
+			throw LambdaErrors.invalid("FilterCriteria must be an object with a list Filters of {\"Pattern\": \"<JSON>\"}");
 		}
 		JsonNode filters = criteria.path("Filters");
 		if (filters.isEmpty()) {
 			return null;
 		}
 		if (filters.size() > MAX_FILTERS) {
-			throw LambdaService.invalid("FilterCriteria.Filters has " + filters.size() + " filters; at most " + MAX_FILTERS
+			throw LambdaErrors.invalid("FilterCriteria.Filters has " + filters.size() + " filters; at most " + MAX_FILTERS
 					+ " are allowed per event source mapping");
 		}
 		Machine machine = Machine.builder().build();
 		for (int i = 0; i < filters.size(); i++) {
 			JsonNode pattern = filters.get(i).path("Pattern");
 			if (!pattern.isString()) {
-				throw LambdaService.invalid("FilterCriteria.Filters[" + i + "].Pattern is required: a JSON filter pattern as a string");
+				throw LambdaErrors.invalid("FilterCriteria.Filters[" + i + "].Pattern is required: a JSON filter pattern as a string");
 			}
 			try {
 				machine.addRule(String.valueOf(i), pattern.asString());
 			}
 			catch (Exception ex) {
-				throw LambdaService.invalid("Invalid filter pattern definition in FilterCriteria.Filters[" + i + "].Pattern: "
+				throw LambdaErrors.invalid("Invalid filter pattern definition in FilterCriteria.Filters[" + i + "].Pattern: "
 						+ firstLine(ex.getMessage()));
 			}
 		}

@@ -15,7 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.Invoker;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -38,7 +40,9 @@ final class EventSourceMappings implements AutoCloseable {
 
 	private static final System.Logger log = System.getLogger(EventSourceMappings.class.getName());
 
-	private final LambdaService lambda;
+	private final FunctionRegistry functions;
+
+	private final Invoker invoker;
 
 	private final LocalContext context;
 
@@ -56,11 +60,13 @@ final class EventSourceMappings implements AutoCloseable {
 		return thread;
 	});
 
-	EventSourceMappings(LambdaService lambda, LocalContext context) {
-		this.lambda = lambda;
+	/** @param savedMappings the mappings of a saved state, or null */
+	EventSourceMappings(FunctionRegistry functions, Invoker invoker, LocalContext context, JsonNode savedMappings) {
+		this.functions = functions;
+		this.invoker = invoker;
 		this.context = context;
-		if (lambda.pendingMappings != null) {
-			for (JsonNode mapping : lambda.pendingMappings) {
+		if (savedMappings != null) {
+			for (JsonNode mapping : savedMappings) {
 				this.mappings.put(mapping.path("UUID").asString(), (ObjectNode) mapping);
 			}
 		}
@@ -84,31 +90,31 @@ final class EventSourceMappings implements AutoCloseable {
 	private AwsResponse create(AwsRequest request) {
 		ObjectNode in = request.json();
 		String functionName = Json.required(in, "FunctionName", "InvalidParameterValueException");
-		LambdaFunction function = this.lambda.function(functionName);
+		LambdaFunction function = this.functions.function(functionName);
 		String source = Json.required(in, "EventSourceArn", "InvalidParameterValueException");
 		StreamSource streams = streamSource(source);
 		String startingPosition = Json.string(in, "StartingPosition");
 		if (streams != null) {
 			if (!streams.streamExists(source)) {
-				throw LambdaService.invalid("Stream not found: " + source);
+				throw LambdaErrors.invalid("Stream not found: " + source);
 			}
 			if (!"TRIM_HORIZON".equals(startingPosition) && !"LATEST".equals(startingPosition)) {
-				throw LambdaService.invalid("StartingPosition must be TRIM_HORIZON or LATEST for a DynamoDB stream, was "
+				throw LambdaErrors.invalid("StartingPosition must be TRIM_HORIZON or LATEST for a DynamoDB stream, was "
 						+ startingPosition);
 			}
 		}
 		else {
 			QueueSource queues = queueSource(source);
 			if (queues == null) {
-				throw LambdaService.invalid("The local cloud polls SQS queues and DynamoDB streams only; unsupported event source: " + source);
+				throw LambdaErrors.invalid("The local cloud polls SQS queues and DynamoDB streams only; unsupported event source: " + source);
 			}
 			if (!queues.queueExists(source)) {
-				throw LambdaService.invalid("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.");
+				throw LambdaErrors.invalid("Error occurred while ReceiveMessage. SQS Error Code: AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.");
 			}
 		}
 		int batchSize = Json.integer(in, "BatchSize", (streams != null) ? 100 : 10);
 		if (batchSize < 1 || batchSize > 10000) {
-			throw LambdaService.invalid("1 validation error detected: Value '" + batchSize + "' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000");
+			throw LambdaErrors.invalid("1 validation error detected: Value '" + batchSize + "' at 'batchSize' failed to satisfy constraint: Member must have value between 1 and 10000");
 		}
 		EventFilter filter = EventFilter.of(in.get("FilterCriteria"));
 		ObjectNode mapping = Json.object();
@@ -117,7 +123,7 @@ final class EventSourceMappings implements AutoCloseable {
 		mapping.put("MaximumBatchingWindowInSeconds", Json.integer(in, "MaximumBatchingWindowInSeconds", 0));
 		mapping.put("EventSourceArn", source);
 		String qualifier = functionName.matches(".*:function:[^:]+:[^:]+") ? functionName.substring(functionName.lastIndexOf(':') + 1) : null;
-		mapping.put("FunctionArn", this.lambda.functionArn(function.name) + ((qualifier != null) ? ":" + qualifier : ""));
+		mapping.put("FunctionArn", this.functions.functionArn(function.name) + ((qualifier != null) ? ":" + qualifier : ""));
 		mapping.set("LastModified", Json.epochSeconds(this.context.clock().millis()));
 		mapping.put("LastProcessingResult", "No records processed");
 		mapping.put("State", in.path("Enabled").asBoolean(true) ? "Enabled" : "Disabled");
@@ -142,7 +148,7 @@ final class EventSourceMappings implements AutoCloseable {
 	private AwsResponse list(AwsRequest request) {
 		String functionName = request.query("FunctionName");
 		String source = request.query("EventSourceArn");
-		String functionArn = (functionName != null) ? this.lambda.functionArn(this.lambda.function(functionName).name) : null;
+		String functionArn = (functionName != null) ? this.functions.functionArn(this.functions.function(functionName).name) : null;
 		ObjectNode out = Json.object();
 		ArrayNode list = out.putArray("EventSourceMappings");
 		for (ObjectNode mapping : this.mappings.values()) {
@@ -166,7 +172,7 @@ final class EventSourceMappings implements AutoCloseable {
 			mapping.put("State", in.path("Enabled").asBoolean() ? "Enabled" : "Disabled");
 		}
 		if (in.has("FunctionName")) {
-			mapping.put("FunctionArn", this.lambda.functionArn(this.lambda.function(Json.string(in, "FunctionName")).name));
+			mapping.put("FunctionArn", this.functions.functionArn(this.functions.function(Json.string(in, "FunctionName")).name));
 		}
 		if (in.has("FunctionResponseTypes")) {
 			mapping.set("FunctionResponseTypes", in.get("FunctionResponseTypes"));
@@ -200,13 +206,13 @@ final class EventSourceMappings implements AutoCloseable {
 	private ObjectNode mapping(String uuid) {
 		ObjectNode mapping = this.mappings.get(uuid);
 		if (mapping == null) {
-			throw LambdaService.notFound("The resource you requested does not exist.");
+			throw LambdaErrors.notFound("The resource you requested does not exist.");
 		}
 		return mapping;
 	}
 
 	void functionDeleted(String functionName) {
-		String arn = this.lambda.functionArn(functionName);
+		String arn = this.functions.functionArn(functionName);
 		// Lambda keeps mappings of a deleted function; they stop delivering until it returns
 		this.mappings.values().forEach((m) -> {
 			if (m.path("FunctionArn").asString().startsWith(arn)) {
@@ -287,10 +293,10 @@ final class EventSourceMappings implements AutoCloseable {
 			this.streamPositions.put(uuid, last); // filtered out: passed over without an invocation
 			return;
 		}
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
-			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
-			result = this.lambda.invoker().invoke(target, Json.bytes(event), null);
+			InvokedFunction target = this.functions.target(mapping.path("FunctionArn").asString(), null);
+			result = this.invoker.invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException ex) {
 			mapping.put("LastProcessingResult", "PROBLEM: " + ex.getMessage());
@@ -347,10 +353,10 @@ final class EventSourceMappings implements AutoCloseable {
 		if (delivered.isEmpty()) {
 			return;
 		}
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
-			FunctionTarget target = this.lambda.target(mapping.path("FunctionArn").asString(), null);
-			result = this.lambda.invoker().invoke(target, Json.bytes(event), null);
+			InvokedFunction target = this.functions.target(mapping.path("FunctionArn").asString(), null);
+			result = this.invoker.invoke(target, Json.bytes(event), null);
 		}
 		catch (AwsException ex) {
 			mapping.put("LastProcessingResult", "PROBLEM: " + ex.getMessage());

@@ -10,7 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.InvokedFunction;
+import io.serverlessspring.local.lambda.runtime.Invoker;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
@@ -29,15 +31,18 @@ final class FunctionUrls implements FrontDoor {
 
 	private static final String PATH_PREFIX = "/_aws/lambda-url/";
 
-	private final LambdaService lambda;
+	private final FunctionRegistry functions;
+
+	private final Invoker invoker;
 
 	private final LocalContext context;
 
 	/** URL id → function name and qualifier. */
 	private final Map<String, String[]> byId = new ConcurrentHashMap<>();
 
-	FunctionUrls(LambdaService lambda, LocalContext context) {
-		this.lambda = lambda;
+	FunctionUrls(FunctionRegistry functions, Invoker invoker, LocalContext context) {
+		this.functions = functions;
+		this.invoker = invoker;
 		this.context = context;
 	}
 
@@ -60,10 +65,10 @@ final class FunctionUrls implements FrontDoor {
 	}
 
 	private AwsResponse create(AwsRequest request, String identifier) {
-		LambdaService.Qualified q = this.lambda.qualified(identifier, request.query("Qualifier"));
+		FunctionRegistry.Qualified q = this.functions.qualified(identifier, request.query("Qualifier"));
 		String qualifier = (q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST;
 		if (q.qualifier() != null && q.qualifier().matches("\\d+")) {
-			throw LambdaService.invalid("Function URLs can be attached to $LATEST or an alias, not to a version");
+			throw LambdaErrors.invalid("Function URLs can be attached to $LATEST or an alias, not to a version");
 		}
 		if (q.function().urls.containsKey(qualifier)) {
 			throw AwsException.conflict("ResourceConflictException",
@@ -109,17 +114,17 @@ final class FunctionUrls implements FrontDoor {
 	}
 
 	private AwsResponse delete(AwsRequest request, String identifier) {
-		LambdaService.Qualified q = this.lambda.qualified(identifier, request.query("Qualifier"));
+		FunctionRegistry.Qualified q = this.functions.qualified(identifier, request.query("Qualifier"));
 		ObjectNode removed = q.function().urls.remove((q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST);
 		if (removed == null) {
-			throw LambdaService.notFound("The resource you requested does not exist.");
+			throw LambdaErrors.notFound("The resource you requested does not exist.");
 		}
 		this.byId.remove(removed.path("UrlId").asString());
 		return AwsResponse.empty(204);
 	}
 
 	private AwsResponse list(String identifier) {
-		LambdaFunction function = this.lambda.function(identifier);
+		LambdaFunction function = this.functions.function(identifier);
 		ObjectNode out = Json.object();
 		ArrayNode list = out.putArray("FunctionUrlConfigs");
 		function.urls.values().forEach((c) -> list.add(visible(c)));
@@ -127,22 +132,22 @@ final class FunctionUrls implements FrontDoor {
 	}
 
 	private ObjectNode config(AwsRequest request, String identifier) {
-		LambdaService.Qualified q = this.lambda.qualified(identifier, request.query("Qualifier"));
+		FunctionRegistry.Qualified q = this.functions.qualified(identifier, request.query("Qualifier"));
 		ObjectNode config = q.function().urls.get((q.qualifier() != null) ? q.qualifier() : LambdaFunction.LATEST);
 		if (config == null) {
-			throw LambdaService.notFound("The resource you requested does not exist.");
+			throw LambdaErrors.notFound("The resource you requested does not exist.");
 		}
 		return config;
 	}
 
-	private String arn(LambdaService.Qualified q) {
-		return this.lambda.functionArn(q.function().name) + ((q.qualifier() != null) ? ":" + q.qualifier() : "");
+	private String arn(FunctionRegistry.Qualified q) {
+		return this.functions.functionArn(q.function().name) + ((q.qualifier() != null) ? ":" + q.qualifier() : "");
 	}
 
 	private static String authType(ObjectNode in) {
 		String authType = in.path("AuthType").asString("");
 		if (!authType.equals("NONE") && !authType.equals("AWS_IAM")) {
-			throw LambdaService.invalid("1 validation error detected: Value '" + authType
+			throw LambdaErrors.invalid("1 validation error detected: Value '" + authType
 					+ "' at 'authType' failed to satisfy constraint: Member must satisfy enum value set: [AWS_IAM, NONE]");
 		}
 		return authType;
@@ -187,7 +192,7 @@ final class FunctionUrls implements FrontDoor {
 		String[] target = this.byId.get(id.toLowerCase(Locale.ROOT));
 		ObjectNode config = null;
 		if (target != null) {
-			LambdaFunction function = this.lambda.functionOrNull(target[0]);
+			LambdaFunction function = this.functions.functionOrNull(target[0]);
 			config = (function != null) ? function.urls.get(target[1]) : null;
 		}
 		if (config == null) {
@@ -203,9 +208,9 @@ final class FunctionUrls implements FrontDoor {
 			return AwsResponse.bytes(403, "{\"Message\":\"Forbidden\"}".getBytes(), "application/json");
 		}
 		String qualifier = LambdaFunction.LATEST.equals(target[1]) ? null : target[1];
-		FunctionTarget function;
+		InvokedFunction function;
 		try {
-			function = this.lambda.target(target[0], qualifier);
+			function = this.functions.target(target[0], qualifier);
 		}
 		catch (AwsException ex) {
 			return AwsResponse.bytes(502, "{\"Message\":\"Internal Server Error\"}".getBytes(), "application/json");
@@ -213,9 +218,9 @@ final class FunctionUrls implements FrontDoor {
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(id,
 				id + ".lambda-url." + this.context.region() + ".on.aws", "$default", "$default", null, null, null);
 		ObjectNode event = HttpEventV2.event(request, rawPath, origin, this.context.accountId());
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
-			result = this.lambda.invoker().invoke(function, Json.bytes(event), null);
+			result = this.invoker.invoke(function, Json.bytes(event), null);
 		}
 		catch (AwsException throttled) {
 			return AwsResponse.bytes(429, "{\"Message\":\"Too Many Requests\"}".getBytes(), "application/json");

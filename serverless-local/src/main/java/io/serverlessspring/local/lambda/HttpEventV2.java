@@ -15,7 +15,7 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.lambda.runtime.InvocationResult;
+import io.serverlessspring.local.lambda.runtime.RuntimeInvocationResult;
 import io.serverlessspring.local.server.AwsRequest;
 import io.serverlessspring.local.server.AwsResponse;
 import io.serverlessspring.local.server.Json;
@@ -116,7 +116,7 @@ public final class HttpEventV2 {
 	 * The HTTP response for what the function returned: a {@code statusCode} object is used as is;
 	 * any other JSON is a 200 {@code application/json} body, as the 2.0 format specifies.
 	 */
-	public static AwsResponse response(InvocationResult result, int errorStatus) {
+	public static AwsResponse response(RuntimeInvocationResult result, int errorStatus) {
 		if (result.failed()) {
 			return AwsResponse.bytes(errorStatus, "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8),
 					"application/json");

@@ -1,5 +1,8 @@
 package io.serverlessspring.local.lambda;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +12,16 @@ import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One function: its {@code $LATEST} configuration (kept as the JSON Lambda returns), published
- * versions, aliases, resource policy, URL, concurrency and tags. Code lives in the {@link CodeStore},
+ * One function: its {@code $LATEST} configuration and published versions (kept as the
+ * {@code FunctionConfiguration} JSON Lambda returns, since most members are echoed as given), typed
+ * aliases and resource policy, URLs, concurrency and tags. Saved as JSON with the state. Code lives in the {@link CodeStore},
  * referenced by key per version.
  */
 public final class LambdaFunction {
 
 	public static final String LATEST = "$LATEST";
+
+	private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
 	public String name;
 
@@ -30,11 +36,11 @@ public final class LambdaFunction {
 
 	public int nextVersion = 1;
 
-	/** {@code AliasConfiguration}s by name. */
-	public TreeMap<String, ObjectNode> aliases = new TreeMap<>();
+	/** Aliases by name. */
+	public TreeMap<String, FunctionAlias> aliases = new TreeMap<>();
 
 	/** Resource-policy statements (AddPermission), in order. */
-	public List<ObjectNode> statements = new ArrayList<>();
+	public List<PolicyStatement> statements = new ArrayList<>();
 
 	/** {@code FunctionUrlConfig} by qualifier ("$LATEST" for none). */
 	public Map<String, ObjectNode> urls = new LinkedHashMap<>();
@@ -60,6 +66,11 @@ public final class LambdaFunction {
 		catch (NumberFormatException ex) {
 			return null;
 		}
+	}
+
+	/** Now, in the form of a configuration's {@code LastModified}. */
+	static String lastModifiedNow() {
+		return ZonedDateTime.now(ZoneOffset.UTC).format(LAST_MODIFIED);
 	}
 
 }

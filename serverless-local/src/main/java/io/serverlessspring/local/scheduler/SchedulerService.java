@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.serverlessspring.local.events.ScheduleExpression;
+import io.serverlessspring.local.events.ScheduleRecurrence;
 import io.serverlessspring.local.events.ScheduleTimers;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsRequest;
@@ -143,7 +143,7 @@ public final class SchedulerService implements AwsService, Persistent {
 		}
 		String expression = Json.required(in, "ScheduleExpression");
 		try {
-			ScheduleExpression.parse(expression, true);
+			ScheduleRecurrence.parse(expression, true);
 		}
 		catch (IllegalArgumentException ex) {
 			throw AwsException.validation("Invalid Schedule Expression " + expression + ". " + ex.getMessage());
@@ -323,7 +323,7 @@ public final class SchedulerService implements AwsService, Persistent {
 		}
 		Instant start = date(schedule.has("StartDate") ? schedule.get("StartDate") : schedule.get("CreationDate"));
 		Instant end = schedule.has("EndDate") ? date(schedule.get("EndDate")) : null;
-		ScheduleExpression expression = ScheduleExpression.parse(schedule.path("ScheduleExpression").asString(), true);
+		ScheduleRecurrence expression = ScheduleRecurrence.parse(schedule.path("ScheduleExpression").asString(), true);
 		this.timers.arm(key, expression, ZoneId.of(schedule.path("ScheduleExpressionTimezone").asString("UTC")), start, end,
 				(time) -> fire(key, time, expression.isOneTime()));
 	}

@@ -134,6 +134,12 @@ class LambdaControlPlaneTest {
 			.isInstanceOfSatisfying(InvalidParameterValueException.class, (ex) -> assertThat(ex.getMessage()).contains("timeout"));
 		assertThat(this.lambda.getFunctionConfiguration((g) -> g.functionName("cp-dupe")).timeout())
 			.as("a refused update changes nothing").isEqualTo(3);
+		assertThatThrownBy(() -> this.lambda.updateFunctionConfiguration((u) -> u.functionName("cp-dupe")
+			.description("changed").timeout(30).memorySize(64)))
+			.isInstanceOfSatisfying(InvalidParameterValueException.class, (ex) -> assertThat(ex.getMessage()).contains("memorySize"));
+		var unchanged = this.lambda.getFunctionConfiguration((g) -> g.functionName("cp-dupe"));
+		assertThat(unchanged.description()).as("valid members of a refused update are not applied either").isEmpty();
+		assertThat(unchanged.timeout()).isEqualTo(3);
 		this.lambda.deleteFunction((d) -> d.functionName("cp-dupe"));
 	}
 

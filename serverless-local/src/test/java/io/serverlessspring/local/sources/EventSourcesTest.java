@@ -198,6 +198,12 @@ class EventSourcesTest {
 		lambda.putFunctionEventInvokeConfig((c) -> c.functionName("sources-echo").maximumRetryAttempts(0)
 			.destinationConfig((d) -> d.onFailure((f) -> f.destination(queueArn))));
 		assertThat(lambda.getFunctionEventInvokeConfig((g) -> g.functionName("sources-echo")).maximumRetryAttempts()).isZero();
+		String kinesis = "arn:aws:kinesis:us-east-1:000000000000:stream/failures";
+		assertThatThrownBy(() -> lambda.updateFunctionEventInvokeConfig((u) -> u.functionName("sources-echo").maximumRetryAttempts(2)
+			.destinationConfig((d) -> d.onFailure((f) -> f.destination(kinesis)))))
+			.isInstanceOfSatisfying(InvalidParameterValueException.class, (ex) -> assertThat(ex.getMessage()).contains(kinesis));
+		assertThat(lambda.getFunctionEventInvokeConfig((g) -> g.functionName("sources-echo")).maximumRetryAttempts())
+			.as("a refused update changes nothing").isZero();
 
 		lambda.invoke((i) -> i.functionName("sources-echo").invocationType(software.amazon.awssdk.services.lambda.model.InvocationType.EVENT)
 			.payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"fail\":true,\"marker\":\"dest-5\"}")));

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.serverlessspring.local.lambda.FunctionTarget;
 import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.server.Json;
 
@@ -35,7 +34,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 	private static final System.Logger log = System.getLogger(ExecutionEnvironment.class.getName());
 
-	private final FunctionTarget target;
+	private final InvokedFunction target;
 
 	private final String id = UUID.randomUUID().toString().replace("-", "");
 
@@ -73,7 +72,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 		final String requestId;
 
-		final CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+		final CompletableFuture<RuntimeInvocationResult> result = new CompletableFuture<>();
 
 		/** Completes when the runtime took the event: the function's timeout counts from there. */
 		final CompletableFuture<Void> delivery = new CompletableFuture<>();
@@ -88,7 +87,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 	}
 
-	ExecutionEnvironment(FunctionTarget target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
+	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
 			ExecutorService threads, String cloudEndpoint, String region, Path outputDirectory, boolean provisioned) {
 		this.target = target;
 		// provisioned environments initialize ahead of requests: no Init Duration in their REPORT
@@ -115,7 +114,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.process.onExit().thenRun(this::exited);
 	}
 
-	private List<String> command(FunctionTarget target, Path packageDirectory, List<Path> runtimeJars) {
+	private List<String> command(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars) {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(packageDirectory.toString());
 		classPath.add(packageDirectory.resolve("lib").toString() + File.separator + "*");
@@ -135,7 +134,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		return command;
 	}
 
-	private void environment(Map<String, String> env, FunctionTarget target, Path packageDirectory, String cloudEndpoint,
+	private void environment(Map<String, String> env, InvokedFunction target, Path packageDirectory, String cloudEndpoint,
 			String region) {
 		String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
 		String libraryPath = env.get("LD_LIBRARY_PATH");
@@ -167,7 +166,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		env.put("AWS_ENDPOINT_URL", cloudEndpoint);
 	}
 
-	FunctionTarget target() {
+	InvokedFunction target() {
 		return this.target;
 	}
 
@@ -183,7 +182,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	 * Runs one invocation and waits for its outcome: the response, the handler's error, an init
 	 * error, a crash or the timeout (after which the environment is dead).
 	 */
-	InvocationResult invoke(byte[] payload, String clientContext) {
+	RuntimeInvocationResult invoke(byte[] payload, String clientContext) {
 		String requestId = UUID.randomUUID().toString();
 		Pending pending = new Pending(requestId);
 		int timeoutSeconds = this.target.timeoutSeconds();
@@ -199,7 +198,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 				this.target.invokedArn(), "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-"
 						+ requestId.replace("-", "").substring(0, 24) + ";Parent=" + requestId.substring(0, 16).replace("-", "0") + ";Sampled=0;Lineage=local",
 				decodeClientContext(clientContext)));
-		InvocationResult result;
+		RuntimeInvocationResult result;
 		try {
 			// a cold environment first initializes (bounded by the init limit), then runs the handler
 			CompletableFuture.anyOf(pending.delivery, pending.result).get(initLimit + timeoutSeconds, TimeUnit.SECONDS);
@@ -275,10 +274,10 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		long end = System.nanoTime();
 		double duration = (pending.deliveredNanos == 0) ? 0 : (end - pending.deliveredNanos) / 1e6;
 		report(pending, duration);
-		pending.result.complete(new InvocationResult(body, functionError, pending.log.toString(), duration));
+		pending.result.complete(new RuntimeInvocationResult(body, functionError, pending.log.toString(), duration));
 	}
 
-	private InvocationResult timedOut(Pending pending, int timeoutSeconds) {
+	private RuntimeInvocationResult timedOut(Pending pending, int timeoutSeconds) {
 		synchronized (this.lock) {
 			this.current = null;
 			this.dead = true;
@@ -289,14 +288,14 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		report(pending, timeoutSeconds * 1000.0);
 		byte[] body = ("{\"errorType\":\"Sandbox.Timedout\",\"errorMessage\":\"RequestId: " + pending.requestId
 				+ " Error: " + message + "\"}").getBytes(StandardCharsets.UTF_8);
-		return new InvocationResult(body, "Unhandled", pending.log.toString(), timeoutSeconds * 1000.0);
+		return new RuntimeInvocationResult(body, "Unhandled", pending.log.toString(), timeoutSeconds * 1000.0);
 	}
 
-	private InvocationResult crashResult(Pending pending, String why) {
+	private RuntimeInvocationResult crashResult(Pending pending, String why) {
 		report(pending, 0);
 		byte[] body = ("{\"errorType\":\"Runtime.ExitError\",\"errorMessage\":\"RequestId: " + pending.requestId
 				+ " Error: " + why.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
-		return new InvocationResult(body, "Unhandled", pending.log.toString(), 0);
+		return new RuntimeInvocationResult(body, "Unhandled", pending.log.toString(), 0);
 	}
 
 	private void exited() {
@@ -311,7 +310,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		if (pending != null) {
 			byte[] body = (this.initFailure != null) ? this.initFailure.getBytes(StandardCharsets.UTF_8) : null;
 			if (body != null) {
-				pending.result.complete(new InvocationResult(body, "Unhandled", pending.log.toString(), 0));
+				pending.result.complete(new RuntimeInvocationResult(body, "Unhandled", pending.log.toString(), 0));
 			}
 			else {
 				pending.result.complete(crashResult(pending, "Runtime exited with error: exit status " + this.process.exitValue()));

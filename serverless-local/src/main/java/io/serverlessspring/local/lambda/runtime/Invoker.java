@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.serverlessspring.local.cloudwatch.CloudWatchService;
-import io.serverlessspring.local.lambda.FunctionTarget;
 import io.serverlessspring.local.logs.LogsService;
 import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.LocalContext;
@@ -80,7 +79,7 @@ public final class Invoker implements AutoCloseable {
 	 * A synchronous (RequestResponse) invocation. Throttled with 429 {@code TooManyRequestsException}
 	 * when every allowed environment is busy, as Lambda does.
 	 */
-	public InvocationResult invoke(FunctionTarget target, byte[] payload, String clientContext) {
+	public RuntimeInvocationResult invoke(InvokedFunction target, byte[] payload, String clientContext) {
 		ExecutionEnvironment environment;
 		try {
 			environment = acquire(target, false);
@@ -98,9 +97,9 @@ public final class Invoker implements AutoCloseable {
 	 * An asynchronous (Event) invocation: queued, run when an environment is free; {@code done}
 	 * receives the outcome (null when it could not run at all).
 	 */
-	public void invokeAsync(FunctionTarget target, byte[] payload, java.util.function.Consumer<InvocationResult> done) {
+	public void invokeAsync(InvokedFunction target, byte[] payload, java.util.function.Consumer<RuntimeInvocationResult> done) {
 		this.asyncInvocations.execute(() -> {
-			InvocationResult result = null;
+			RuntimeInvocationResult result = null;
 			try {
 				ExecutionEnvironment environment = acquire(target, true);
 				result = run(environment, payload, null);
@@ -119,7 +118,7 @@ public final class Invoker implements AutoCloseable {
 	 * Starts up to {@code count} environments for {@code target} ahead of requests (provisioned
 	 * concurrency), within the cloud's limit; they wait, initialized, for their first event.
 	 */
-	public void prewarm(FunctionTarget target, int count) {
+	public void prewarm(InvokedFunction target, int count) {
 		this.asyncInvocations.execute(() -> {
 			synchronized (this) {
 				Deque<ExecutionEnvironment> free = this.idle.computeIfAbsent(target.environmentKey(), (k) -> new ArrayDeque<>());
@@ -132,9 +131,9 @@ public final class Invoker implements AutoCloseable {
 		});
 	}
 
-	private InvocationResult run(ExecutionEnvironment environment, byte[] payload, String clientContext) {
+	private RuntimeInvocationResult run(ExecutionEnvironment environment, byte[] payload, String clientContext) {
 		try {
-			InvocationResult result = environment.invoke(payload, clientContext);
+			RuntimeInvocationResult result = environment.invoke(payload, clientContext);
 			metrics(environment.target(), result);
 			return result;
 		}
@@ -144,7 +143,7 @@ public final class Invoker implements AutoCloseable {
 	}
 
 	/** AWS/Lambda metrics (Invocations, Errors, Duration; Throttles when {@code result} is null). */
-	private void metrics(FunctionTarget target, InvocationResult result) {
+	private void metrics(InvokedFunction target, RuntimeInvocationResult result) {
 		CloudWatchService cloudWatch;
 		try {
 			cloudWatch = this.context.service(CloudWatchService.class);
@@ -158,7 +157,7 @@ public final class Invoker implements AutoCloseable {
 				result != null && result.failed(), result == null);
 	}
 
-	private synchronized ExecutionEnvironment acquire(FunctionTarget target, boolean wait) {
+	private synchronized ExecutionEnvironment acquire(InvokedFunction target, boolean wait) {
 		while (true) {
 			if (this.closed) {
 				throw new AwsException(503, "ServiceException", "The local cloud is shutting down");

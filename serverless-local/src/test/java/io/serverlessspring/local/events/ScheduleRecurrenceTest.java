@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class ScheduleExpressionTest {
+class ScheduleRecurrenceTest {
 
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
@@ -40,14 +40,14 @@ class ScheduleExpressionTest {
 
 	@Test
 	void countsRatesFromTheStart() {
-		ScheduleExpression rate = ScheduleExpression.parse("rate(5 minutes)", false);
+		ScheduleRecurrence rate = ScheduleRecurrence.parse("rate(5 minutes)", false);
 		Instant start = Instant.parse("2026-11-25T10:00:30Z");
 		assertThat(rate.nextAfter(Instant.parse("2026-11-25T10:07:00Z"), start, UTC)).isEqualTo(Instant.parse("2026-11-25T10:10:30Z"));
 	}
 
 	@Test
 	void firesAtOnceThenNever() {
-		ScheduleExpression at = ScheduleExpression.parse("at(2026-12-01T09:00:00)", true);
+		ScheduleRecurrence at = ScheduleRecurrence.parse("at(2026-12-01T09:00:00)", true);
 		assertThat(at.nextAfter(Instant.parse("2026-11-25T00:00:00Z"), Instant.EPOCH, ZoneId.of("Europe/Paris")))
 			.isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
 		assertThat(at.nextAfter(Instant.parse("2026-12-02T00:00:00Z"), Instant.EPOCH, UTC)).isNull();
@@ -55,20 +55,20 @@ class ScheduleExpressionTest {
 
 	@Test
 	void rejectsWhatEventBridgeRejectsSayingWhy() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleExpression.parse("rate(1 minutes)", false))
+		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleRecurrence.parse("rate(1 minutes)", false))
 			.withMessageContaining("singular");
-		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleExpression.parse("cron(0 9 * * MON *)", false))
+		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleRecurrence.parse("cron(0 9 * * MON *)", false))
 			.withMessageContaining("'?'");
-		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleExpression.parse("cron(0 25 * * ? *)", false))
+		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleRecurrence.parse("cron(0 25 * * ? *)", false))
 			.withMessageContaining("25");
-		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleExpression.parse("at(2026-12-01T09:00:00)", false))
+		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleRecurrence.parse("at(2026-12-01T09:00:00)", false))
 			.withMessageContaining("Scheduler");
-		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleExpression.parse("every day", true))
+		assertThatIllegalArgumentException().isThrownBy(() -> ScheduleRecurrence.parse("every day", true))
 			.withMessageContaining("every day");
 	}
 
 	private static Instant next(String expression, String after, ZoneId zone) {
-		return ScheduleExpression.parse(expression, true).nextAfter(Instant.parse(after), Instant.parse(after), zone);
+		return ScheduleRecurrence.parse(expression, true).nextAfter(Instant.parse(after), Instant.parse(after), zone);
 	}
 
 }

@@ -18,11 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * EventBridge's schedule expressions, shared by rules and EventBridge Scheduler: {@code rate(5
+ * A parsed schedule expression and when it fires next. EventBridge's schedule expressions, shared by rules and EventBridge Scheduler: {@code rate(5
  * minutes)}, {@code cron(min hour day-of-month month day-of-week year)} with {@code , - * ? / L W #}
  * and names, evaluated in a time zone, and Scheduler's one-time {@code at(yyyy-mm-ddThh:mm:ss)}.
  */
-public final class ScheduleExpression {
+public final class ScheduleRecurrence {
 
 	private static final Pattern RATE = Pattern.compile("rate\\((\\d+)\\s+(minute|minutes|hour|hours|day|days)\\)");
 
@@ -43,7 +43,7 @@ public final class ScheduleExpression {
 
 	private final Cron cron;
 
-	private ScheduleExpression(String text, Duration rate, LocalDateTime at, Cron cron) {
+	private ScheduleRecurrence(String text, Duration rate, LocalDateTime at, Cron cron) {
 		this.text = text;
 		this.rate = rate;
 		this.at = at;
@@ -54,7 +54,7 @@ public final class ScheduleExpression {
 	 * Parses an expression; anything EventBridge would refuse is an {@link IllegalArgumentException}
 	 * saying what is wrong.
 	 */
-	public static ScheduleExpression parse(String text, boolean allowAt) {
+	public static ScheduleRecurrence parse(String text, boolean allowAt) {
 		if (text == null || text.isBlank()) {
 			throw new IllegalArgumentException("The schedule expression is empty");
 		}
@@ -70,7 +70,7 @@ public final class ScheduleExpression {
 				throw new IllegalArgumentException("Use the singular unit for a rate of 1 and the plural otherwise: " + text);
 			}
 			ChronoUnit chrono = unit.startsWith("minute") ? ChronoUnit.MINUTES : unit.startsWith("hour") ? ChronoUnit.HOURS : ChronoUnit.DAYS;
-			return new ScheduleExpression(trimmed, Duration.of(value, chrono), null, null);
+			return new ScheduleRecurrence(trimmed, Duration.of(value, chrono), null, null);
 		}
 		Matcher at = AT.matcher(trimmed);
 		if (at.matches()) {
@@ -78,7 +78,7 @@ public final class ScheduleExpression {
 				throw new IllegalArgumentException("at() expressions are for EventBridge Scheduler, not rules: " + text);
 			}
 			try {
-				return new ScheduleExpression(trimmed, null, LocalDateTime.parse(at.group(1)), null);
+				return new ScheduleRecurrence(trimmed, null, LocalDateTime.parse(at.group(1)), null);
 			}
 			catch (DateTimeException ex) {
 				throw new IllegalArgumentException("Invalid date in " + text);
@@ -86,7 +86,7 @@ public final class ScheduleExpression {
 		}
 		Matcher cron = CRON.matcher(trimmed);
 		if (cron.matches()) {
-			return new ScheduleExpression(trimmed, null, null, Cron.parse(cron.group(1).trim(), text));
+			return new ScheduleRecurrence(trimmed, null, null, Cron.parse(cron.group(1).trim(), text));
 		}
 		throw new IllegalArgumentException("Not a schedule expression (rate(...), cron(...)" + (allowAt ? " or at(...)" : "")
 				+ "): " + text);

@@ -1,4 +1,4 @@
-package io.serverlessspring.local.lambda;
+package io.serverlessspring.local.lambda.runtime;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param invokedArn the ARN the caller used (qualified when it named a version or alias)
  * @param reservedConcurrency the function's reserved concurrency, or null
  */
-public record FunctionTarget(String functionName, String version, ObjectNode configuration, String codeKey,
+public record InvokedFunction(String functionName, String version, ObjectNode configuration, String codeKey,
 		String invokedArn, Integer reservedConcurrency) {
 
 	/** Environments serve one function version with one configuration and one package. */

@@ -12,7 +12,7 @@ import java.util.Base64;
  * @param logTail the invocation's log lines (START … REPORT), for {@code LogType=Tail}
  * @param durationMillis the handler's own time, from event delivery to response
  */
-public record InvocationResult(byte[] payload, String functionError, String logTail, double durationMillis) {
+public record RuntimeInvocationResult(byte[] payload, String functionError, String logTail, double durationMillis) {
 
 	private static final int TAIL_BYTES = 4096;
 
