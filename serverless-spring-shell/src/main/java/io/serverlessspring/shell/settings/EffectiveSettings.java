@@ -49,7 +49,7 @@ final class EffectiveSettings {
 			}
 			if (key.equals("serverless.stage")) {
 				values.add(new SettingValue(key, properties.getStage(), "stage name"));
-				Found declared = find(StageSettingsLoader.EXTENDS, StageSettingsLoader.EXTENDS, sources);
+				Found declared = find(StageSettingsLoader.EXTENDS, StageSettingsLoader.EXTENDS, sources, false);
 				if (declared != null) {
 					values.add(new SettingValue(StageSettingsLoader.EXTENDS,
 							String.valueOf(declared.source().getProperty(declared.name())),
@@ -68,16 +68,31 @@ final class EffectiveSettings {
 	private static SettingValue value(String key, boolean map, String name, Object bound,
 			List<PropertySource<?>> sources, PlaceholdersResolver placeholders,
 			BiFunction<PropertySource<?>, String, String> label) {
-		Found found = find(name, key, sources);
-		boolean secret = looksSecret(key, map, name);
-		if (found == null) {
-			return new SettingValue(name, secret ? SecretMask.MASK : format(bound), SettingValue.DEFAULT);
-		}
+		boolean list = bound instanceof Collection<?>;
+		Found found = find(name, key, sources, list);
+		// A flag, number, duration or choice is no secret, whatever its name (allow-credentials).
+		boolean secret = (bound instanceof CharSequence || list) && looksSecret(key, map, name);
 		String text = format(bound);
-		Object raw = found.exact() ? found.source().getProperty(found.name()) : null;
-		if (raw != null) {
-			// As written (placeholders resolved), e.g. `5m` rather than PT5M.
-			text = String.valueOf(placeholders.resolvePlaceholders(raw));
+		if (found == null) {
+			return new SettingValue(name, secret ? SecretMask.MASK : text, SettingValue.DEFAULT);
+		}
+		List<Object> raws = new ArrayList<>();
+		if (list && found.source() instanceof EnumerablePropertySource<?> enumerable) {
+			for (String property : enumerable.getPropertyNames()) {
+				if (within(relaxed(property), relaxed(name), true)) {
+					raws.add(found.source().getProperty(property));
+				}
+			}
+		}
+		else if (found.exact()) {
+			Object raw = found.source().getProperty(found.name());
+			raws.add(raw);
+			if (raw != null) {
+				// As written (placeholders resolved), e.g. `5m` rather than PT5M.
+				text = String.valueOf(placeholders.resolvePlaceholders(raw));
+			}
+		}
+		for (Object raw : raws) {
 			Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(raw));
 			while (placeholder.find()) {
 				secret |= SecretMask.looksSecret(placeholder.group(1));
@@ -101,16 +116,17 @@ final class EffectiveSettings {
 	}
 
 	/**
-	 * The highest-precedence property that set {@code name}: the same name in relaxed form, else
-	 * the list or map holding it (a comma-separated list), up to the documented key.
+	 * The highest-precedence property that set {@code name} (or, for a list, its first element):
+	 * the same name in relaxed form, else the list or map holding it (a comma-separated list), up to
+	 * the documented key.
 	 */
-	private static Found find(String name, String key, List<PropertySource<?>> sources) {
+	private static Found find(String name, String key, List<PropertySource<?>> sources, boolean list) {
 		for (String candidate = name; candidate.length() >= key.length(); candidate = parent(candidate)) {
 			String wanted = relaxed(candidate);
 			for (PropertySource<?> source : sources) {
 				if (source instanceof EnumerablePropertySource<?> enumerable) {
 					for (String property : enumerable.getPropertyNames()) {
-						if (relaxed(property).equals(wanted)) {
+						if (within(relaxed(property), wanted, list && candidate.equals(name))) {
 							return new Found(source, property, candidate.equals(name));
 						}
 					}
@@ -121,6 +137,10 @@ final class EffectiveSettings {
 			}
 		}
 		return null;
+	}
+
+	private static boolean within(String property, String wanted, boolean elements) {
+		return property.equals(wanted) || (elements && property.startsWith(wanted + "."));
 	}
 
 	private static String parent(String name) {
@@ -144,13 +164,18 @@ final class EffectiveSettings {
 			map.forEach((key, element) -> flatten(
 					name + (String.valueOf(key).contains(".") ? "[" + key + "]" : "." + key), element, out));
 		}
+		else if (value instanceof Collection<?> collection && collection.stream().allMatch(EffectiveSettings::scalar)) {
+			if (!collection.isEmpty()) {
+				out.put(name, value); // one line: a, b, c
+			}
+		}
 		else if (value instanceof Collection<?> collection) {
 			int index = 0;
 			for (Object element : collection) {
 				flatten(name + "[" + index++ + "]", element, out);
 			}
 		}
-		else if (value.getClass().getName().startsWith("java.") || value instanceof Enum<?>) {
+		else if (scalar(value)) {
 			out.put(name, value);
 		}
 		else {
@@ -163,6 +188,11 @@ final class EffectiveSettings {
 		}
 	}
 
+	private static boolean scalar(Object value) {
+		return value == null || value instanceof Enum<?> || (value.getClass().getName().startsWith("java.")
+				&& !(value instanceof Map<?, ?>) && !(value instanceof Collection<?>));
+	}
+
 	/** How a value is written in a settings file: {@code pass-through}, {@code x86_64}, {@code 5m}. */
 	static String format(Object value) {
 		if (value instanceof Enum<?> constant) {
@@ -170,6 +200,9 @@ final class EffectiveSettings {
 		}
 		if (value instanceof Duration duration) {
 			return duration(duration);
+		}
+		if (value instanceof Collection<?> list) {
+			return String.join(", ", list.stream().map(EffectiveSettings::format).toList());
 		}
 		return String.valueOf(value);
 	}

@@ -285,6 +285,9 @@ class StageSettingsLoaderTest {
 				    timeout: 60
 				    environment:
 				      GREETING: hello
+				    layers:
+				      - arn:layer:a
+				      - arn:layer:b
 				""");
 		write("application-prod.yml", """
 				serverless:
@@ -303,7 +306,13 @@ class StageSettingsLoaderTest {
 				new SettingValue("serverless.function.runtime", "java21", "default"),
 				new SettingValue("serverless.function.architecture", "x86_64", "default"),
 				new SettingValue("serverless.function.tracing", "pass-through", "default"),
+				new SettingValue("serverless.function.layers", "arn:layer:a, arn:layer:b",
+						"application-dev.yml line 7 (extended stage dev)"),
 				new SettingValue("serverless.http.auth.lambda.result-ttl", "5m", "default"),
+				// A flag is no secret, whatever its name says.
+				new SettingValue("serverless.http.cors.allow-credentials", "false", "default"),
+				new SettingValue("serverless.http.cors.allowed-methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+						"default"),
 				new SettingValue("serverless.stage", "prod", "stage name"),
 				new SettingValue("serverless.stage.extends", "dev", "application-prod.yml line 3"));
 		assertThat(resolved.values()).extracting(SettingValue::name).doesNotHaveDuplicates()
