@@ -41,9 +41,10 @@ public class SettingsCommand {
 
 					Prints every serverless.* setting the stage resolves to, as deploy uses it, each with
 					where it comes from: the file and line (application.yml, the files of the stages it
-					extends, marked "extended stage", its own file) or "default". Values whose name looks
-					secret (password, secret, token, key, credential, private), or that come from a ${...}
-					placeholder with such a name, print as ****. Reads files only: no AWS call, no build.
+					extends, marked "extended stage", its own file) or "default". Text values whose name
+					looks secret (password, secret, token, key, credential, private, auth, signature,
+					session), or that come from a ${...} placeholder with such a name, print as ****.
+					Reads files only: no AWS call, no build.
 					  --json              print {"stage", "profiles", "settings": [{"name", "value", "origin"}]}
 					  --project DIR       the project folder (default: current directory)
 

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The console's one rule for what is a secret: a name (environment variable, setting, placeholder)
- * that looks like a password, secret, token, credential, private or API key. Whatever prints
+ * containing PASSWORD, PASSWD, SECRET, TOKEN, KEY, CREDENTIAL, PRIVATE, AUTH, SIGNATURE or SESSION,
+ * in any case. Whatever prints
  * values ({@code status}, {@code settings}) shows such values as {@link #MASK}.
  */
 public final class SecretMask {
@@ -14,9 +15,9 @@ public final class SecretMask {
 	/** What a masked value prints as. */
 	public static final String MASK = "****";
 
-	// "key" alone or as the last word (STRIPE_KEY, signing-key) but not kms-key-arn or api-keys.names.
+	// Over-masking a key ARN costs a glance; printing a password cannot be undone.
 	private static final Pattern SECRET = Pattern
-		.compile("(?i).*(secret|password|passwd|token|credential|private|api[_-]?key|(^|[_.-])key$).*");
+		.compile("(?i).*(password|passwd|secret|token|key|credential|private|auth|signature|session).*");
 
 	private SecretMask() {
 	}

@@ -341,8 +341,7 @@ class StageSettingsLoaderTest {
 				new SettingValue("serverless.function.environment.DB_URL", "****", "application-dev.yml line 5"),
 				new SettingValue("serverless.function.environment.STRIPE_KEY", "****", "application-dev.yml line 6"),
 				new SettingValue("serverless.function.environment.GREETING", "hello", "application-dev.yml line 7"),
-				new SettingValue("serverless.function.kms-key-arn", "arn:aws:kms:eu-west-1:123456789012:key/abc",
-						"application-dev.yml line 8"));
+				new SettingValue("serverless.function.kms-key-arn", "****", "application-dev.yml line 8"));
 		assertThat(resolved.values().toString()).doesNotContain("s3cr3t-value", "hunter2", "sk_live_123");
 		// The settings deploy uses are not masked.
 		assertThat(resolved.settings().properties().getFunction().getEnvironment()).containsEntry("DB_PASSWORD",
@@ -374,6 +373,9 @@ class StageSettingsLoaderTest {
 				---
 				spring.config.activate.on-profile: dev
 				serverless.function.environment.FROM_DOC: dev-doc
+				serverless.function.description: dev-doc
+				---
+				serverless.function.description: later-document
 				""");
 		write("application-dev.yml", """
 				serverless:
@@ -408,6 +410,10 @@ class StageSettingsLoaderTest {
 			.containsExactly("arn:layer:c");
 		assertThat(function.getFunction().isSnapStart()).isEqualTo(console.properties().getFunction().isSnapStart())
 			.isTrue();
+		// In application.yml the later document wins, whether or not the earlier one is a profile's.
+		assertThat(function.getFunction().getDescription())
+			.isEqualTo(console.properties().getFunction().getDescription())
+			.isEqualTo("later-document");
 		assertThat(function.getFunction().getEnvironment())
 			.isEqualTo(console.properties().getFunction().getEnvironment())
 			.containsEntry("BASE", "base")
