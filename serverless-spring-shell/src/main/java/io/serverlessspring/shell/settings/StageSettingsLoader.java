@@ -108,55 +108,9 @@ public class StageSettingsLoader {
 				base.add(new Document(file, source, profiles));
 			}
 		}
-		for (Document document : base) {
-			if (document.profiles() == null && declaration(List.of(document)) != null) {
-				Declaration misplaced = declaration(List.of(document));
-				throw new SettingsException(where(misplaced.source(), misplaced.name()) + EXTENDS
-						+ " belongs in a stage's own file (application-<stage>.yml): in " + document.file().getFileName()
-						+ " it would make every stage, " + misplaced.value() + " included, extend " + misplaced.value());
-			}
-		}
-		List<String> chain = new ArrayList<>();
-		List<String> declaredIn = new ArrayList<>();
+		rejectExtendsOfEveryStage(base);
 		Map<String, List<Document>> stageFiles = new LinkedHashMap<>();
-		String current = stage;
-		while (true) {
-			List<Document> files = stageFiles(resources, current);
-			List<Document> own = new ArrayList<>(profileDocuments(base, current));
-			own.addAll(files);
-			if (own.isEmpty()) {
-				throw new SettingsException("Unknown stage '" + stage + "': no application-" + stage
-						+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
-						+ String.join(", ", stages(project)) + ".");
-			}
-			chain.add(current);
-			stageFiles.put(current, files);
-			Declaration declaration = declaration(own);
-			if (declaration == null) {
-				break;
-			}
-			String parent = declaration.value();
-			String where = where(declaration.source(), declaration.name());
-			declaredIn.add(declaration.file().getFileName().toString());
-			if (!parent.matches(STAGE_NAME)) {
-				throw new SettingsException(where + EXTENDS + " = '" + parent
-						+ "' is not a valid stage name: use letters, digits, '-' or '_' (at most 31 characters).");
-			}
-			if (chain.contains(parent)) {
-				List<String> loop = new ArrayList<>(declaredIn.subList(chain.indexOf(parent), declaredIn.size()));
-				loop.add(declaredIn.get(chain.indexOf(parent)));
-				throw new SettingsException("Stage '" + parent + "' extends itself through " + String.join(" -> ", loop)
-						+ ": remove " + EXTENDS + " from one of them.");
-			}
-			if (stageFiles(resources, parent).isEmpty() && profileDocuments(base, parent).isEmpty()) {
-				throw new SettingsException(where + EXTENDS + " = '" + parent + "' names no stage: there is no application-"
-						+ parent + ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
-						+ String.join(", ", stages(project)) + ".");
-			}
-			current = parent;
-		}
-		List<String> profiles = new ArrayList<>(chain);
-		Collections.reverse(profiles);
+		List<String> profiles = chain(project, resources, stage, base, stageFiles);
 
 		// Lowest precedence first, as Spring Boot with these profiles active: application.* (its
 		// documents in order, those of another profile left out), then each profile's own files.
@@ -207,6 +161,65 @@ public class StageSettingsLoader {
 		StageSettings settings = new StageSettings(project, stage, applicationName, functionName, properties,
 				new ArrayList<>(files), profiles);
 		return new Loaded(settings, ordered, stageOf, placeholders);
+	}
+
+	/**
+	 * Follows {@code serverless.stage.extends} from {@code stage}: the profiles, most extended
+	 * first. Fills {@code stageFiles} with each stage's own files' documents.
+	 */
+	private List<String> chain(Path project, Path resources, String stage, List<Document> base,
+			Map<String, List<Document>> stageFiles) {
+		List<String> chain = new ArrayList<>();
+		List<String> declaredIn = new ArrayList<>();
+		String current = stage;
+		while (true) {
+			List<Document> own = new ArrayList<>(profileDocuments(base, current));
+			own.addAll(stageFiles.computeIfAbsent(current, name -> stageFiles(resources, name)));
+			if (own.isEmpty()) {
+				throw new SettingsException("Unknown stage '" + stage + "': no application-" + stage
+						+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
+						+ String.join(", ", stages(project)) + ".");
+			}
+			chain.add(current);
+			Declaration declaration = declaration(own);
+			if (declaration == null) {
+				List<String> profiles = new ArrayList<>(chain);
+				Collections.reverse(profiles);
+				return profiles;
+			}
+			String parent = declaration.value();
+			String where = where(declaration.source(), declaration.name());
+			declaredIn.add(declaration.file().getFileName().toString());
+			if (!parent.matches(STAGE_NAME)) {
+				throw new SettingsException(where + EXTENDS + " = '" + parent
+						+ "' is not a valid stage name: use letters, digits, '-' or '_' (at most 31 characters).");
+			}
+			if (chain.contains(parent)) {
+				List<String> loop = new ArrayList<>(declaredIn.subList(chain.indexOf(parent), declaredIn.size()));
+				loop.add(declaredIn.get(chain.indexOf(parent)));
+				throw new SettingsException("Stage '" + parent + "' extends itself through " + String.join(" -> ", loop)
+						+ ": remove " + EXTENDS + " from one of them.");
+			}
+			if (stageFiles.computeIfAbsent(parent, name -> stageFiles(resources, name)).isEmpty()
+					&& profileDocuments(base, parent).isEmpty()) {
+				throw new SettingsException(where + EXTENDS + " = '" + parent + "' names no stage: there is no application-"
+						+ parent + ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
+						+ String.join(", ", stages(project)) + ".");
+			}
+			current = parent;
+		}
+	}
+
+	/** In a document every stage reads, extends would make each stage extend itself at some point. */
+	private static void rejectExtendsOfEveryStage(List<Document> base) {
+		for (Document document : base) {
+			Declaration misplaced = (document.profiles() == null) ? declaration(List.of(document)) : null;
+			if (misplaced != null) {
+				throw new SettingsException(where(misplaced.source(), misplaced.name()) + EXTENDS
+						+ " belongs in a stage's own file (application-<stage>.yml): in " + document.file().getFileName()
+						+ " it would make every stage, " + misplaced.value() + " included, extend " + misplaced.value());
+			}
+		}
 	}
 
 	/** Where a value came from: its file and line, and which extended stage that file belongs to. */
