@@ -12,7 +12,6 @@ import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.Names;
 import io.serverlessspring.shell.plan.ActualStage;
 import io.serverlessspring.shell.plan.ActualStateReader;
-import io.serverlessspring.shell.settings.SecretVariables;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -103,9 +102,7 @@ public class StatusReader {
 	}
 
 	static Map<String, Object> masked(Map<String, String> environment) {
-		Map<String, Object> masked = new LinkedHashMap<>();
-		environment.forEach((key, value) -> masked.put(key, SecretVariables.isSecret(key) ? "****" : value));
-		return masked;
+		return io.serverlessspring.shell.settings.SecretMask.environment(environment);
 	}
 
 	private static Map<String, Object> metrics(AwsClients clients, String function) {

@@ -13,10 +13,24 @@ import io.serverlessspring.boot.settings.ServerlessProperties;
  * @param applicationName {@code spring.application.name}, else the project folder's name
  * @param functionName {@code serverless.function.name}, else {@code <application>-<stage>}
  * @param properties every {@code serverless.*} setting, defaults filled in
- * @param sources the files read, lowest precedence first
+ * @param sources the files read, lowest precedence first (extended stages' files included)
+ * @param profiles the stage's chain of {@code serverless.stage.extends}, the most extended first and
+ * this stage last ({@code [dev, prod]} for prod extending dev): the Spring profiles the function
+ * must run with to see these settings
  */
 public record StageSettings(Path projectDir, String stage, String applicationName, String functionName,
-		ServerlessProperties properties, List<Path> sources) {
+		ServerlessProperties properties, List<Path> sources, List<String> profiles) {
+
+	public StageSettings {
+		sources = List.copyOf(sources);
+		profiles = List.copyOf(profiles);
+	}
+
+	/** A stage that extends no other: its only profile is itself. */
+	public StageSettings(Path projectDir, String stage, String applicationName, String functionName,
+			ServerlessProperties properties, List<Path> sources) {
+		this(projectDir, stage, applicationName, functionName, properties, sources, List.of(stage));
+	}
 
 	/** Whether this stage deploys to the embedded local cloud ({@code serverless.deploy.endpoint: local}). */
 	public boolean local() {

@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -36,14 +41,27 @@ import org.springframework.core.io.FileSystemResource;
 /**
  * Reads a stage's {@code serverless.*} settings from the project's {@code application.yml} and
  * {@code application-<stage>.yml} (or {@code .yaml}, {@code .properties}): the files the app itself
- * reads at run time, with Spring Boot's binding rules.
+ * reads at run time, with Spring Boot's binding rules and precedence.
+ *
+ * <p>A stage's file may say {@code serverless.stage.extends: dev}: the stage then starts from dev's
+ * settings, as if the app ran with the profiles {@code dev,prod} (chains allowed, loops are errors).
  *
  * <p>Unknown keys (checked against the configuration metadata), wrong types and out-of-range values
  * are errors naming the file, the line, the key and what is allowed.
  */
 public class StageSettingsLoader {
 
-	private static final List<String> EXTENSIONS = List.of("properties", "yaml", "yml");
+	/**
+	 * The stage a stage's file extends. Only the console reads it: the function binds
+	 * {@code serverless.stage} as a plain string, which a {@code serverless.stage.extends} beside it
+	 * leaves alone, and it sees the extended stage's settings through its active profiles.
+	 */
+	public static final String EXTENDS = "serverless.stage.extends";
+
+	// Lowest precedence first: Spring Boot lets .properties win over .yml and .yml over .yaml.
+	private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
+
+	private static final String STAGE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]{0,30}";
 
 	private static final Set<Integer> RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
 			400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -55,6 +73,20 @@ public class StageSettingsLoader {
 	}
 
 	public StageSettings load(Path projectDir, String stage) {
+		return read(projectDir, stage).settings();
+	}
+
+	/**
+	 * The stage's settings and every {@code serverless.*} value they resolve to, each with where it
+	 * came from (file and line, or {@code default}), secret-looking values masked ({@link SecretMask}).
+	 */
+	public ResolvedSettings resolve(Path projectDir, String stage) {
+		Loaded loaded = read(projectDir, stage);
+		return new ResolvedSettings(loaded.settings(), EffectiveSettings.list(loaded.settings().properties(),
+				this.metadata, loaded.sources(), loaded.placeholders(), (source, name) -> label(loaded, source, name)));
+	}
+
+	private Loaded read(Path projectDir, String stage) {
 		Path project = projectDir.toAbsolutePath().normalize();
 		if (!Files.isDirectory(project)) {
 			throw new SettingsException("Project directory " + project + " does not exist (--project).");
@@ -62,49 +94,50 @@ public class StageSettingsLoader {
 		if (stage == null || stage.isBlank()) {
 			throw new SettingsException("No stage given. Stages of " + project + ": " + String.join(", ", stages(project)) + ".");
 		}
-		if (!stage.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,30}")) {
+		if (!stage.matches(STAGE_NAME)) {
 			throw new SettingsException("Stage '" + stage
 					+ "' is not a valid stage name: use letters, digits, '-' or '_' (at most 31 characters).");
 		}
 		Path resources = project.resolve("src/main/resources");
-		List<Path> baseFiles = existing(resources, "application");
-		List<Path> stageFiles = existing(resources, "application-" + stage);
-		List<PropertySource<?>> base = new ArrayList<>();
-		List<PropertySource<?>> staged = new ArrayList<>();
-		for (Path file : baseFiles) {
-			for (PropertySource<?> document : read(file)) {
-				String onProfile = String.valueOf(document.getProperty("spring.config.activate.on-profile"));
-				if (document.getProperty("spring.config.activate.on-profile") == null) {
-					base.add(document);
-				}
-				else if (Arrays.asList(onProfile.split("\\s*,\\s*")).contains(stage)) {
-					staged.add(document);
-				}
+		List<Document> base = new ArrayList<>();
+		for (Path file : existing(resources, "application")) {
+			for (PropertySource<?> source : read(file)) {
+				Object onProfile = source.getProperty("spring.config.activate.on-profile");
+				List<String> profiles = (onProfile != null) ? Arrays.asList(String.valueOf(onProfile).split("\\s*,\\s*"))
+						: null;
+				base.add(new Document(file, source, profiles));
 			}
 		}
-		for (Path file : stageFiles) {
-			staged.addAll(read(file));
+		rejectExtendsOfEveryStage(base);
+		Map<String, List<Document>> stageFiles = new LinkedHashMap<>();
+		List<String> profiles = chain(project, resources, stage, base, stageFiles);
+
+		// Lowest precedence first, as Spring Boot with these profiles active: application.* (its
+		// documents in order, those of another profile left out), then each profile's own files.
+		List<Document> lowestFirst = new ArrayList<>(onProfile(base, profiles));
+		profiles.forEach(profile -> lowestFirst.addAll(stageFiles.get(profile)));
+		List<PropertySource<?>> ordered = new ArrayList<>();
+		Map<PropertySource<?>, String> stageOf = new IdentityHashMap<>();
+		Set<Path> files = new LinkedHashSet<>();
+		for (Document document : lowestFirst) {
+			ordered.add(0, document.source());
+			files.add(document.file());
+			if (document.stage() != null) {
+				stageOf.put(document.source(), document.stage());
+			}
+			else if (document.profiles() != null) {
+				profiles.stream().filter(document.profiles()::contains).findFirst()
+					.ifPresent(profile -> stageOf.put(document.source(), profile));
+			}
 		}
-		if (stageFiles.isEmpty() && staged.isEmpty()) {
-			throw new SettingsException("Unknown stage '" + stage + "': no application-" + stage
-					+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: " + String.join(", ", stages(project))
-					+ ".");
-		}
-		// Highest precedence first: later documents and stage files win, as in Spring Boot.
 		MutablePropertySources sources = new MutablePropertySources();
-		List<PropertySource<?>> ordered = new ArrayList<>(staged);
-		java.util.Collections.reverse(ordered);
-		List<PropertySource<?>> baseOrdered = new ArrayList<>(base);
-		java.util.Collections.reverse(baseOrdered);
-		ordered.addAll(baseOrdered);
 		ordered.forEach(sources::addLast);
 
 		List<String> problems = new ArrayList<>(unknownKeys(ordered));
 		MutablePropertySources withEnvironment = new MutablePropertySources(sources);
-		withEnvironment.addLast(new SystemEnvironmentPropertySource("environment", new java.util.HashMap<>(
-				(java.util.Map) System.getenv())));
-		Binder binder = new Binder(ConfigurationPropertySources.from(sources),
-				new PropertySourcesPlaceholdersResolver(withEnvironment));
+		withEnvironment.addLast(new SystemEnvironmentPropertySource("environment", new HashMap<>(System.getenv())));
+		PropertySourcesPlaceholdersResolver placeholders = new PropertySourcesPlaceholdersResolver(withEnvironment);
+		Binder binder = new Binder(ConfigurationPropertySources.from(sources), placeholders);
 		ServerlessProperties properties;
 		try {
 			properties = binder.bindOrCreate("serverless", Bindable.of(ServerlessProperties.class));
@@ -121,13 +154,136 @@ public class StageSettingsLoader {
 		properties.setStage(stage);
 		String functionName = (properties.getFunction().getName() != null) ? properties.getFunction().getName()
 				: applicationName + "-" + stage;
-		List<Path> files = new ArrayList<>(baseFiles);
-		files.addAll(stageFiles);
 		validate(properties, functionName, ordered, problems);
 		if (!problems.isEmpty()) {
 			throw new SettingsException(problems);
 		}
-		return new StageSettings(project, stage, applicationName, functionName, properties, files);
+		StageSettings settings = new StageSettings(project, stage, applicationName, functionName, properties,
+				new ArrayList<>(files), profiles);
+		return new Loaded(settings, ordered, stageOf, placeholders);
+	}
+
+	/**
+	 * Follows {@code serverless.stage.extends} from {@code stage}: the profiles, most extended
+	 * first. Fills {@code stageFiles} with each stage's own files' documents.
+	 */
+	private List<String> chain(Path project, Path resources, String stage, List<Document> base,
+			Map<String, List<Document>> stageFiles) {
+		List<String> chain = new ArrayList<>();
+		List<String> declaredIn = new ArrayList<>();
+		String current = stage;
+		while (true) {
+			List<Document> own = new ArrayList<>(profileDocuments(base, current));
+			own.addAll(stageFiles.computeIfAbsent(current, name -> stageFiles(resources, name)));
+			if (own.isEmpty()) {
+				throw new SettingsException("Unknown stage '" + stage + "': no application-" + stage
+						+ ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
+						+ String.join(", ", stages(project)) + ".");
+			}
+			chain.add(current);
+			Declaration declaration = declaration(own);
+			if (declaration == null) {
+				List<String> profiles = new ArrayList<>(chain);
+				Collections.reverse(profiles);
+				return profiles;
+			}
+			String parent = declaration.value();
+			String where = where(declaration.source(), declaration.name());
+			declaredIn.add(declaration.file().getFileName().toString());
+			if (!parent.matches(STAGE_NAME)) {
+				throw new SettingsException(where + EXTENDS + " = '" + parent
+						+ "' is not a valid stage name: use letters, digits, '-' or '_' (at most 31 characters).");
+			}
+			if (chain.contains(parent)) {
+				List<String> loop = new ArrayList<>(declaredIn.subList(chain.indexOf(parent), declaredIn.size()));
+				loop.add(declaredIn.get(chain.indexOf(parent)));
+				throw new SettingsException("Stage '" + parent + "' extends itself through " + String.join(" -> ", loop)
+						+ ": remove " + EXTENDS + " from one of them.");
+			}
+			if (stageFiles.computeIfAbsent(parent, name -> stageFiles(resources, name)).isEmpty()
+					&& profileDocuments(base, parent).isEmpty()) {
+				throw new SettingsException(where + EXTENDS + " = '" + parent + "' names no stage: there is no application-"
+						+ parent + ".yml (or .yaml, .properties) in " + resources + ". Stages of this project: "
+						+ String.join(", ", stages(project)) + ".");
+			}
+			current = parent;
+		}
+	}
+
+	/** In a document every stage reads, extends would make each stage extend itself at some point. */
+	private static void rejectExtendsOfEveryStage(List<Document> base) {
+		for (Document document : base) {
+			Declaration misplaced = (document.profiles() == null) ? declaration(List.of(document)) : null;
+			if (misplaced != null) {
+				throw new SettingsException(where(misplaced.source(), misplaced.name()) + EXTENDS
+						+ " belongs in a stage's own file (application-<stage>.yml): in " + document.file().getFileName()
+						+ " it would make every stage, " + misplaced.value() + " included, extend " + misplaced.value());
+			}
+		}
+	}
+
+	/** Where a value came from: its file and line, and which extended stage that file belongs to. */
+	private static String label(Loaded loaded, PropertySource<?> source, String name) {
+		String stage = loaded.stageOf().get(source);
+		String location = location(source, name);
+		return (stage != null && !stage.equals(loaded.settings().stage())) ? location + " (extended stage " + stage + ")"
+				: location;
+	}
+
+	/** The stage a group of documents extends: the highest-precedence declaration among them, or null. */
+	private static Declaration declaration(List<Document> lowestFirst) {
+		for (int i = lowestFirst.size() - 1; i >= 0; i--) {
+			Document document = lowestFirst.get(i);
+			if (document.source() instanceof EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (isExtends(name)) {
+						return new Declaration(document.file(), document.source(), name,
+								String.valueOf(document.source().getProperty(name)).trim());
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	/** The documents of application.* that only one stage reads ({@code spring.config.activate.on-profile}). */
+	private static List<Document> profileDocuments(List<Document> base, String stage) {
+		return base.stream().filter(document -> document.profiles() != null && document.profiles().contains(stage)).toList();
+	}
+
+	private static List<Document> onProfile(List<Document> base, List<String> profiles) {
+		return base.stream()
+			.filter(document -> document.profiles() == null || document.profiles().stream().anyMatch(profiles::contains))
+			.toList();
+	}
+
+	private static List<Document> stageFiles(Path resources, String stage) {
+		List<Document> documents = new ArrayList<>();
+		for (Path file : existing(resources, "application-" + stage)) {
+			read(file).forEach(source -> documents.add(new Document(file, source, stage)));
+		}
+		return documents;
+	}
+
+	/** One document of a settings file: of every stage, of some profiles (on-profile), or of one stage's file. */
+	private record Document(Path file, PropertySource<?> source, List<String> profiles, String stage) {
+
+		Document(Path file, PropertySource<?> source, List<String> profiles) {
+			this(file, source, profiles, null);
+		}
+
+		Document(Path file, PropertySource<?> source, String stage) {
+			this(file, source, null, stage);
+		}
+
+	}
+
+	private record Declaration(Path file, PropertySource<?> source, String name, String value) {
+	}
+
+	/** What was read, kept for {@link #resolve}: sources highest precedence first. */
+	private record Loaded(StageSettings settings, List<PropertySource<?>> sources, Map<PropertySource<?>, String> stageOf,
+			PropertySourcesPlaceholdersResolver placeholders) {
 	}
 
 	/** Stage names found in a project (application-*.yml files and on-profile documents). */
@@ -158,7 +314,7 @@ public class StageSettingsLoader {
 			}
 			for (String name : enumerable.getPropertyNames()) {
 				if (!name.toLowerCase(Locale.ROOT).startsWith("serverless.") || !seen.add(name)
-						|| this.metadata.isKnown(name)) {
+						|| this.metadata.isKnown(name) || isExtends(name)) {
 					continue;
 				}
 				StringBuilder problem = new StringBuilder(where(source, name)).append("unknown setting ")
@@ -275,15 +431,26 @@ public class StageSettingsLoader {
 		return "";
 	}
 
+	static boolean isExtends(String name) {
+		return SettingsMetadata.canonical(name).equals(SettingsMetadata.canonical(EXTENDS));
+	}
+
 	private static String where(PropertySource<?> source, String name) {
-		Origin origin = OriginLookup.getOrigin(source, name);
-		if (origin == null) {
-			return source.getName() + ": ";
-		}
-		return where(origin);
+		return location(source, name) + ": ";
 	}
 
 	private static String where(Origin origin) {
+		String location = location(origin);
+		return location.isEmpty() ? "" : location + ": ";
+	}
+
+	/** {@code application-prod.yml line 4}: the file and line a property was read from. */
+	private static String location(PropertySource<?> source, String name) {
+		Origin origin = OriginLookup.getOrigin(source, name);
+		return (origin != null) ? location(origin) : source.getName();
+	}
+
+	private static String location(Origin origin) {
 		for (Origin candidate = origin; candidate != null; candidate = next(candidate)) {
 			if (candidate instanceof TextResourceOrigin) {
 				origin = candidate;
@@ -292,10 +459,9 @@ public class StageSettingsLoader {
 		}
 		if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
 			String file = text.getResource().getFilename();
-			return (text.getLocation() != null) ? file + " line " + (text.getLocation().getLine() + 1) + ": "
-					: file + ": ";
+			return (text.getLocation() != null) ? file + " line " + (text.getLocation().getLine() + 1) : file;
 		}
-		return (origin != null) ? origin + ": " : "";
+		return (origin != null) ? origin.toString() : "";
 	}
 
 	private static Origin next(Origin origin) {

@@ -8,7 +8,7 @@ import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.RoleSpec;
-import io.serverlessspring.shell.settings.SecretVariables;
+import io.serverlessspring.shell.settings.SecretMask;
 
 import static io.serverlessspring.shell.template.Cfn.getAtt;
 import static io.serverlessspring.shell.template.Cfn.map;
@@ -182,7 +182,7 @@ final class FunctionResources {
 	private Map<String, Object> environment(Map<String, String> variables) {
 		Map<String, Object> environment = new LinkedHashMap<>();
 		variables.forEach((name, value) -> {
-			if (!SecretVariables.isSecret(name)) {
+			if (!SecretMask.looksSecret(name)) {
 				environment.put(name, value);
 				return;
 			}
