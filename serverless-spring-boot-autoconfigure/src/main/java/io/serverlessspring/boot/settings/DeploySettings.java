@@ -6,6 +6,12 @@ public class DeploySettings {
 	/** AWS region. Default: the profile's or environment's region. */
 	private String region;
 
+	/**
+	 * Accept a region the console's AWS SDK does not know yet (a region newer than the console):
+	 * otherwise an unknown {@code region} is refused before any AWS call.
+	 */
+	private boolean allowUnknownRegion;
+
 	/** AWS endpoint URL (an emulator); {@code local} means the embedded serverless-local. */
 	private String endpoint;
 
@@ -81,6 +87,14 @@ public class DeploySettings {
 
 	public void setTouchPath(String touchPath) {
 		this.touchPath = touchPath;
+	}
+
+	public boolean isAllowUnknownRegion() {
+		return this.allowUnknownRegion;
+	}
+
+	public void setAllowUnknownRegion(boolean allowUnknownRegion) {
+		this.allowUnknownRegion = allowUnknownRegion;
 	}
 
 }

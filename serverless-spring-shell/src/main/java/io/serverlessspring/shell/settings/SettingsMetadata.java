@@ -106,7 +106,8 @@ public final class SettingsMetadata {
 		return key.replaceAll("\\[[^]]*]", "").replace("-", "").replace("_", "").toLowerCase();
 	}
 
-	private static int distance(String a, String b) {
+	/** Edit distance, for "did you mean". */
+	static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

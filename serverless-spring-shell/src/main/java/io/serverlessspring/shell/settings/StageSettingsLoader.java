@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import io.serverlessspring.boot.settings.FunctionSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -29,9 +28,6 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.boot.env.PropertySourceLoader;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.OriginLookup;
-import org.springframework.boot.origin.TextResourceOrigin;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
@@ -63,8 +59,6 @@ public class StageSettingsLoader {
 
 	private static final String STAGE_NAME = "[A-Za-z0-9][A-Za-z0-9_-]{0,30}";
 
-	private static final Set<Integer> RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
-			400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
 	private final SettingsMetadata metadata;
 
@@ -154,7 +148,7 @@ public class StageSettingsLoader {
 		properties.setStage(stage);
 		String functionName = (properties.getFunction().getName() != null) ? properties.getFunction().getName()
 				: applicationName + "-" + stage;
-		validate(properties, functionName, ordered, problems);
+		StageSettingsValidator.validate(properties, functionName, ordered, problems);
 		if (!problems.isEmpty()) {
 			throw new SettingsException(problems);
 		}
@@ -188,7 +182,7 @@ public class StageSettingsLoader {
 				return profiles;
 			}
 			String parent = declaration.value();
-			String where = where(declaration.source(), declaration.name());
+			String where = SettingsLocations.where(declaration.source(), declaration.name());
 			declaredIn.add(declaration.file().getFileName().toString());
 			if (!parent.matches(STAGE_NAME)) {
 				throw new SettingsException(where + EXTENDS + " = '" + parent
@@ -215,7 +209,7 @@ public class StageSettingsLoader {
 		for (Document document : base) {
 			Declaration misplaced = (document.profiles() == null) ? declaration(List.of(document)) : null;
 			if (misplaced != null) {
-				throw new SettingsException(where(misplaced.source(), misplaced.name()) + EXTENDS
+				throw new SettingsException(SettingsLocations.where(misplaced.source(), misplaced.name()) + EXTENDS
 						+ " belongs in a stage's own file (application-<stage>.yml): in " + document.file().getFileName()
 						+ " it would make every stage, " + misplaced.value() + " included, extend " + misplaced.value());
 			}
@@ -225,7 +219,7 @@ public class StageSettingsLoader {
 	/** Where a value came from: its file and line, and which extended stage that file belongs to. */
 	private static String label(Loaded loaded, PropertySource<?> source, String name) {
 		String stage = loaded.stageOf().get(source);
-		String location = location(source, name);
+		String location = SettingsLocations.location(source, name);
 		return (stage != null && !stage.equals(loaded.settings().stage())) ? location + " (extended stage " + stage + ")"
 				: location;
 	}
@@ -317,7 +311,7 @@ public class StageSettingsLoader {
 						|| this.metadata.isKnown(name) || isExtends(name)) {
 					continue;
 				}
-				StringBuilder problem = new StringBuilder(where(source, name)).append("unknown setting ")
+				StringBuilder problem = new StringBuilder(SettingsLocations.where(source, name)).append("unknown setting ")
 					.append(name);
 				List<String> suggestions = this.metadata.suggestions(name);
 				if (!suggestions.isEmpty()) {
@@ -344,7 +338,7 @@ public class StageSettingsLoader {
 		}
 		String key = (property != null) ? property.getName().toString() : ex.getName().toString();
 		String value = (property != null) ? String.valueOf(property.getValue()) : "?";
-		String where = (property != null) ? where(property.getOrigin()) : "";
+		String where = (property != null) ? SettingsLocations.where(property.getOrigin()) : "";
 		Class<?> target = ex.getTarget().getType().resolve();
 		return where + key + " = '" + value + "' is not valid: expected " + expected(target)
 				+ ((cause != null && cause.getMessage() != null && target != null && !target.isEnum()
@@ -375,101 +369,8 @@ public class StageSettingsLoader {
 		return "a " + type.getSimpleName();
 	}
 
-	private void validate(ServerlessProperties properties, String functionName, List<PropertySource<?>> sources,
-			List<String> problems) {
-		FunctionSettings function = properties.getFunction();
-		range(problems, sources, "serverless.function.memory", function.getMemory(), 128, 10240);
-		range(problems, sources, "serverless.function.timeout", function.getTimeout(), 1, 900);
-		range(problems, sources, "serverless.function.ephemeral-storage", function.getEphemeralStorage(), 512, 10240);
-		range(problems, sources, "serverless.function.provisioned-concurrency", function.getProvisionedConcurrency(),
-				0, 100000);
-		if (function.getReservedConcurrency() != null) {
-			range(problems, sources, "serverless.function.reserved-concurrency", function.getReservedConcurrency(), 0,
-					100000);
-		}
-		range(problems, sources, "serverless.deploy.retained-versions", properties.getDeploy().getRetainedVersions(),
-				1, 1000);
-		if (!RETENTION_DAYS.contains(properties.getLogs().getRetentionDays())) {
-			problems.add(where(sources, "serverless.logs.retention-days") + "serverless.logs.retention-days = "
-					+ properties.getLogs().getRetentionDays() + " is not valid: expected 0 (forever) or one of "
-					+ new TreeSet<>(RETENTION_DAYS).stream().filter(d -> d > 0).toList());
-		}
-		if (!functionName.matches("[A-Za-z0-9_-]{1,64}")) {
-			problems.add(where(sources, "serverless.function.name") + "function name '" + functionName
-					+ "' is not valid: at most 64 letters, digits, '-' or '_'"
-					+ (properties.getFunction().getName() == null
-							? " (it comes from spring.application.name; set serverless.function.name)" : ""));
-		}
-		String endpoint = properties.getDeploy().getEndpoint();
-		if (endpoint != null && !endpoint.equalsIgnoreCase("local") && !endpoint.matches("https?://.+")) {
-			problems.add(where(sources, "serverless.deploy.endpoint") + "serverless.deploy.endpoint = '" + endpoint
-					+ "' is not valid: expected 'local' or an http(s):// URL");
-		}
-		if (!function.getVpc().getSubnetIds().isEmpty() && function.getVpc().getSecurityGroupIds().isEmpty()) {
-			problems.add(where(sources, "serverless.function.vpc.subnet-ids")
-					+ "serverless.function.vpc.subnet-ids needs serverless.function.vpc.security-group-ids too");
-		}
-	}
-
-	private static void range(List<String> problems, List<PropertySource<?>> sources, String key, int value, int min,
-			int max) {
-		if (value < min || value > max) {
-			problems.add(where(sources, key) + key + " = " + value + " is not valid: expected " + min + " to " + max);
-		}
-	}
-
-	private static String where(List<PropertySource<?>> sources, String key) {
-		for (PropertySource<?> source : sources) {
-			if (source instanceof EnumerablePropertySource<?> enumerable) {
-				for (String name : enumerable.getPropertyNames()) {
-					if (SettingsMetadata.canonical(name).equals(SettingsMetadata.canonical(key))) {
-						return where(source, name);
-					}
-				}
-			}
-		}
-		return "";
-	}
-
 	static boolean isExtends(String name) {
 		return SettingsMetadata.canonical(name).equals(SettingsMetadata.canonical(EXTENDS));
-	}
-
-	private static String where(PropertySource<?> source, String name) {
-		return location(source, name) + ": ";
-	}
-
-	private static String where(Origin origin) {
-		String location = location(origin);
-		return location.isEmpty() ? "" : location + ": ";
-	}
-
-	/** {@code application-prod.yml line 4}: the file and line a property was read from. */
-	private static String location(PropertySource<?> source, String name) {
-		Origin origin = OriginLookup.getOrigin(source, name);
-		return (origin != null) ? location(origin) : source.getName();
-	}
-
-	private static String location(Origin origin) {
-		for (Origin candidate = origin; candidate != null; candidate = next(candidate)) {
-			if (candidate instanceof TextResourceOrigin) {
-				origin = candidate;
-				break;
-			}
-		}
-		if (origin instanceof TextResourceOrigin text && text.getResource() != null) {
-			String file = text.getResource().getFilename();
-			return (text.getLocation() != null) ? file + " line " + (text.getLocation().getLine() + 1) : file;
-		}
-		return (origin != null) ? origin.toString() : "";
-	}
-
-	private static Origin next(Origin origin) {
-		if (origin instanceof org.springframework.boot.origin.PropertySourceOrigin source && source.getOrigin() != null
-				&& source.getOrigin() != origin) {
-			return source.getOrigin();
-		}
-		return origin.getParent();
 	}
 
 	private static List<Path> existing(Path dir, String baseName) {

@@ -1,0 +1,156 @@
+package io.serverlessspring.shell.settings;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import io.serverlessspring.boot.settings.FunctionSettings;
+import io.serverlessspring.boot.settings.HttpSettings;
+import io.serverlessspring.boot.settings.ServerlessProperties;
+import io.serverlessspring.local.events.ScheduleRecurrence;
+import software.amazon.awssdk.regions.Region;
+
+import org.springframework.core.env.PropertySource;
+
+import static io.serverlessspring.shell.settings.SettingsLocations.where;
+
+/**
+ * The checks a stage's bound settings pass before anything is built or any AWS call is made: every
+ * problem is collected, so one run names them all, each with the file and line it came from.
+ */
+final class StageSettingsValidator {
+
+	private static final Set<Integer> RETENTION_DAYS = Set.of(0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
+			400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+	/** Lambda's pattern for environment variable names. */
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]+");
+
+	/** Variables the Lambda runtime sets itself; Lambda refuses them in a function's configuration. */
+	private static final Set<String> RESERVED_VARIABLES = Set.of("_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION",
+			"AWS_REGION", "AWS_EXECUTION_ENV", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+			"AWS_SESSION_TOKEN", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
+
+	/** Lambda's limit on the total size of a function's environment variables. */
+	private static final int ENVIRONMENT_LIMIT = 4096;
+
+	private StageSettingsValidator() {
+	}
+
+	static void validate(ServerlessProperties properties, String functionName, List<PropertySource<?>> sources,
+			List<String> problems) {
+		FunctionSettings function = properties.getFunction();
+		range(problems, sources, "serverless.function.memory", function.getMemory(), 128, 10240);
+		range(problems, sources, "serverless.function.timeout", function.getTimeout(), 1, 900);
+		range(problems, sources, "serverless.function.ephemeral-storage", function.getEphemeralStorage(), 512, 10240);
+		range(problems, sources, "serverless.function.provisioned-concurrency", function.getProvisionedConcurrency(),
+				0, 100000);
+		if (function.getReservedConcurrency() != null) {
+			range(problems, sources, "serverless.function.reserved-concurrency", function.getReservedConcurrency(), 0,
+					100000);
+		}
+		range(problems, sources, "serverless.deploy.retained-versions", properties.getDeploy().getRetainedVersions(),
+				1, 1000);
+		if (!RETENTION_DAYS.contains(properties.getLogs().getRetentionDays())) {
+			problems.add(where(sources, "serverless.logs.retention-days") + "serverless.logs.retention-days = "
+					+ properties.getLogs().getRetentionDays() + " is not valid: expected 0 (forever) or one of "
+					+ new TreeSet<>(RETENTION_DAYS).stream().filter(d -> d > 0).toList());
+		}
+		if (!functionName.matches("[A-Za-z0-9_-]{1,64}")) {
+			problems.add(where(sources, "serverless.function.name") + "function name '" + functionName
+					+ "' is not valid: at most 64 letters, digits, '-' or '_'"
+					+ (properties.getFunction().getName() == null
+							? " (it comes from spring.application.name; set serverless.function.name)" : ""));
+		}
+		String endpoint = properties.getDeploy().getEndpoint();
+		if (endpoint != null && !endpoint.equalsIgnoreCase("local") && !endpoint.matches("https?://.+")) {
+			problems.add(where(sources, "serverless.deploy.endpoint") + "serverless.deploy.endpoint = '" + endpoint
+					+ "' is not valid: expected 'local' or an http(s):// URL");
+		}
+		keepWarm(properties, sources, problems);
+		region(properties, sources, problems);
+		environment(function.getEnvironment(), sources, problems);
+		if (properties.getHttp().getType() == HttpSettings.Type.ALB) {
+			problems.add(where(sources, "serverless.http.type") + "serverless.http.type = alb is not supported by this "
+					+ "console yet: use http-api, rest-api, function-url or none");
+		}
+		String touchPath = properties.getDeploy().getTouchPath();
+		if (touchPath != null && !touchPath.isEmpty() && !touchPath.startsWith("/")) {
+			problems.add(where(sources, "serverless.deploy.touch-path") + "serverless.deploy.touch-path = '" + touchPath
+					+ "' is not valid: expected a path starting with /");
+		}
+		if (!function.getVpc().getSubnetIds().isEmpty() && function.getVpc().getSecurityGroupIds().isEmpty()) {
+			problems.add(where(sources, "serverless.function.vpc.subnet-ids")
+					+ "serverless.function.vpc.subnet-ids needs serverless.function.vpc.security-group-ids too");
+		}
+	}
+
+	private static void range(List<String> problems, List<PropertySource<?>> sources, String key, int value, int min,
+			int max) {
+		if (value < min || value > max) {
+			problems.add(where(sources, key) + key + " = " + value + " is not valid: expected " + min + " to " + max);
+		}
+	}
+
+	/** The keep-warm schedule is checked as EventBridge would (the local cloud's parser serves both). */
+	private static void keepWarm(ServerlessProperties properties, List<PropertySource<?>> sources, List<String> problems) {
+		if (!properties.getKeepWarm().isEnabled()) {
+			return;
+		}
+		String expression = properties.getKeepWarm().getExpression();
+		try {
+			ScheduleRecurrence.parse(expression, true);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(where(sources, "serverless.keep-warm.expression") + "serverless.keep-warm.expression = '"
+					+ expression + "' is not valid: " + ex.getMessage()
+					+ " (expected e.g. rate(4 minutes) or cron(0/5 8-18 ? * MON-FRI *))");
+		}
+	}
+
+	private static void region(ServerlessProperties properties, List<PropertySource<?>> sources, List<String> problems) {
+		String region = properties.getDeploy().getRegion();
+		if (region == null || region.isBlank() || properties.getDeploy().isAllowUnknownRegion()) {
+			return;
+		}
+		List<String> known = Region.regions().stream().map(Region::id).filter((id) -> !id.startsWith("aws-")).sorted().toList();
+		if (!known.contains(region)) {
+			String closest = known.stream()
+				.min(Comparator.comparingInt((id) -> SettingsMetadata.distance(id, region)))
+				.orElse("us-east-1");
+			problems.add(where(sources, "serverless.deploy.region") + "serverless.deploy.region = '" + region
+					+ "' is not a region the AWS SDK knows (did you mean " + closest + "?). A region newer than this "
+					+ "console: set serverless.deploy.allow-unknown-region: true");
+		}
+	}
+
+	/** Lambda's rules for variable names, its reserved names, and its 4 KB limit on them all. */
+	private static void environment(Map<String, String> environment, List<PropertySource<?>> sources,
+			List<String> problems) {
+		int size = 0;
+		for (Map.Entry<String, String> variable : environment.entrySet()) {
+			String name = variable.getKey();
+			String key = "serverless.function.environment." + name;
+			if (!VARIABLE_NAME.matcher(name).matches()) {
+				problems.add(where(sources, key) + "environment variable '" + name + "' is not a valid name: Lambda "
+						+ "takes a letter followed by letters, digits or _");
+			}
+			else if (RESERVED_VARIABLES.contains(name) || name.startsWith("AWS_LAMBDA_")) {
+				problems.add(where(sources, key) + "environment variable '" + name + "' is reserved by Lambda (it sets "
+						+ "it itself): use another name");
+			}
+			size += name.getBytes(StandardCharsets.UTF_8).length
+					+ ((variable.getValue() != null) ? variable.getValue().getBytes(StandardCharsets.UTF_8).length : 0);
+		}
+		if (size > ENVIRONMENT_LIMIT) {
+			problems.add(where(sources, "serverless.function.environment") + "serverless.function.environment is " + size
+					+ " bytes: Lambda takes at most " + ENVIRONMENT_LIMIT + " bytes of names and values (keep large "
+					+ "or secret values in Parameter Store or Secrets Manager)");
+		}
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.serverlessspring.shell.commands;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import io.serverlessspring.local.LocalCloud;
+import io.serverlessspring.shell.ServerlessConsoleApplication;
+import io.serverlessspring.shell.cli.ConsoleRunner;
+import io.serverlessspring.shell.support.ConsoleDriver;
+import io.serverlessspring.shell.support.ConsoleDriver.Run;
+import io.serverlessspring.shell.support.MutationCounter;
+import io.serverlessspring.shell.support.TestProject;
+import io.serverlessspring.test.moto.MotoServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stage with bad settings is refused before the package is built or AWS is called: against moto
+ * and the local cloud, the command fails naming every bad setting, makes no AWS call and leaves
+ * nothing behind.
+ */
+@SpringBootTest(classes = { ServerlessConsoleApplication.class, BadSettingsDeployTest.Hooks.class },
+		properties = "spring.shell.interactive.enabled=false")
+class BadSettingsDeployTest {
+
+	private static final String BAD_STAGE = """
+			serverless:
+			  deploy:
+			    region: mars-north-9
+			  http:
+			    type: alb
+			  keep-warm:
+			    enabled: true
+			    expression: rate(0 minutes)
+			  function:
+			    environment:
+			      AWS_REGION: eu-west-1
+			      "[bad key!]": x
+			""";
+
+	private static MotoServer moto;
+
+	private static LocalCloud cloud;
+
+	@Autowired
+	ConsoleRunner runner;
+
+	@Autowired
+	MutationCounter counter;
+
+	@TempDir
+	Path projectDir;
+
+	@BeforeAll
+	static void startClouds() {
+		MotoServer.assumeInstalled();
+		moto = MotoServer.shared();
+		cloud = LocalCloud.start(0);
+	}
+
+	@AfterAll
+	static void stopCloud() {
+		cloud.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		moto.reset();
+		new TestProject(this.projectDir).settings("application-dev.yml", BAD_STAGE);
+		this.counter.reset();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "moto", "local" })
+	void deployWithBadSettingsNamesThemAllAndCreatesNothing(String target) {
+		URI endpoint = "moto".equals(target) ? moto.endpoint() : cloud.endpoint();
+
+		Run run = new ConsoleDriver(this.runner)
+			.run("deploy dev --yes --project " + this.projectDir + " --endpoint-url " + endpoint);
+
+		assertThat(run.exitCode()).as(run.output()).isNotZero();
+		assertThat(run.output()).contains("serverless.deploy.region = 'mars-north-9'",
+				"serverless.http.type = alb is not supported", "serverless.keep-warm.expression = 'rate(0 minutes)'",
+				"environment variable 'AWS_REGION' is reserved by Lambda", "environment variable 'bad key!'");
+		assertThat(this.counter.calls()).as("AWS calls").isEmpty();
+		assertNothingExists(endpoint);
+	}
+
+	private static void assertNothingExists(URI endpoint) {
+		StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+		try (LambdaClient lambda = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+			.credentialsProvider(credentials).build();
+				IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+					.credentialsProvider(credentials).build();
+				S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+					.forcePathStyle(true).credentialsProvider(credentials).build()) {
+			assertThat(lambda.listFunctions().functions()).isEmpty();
+			assertThat(iam.listRoles().roles()).noneMatch((role) -> role.roleName().startsWith("petstore-dev"));
+			assertThat(s3.listBuckets().buckets()).isEmpty();
+		}
+	}
+
+	@TestConfiguration
+	static class Hooks {
+
+		@Bean
+		MutationCounter mutationCounter() {
+			return new MutationCounter();
+		}
+
+	}
+
+}
