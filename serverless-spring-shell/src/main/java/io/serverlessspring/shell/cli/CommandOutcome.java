@@ -6,18 +6,33 @@ package io.serverlessspring.shell.cli;
  */
 public class CommandOutcome {
 
-	private volatile boolean failed;
+	/** Exit status of a failed command. */
+	public static final int FAILED = 1;
+
+	/** Exit status of a command used wrongly (a missing {@code --yes}, an unknown option). */
+	public static final int USAGE = 2;
+
+	private volatile int exitCode;
 
 	public void reset() {
-		this.failed = false;
+		this.exitCode = 0;
 	}
 
 	public void fail() {
-		this.failed = true;
+		fail(FAILED);
+	}
+
+	public void fail(int exitCode) {
+		this.exitCode = exitCode;
 	}
 
 	public boolean failed() {
-		return this.failed;
+		return this.exitCode != 0;
+	}
+
+	/** 0 when the last command succeeded. */
+	public int exitCode() {
+		return this.exitCode;
 	}
 
 }

@@ -57,6 +57,10 @@ public class ConsoleCommandParser implements CommandParser {
 				name = body.substring(0, equals);
 				value = body.substring(equals + 1);
 			}
+			if (command != null && !name.equals("help") && !(name.equals("h") && !longForm)
+					&& declared(command, name, longForm) == null) {
+				throw new IllegalArgumentException(unknownOption(command, word));
+			}
 			if (value == null) {
 				String next = (i + 1 < words.size()) ? words.get(i + 1) : null;
 				if (isFlag(command, name, longForm)) {
@@ -127,6 +131,23 @@ public class ConsoleCommandParser implements CommandParser {
 			}
 		}
 		return null;
+	}
+
+	/** {@code tail takes --since, --filter, …: '--yes' is not one of them}. */
+	private static String unknownOption(Command command, String word) {
+		List<String> names = new ArrayList<>();
+		for (CommandOption option : command.getOptions()) {
+			if (option.longName() != null && !option.longName().isEmpty()) {
+				names.add("--" + option.longName()
+						+ ((option.shortName() != ' ' && option.shortName() != 0) ? " (-" + option.shortName() + ")" : ""));
+			}
+			else if (option.shortName() != ' ' && option.shortName() != 0) {
+				names.add("-" + option.shortName());
+			}
+		}
+		return command.getName() + " has no option '" + word + "'"
+				+ (names.isEmpty() ? ": it takes none" : "; its options are " + String.join(", ", names))
+				+ ". See '" + command.getName() + " --help'.";
 	}
 
 	private static boolean isNegativeNumber(String word) {

@@ -78,7 +78,7 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 			if (status.code() != 0) {
 				return status.code();
 			}
-			return this.outcome.failed() ? 1 : 0;
+			return this.outcome.exitCode();
 		}
 		catch (CommandNotFoundException ex) {
 			out.println("Unknown command '" + line.trim().split("\\s+")[0] + "'. Type 'help' to list the commands.");
@@ -146,8 +146,8 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		public String readInput(String prompt) throws Exception {
 			System.out.print(prompt);
 			System.out.flush();
-			String line = this.reader.readLine();
-			return (line != null) ? line : "";
+			// End of input (no terminal, nothing piped): no answer, which is not the same as "no".
+			return this.reader.readLine();
 		}
 
 		@Override

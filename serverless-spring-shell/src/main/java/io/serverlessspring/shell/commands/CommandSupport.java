@@ -4,6 +4,7 @@ import io.serverlessspring.shell.aws.AwsErrorTranslator;
 import io.serverlessspring.shell.aws.LastCall;
 import io.serverlessspring.shell.cli.CommandOutcome;
 import io.serverlessspring.shell.packaging.PackagingException;
+import io.serverlessspring.shell.render.ConfirmationUnavailableException;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.settings.SettingsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,10 @@ public class CommandSupport {
 		}
 		catch (PackagingException ex) {
 			fail(io, "Error: " + ex.getMessage());
+		}
+		catch (ConfirmationUnavailableException ex) {
+			io.println("Error: " + ex.getMessage());
+			this.outcome.fail(CommandOutcome.USAGE);
 		}
 		catch (Exception ex) {
 			AwsErrorTranslator.Translation translation = AwsErrorTranslator.translate(ex, io.target());

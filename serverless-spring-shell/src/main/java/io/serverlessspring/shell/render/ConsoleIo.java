@@ -42,7 +42,8 @@ public final class ConsoleIo {
 
 	/**
 	 * Asks before changing anything. {@code --yes} answers yes; without a way to ask (no terminal
-	 * and no input), the answer is no and the user is told to pass {@code --yes}.
+	 * and no input) it is an error naming {@code --yes}, so a script never reads a refusal as success.
+	 * @throws ConfirmationUnavailableException when no answer can be read
 	 */
 	public boolean confirm(String question) {
 		if (this.yes) {
@@ -56,8 +57,7 @@ public final class ConsoleIo {
 			answer = null;
 		}
 		if (answer == null) {
-			println("No answer could be read: pass --yes to apply without a prompt.");
-			return false;
+			throw new ConfirmationUnavailableException(question);
 		}
 		String normalized = answer.trim().toLowerCase(Locale.ROOT);
 		return normalized.equals("y") || normalized.equals("yes");
