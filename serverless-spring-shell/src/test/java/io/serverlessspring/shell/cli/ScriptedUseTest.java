@@ -6,29 +6,26 @@ import io.serverlessspring.shell.ServerlessConsoleApplication;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.MutationCounter;
+import io.serverlessspring.shell.support.MutationCounting;
 import io.serverlessspring.shell.support.SamplePackage;
+import io.serverlessspring.shell.support.TestAwsClients;
 import io.serverlessspring.shell.support.TestProject;
 import io.serverlessspring.test.moto.MotoServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.util.VersionInfo;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a script relies on: exit codes that mean what they say, and errors that name the fix. */
-@SpringBootTest(classes = { ServerlessConsoleApplication.class, ScriptedUseTest.Hooks.class },
+@SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class },
 		properties = "spring.shell.interactive.enabled=false")
 class ScriptedUseTest {
 
@@ -69,11 +66,7 @@ class ScriptedUseTest {
 		assertThat(undeploy.exitCode()).as(undeploy.output()).isEqualTo(2);
 		assertThat(undeploy.output()).contains("no terminal", "pass --yes", "Nothing changed.");
 		assertThat(this.counter.mutations()).isEmpty();
-		try (LambdaClient lambda = LambdaClient.builder()
-			.endpointOverride(moto.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.build()) {
+		try (LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
 			assertThat(lambda.listFunctions().functions()).extracting((f) -> f.functionName()).containsExactly("petstore-dev");
 		}
 	}
@@ -101,14 +94,5 @@ class ScriptedUseTest {
 		return command + " --project " + this.projectDir + " --endpoint-url " + moto.endpoint();
 	}
 
-	@TestConfiguration
-	static class Hooks {
-
-		@Bean
-		MutationCounter mutationCounter() {
-			return new MutationCounter();
-		}
-
-	}
 
 }

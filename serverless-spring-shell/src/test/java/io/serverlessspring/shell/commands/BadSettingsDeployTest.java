@@ -9,6 +9,8 @@ import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.MutationCounter;
+import io.serverlessspring.shell.support.MutationCounting;
+import io.serverlessspring.shell.support.TestAwsClients;
 import io.serverlessspring.shell.support.TestProject;
 import io.serverlessspring.test.moto.MotoServer;
 import org.junit.jupiter.api.AfterAll;
@@ -17,17 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the local cloud, the command fails naming every bad setting, makes no AWS call and leaves
  * nothing behind.
  */
-@SpringBootTest(classes = { ServerlessConsoleApplication.class, BadSettingsDeployTest.Hooks.class },
+@SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class },
 		properties = "spring.shell.interactive.enabled=false")
 class BadSettingsDeployTest {
 
@@ -104,27 +101,13 @@ class BadSettingsDeployTest {
 	}
 
 	private static void assertNothingExists(URI endpoint) {
-		StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-		try (LambdaClient lambda = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-			.credentialsProvider(credentials).build();
-				IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
-					.credentialsProvider(credentials).build();
-				S3Client s3 = S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-					.forcePathStyle(true).credentialsProvider(credentials).build()) {
+		try (LambdaClient lambda = TestAwsClients.lambda(endpoint);
+				IamClient iam = TestAwsClients.iam(endpoint);
+				S3Client s3 = TestAwsClients.s3(endpoint)) {
 			assertThat(lambda.listFunctions().functions()).isEmpty();
 			assertThat(iam.listRoles().roles()).noneMatch((role) -> role.roleName().startsWith("petstore-dev"));
 			assertThat(s3.listBuckets().buckets()).isEmpty();
 		}
-	}
-
-	@TestConfiguration
-	static class Hooks {
-
-		@Bean
-		MutationCounter mutationCounter() {
-			return new MutationCounter();
-		}
-
 	}
 
 }
