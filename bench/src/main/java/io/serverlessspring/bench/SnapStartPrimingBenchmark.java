@@ -1,12 +1,9 @@
 package io.serverlessspring.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What SnapStart priming buys the first request of a restored copy, measured in-JVM (no CRaC JVM
@@ -34,7 +30,7 @@ public final class SnapStartPrimingBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Path taskRoot = Paths.get(args[0]).toAbsolutePath();
-		String classPath = classPath(taskRoot, Paths.get(args[1]).toAbsolutePath());
+		String classPath = ColdStartBenchmark.classPath(taskRoot, Paths.get(args[1]).toAbsolutePath());
 		int runs = Integer.parseInt(args[2]);
 		Map<String, List<String>> variants = new LinkedHashMap<>();
 		variants.put("not primed (on-demand)", null);
@@ -63,16 +59,6 @@ public final class SnapStartPrimingBenchmark {
 					first / (double) notPrimed, priming,
 					values.stream().map((v) -> String.valueOf(v[0] / 1000)).collect(Collectors.joining(",", "[", "]")));
 		});
-	}
-
-	private static String classPath(Path taskRoot, Path probeClasses) throws IOException {
-		List<String> entries = new ArrayList<>();
-		entries.add(taskRoot.toString());
-		try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
-			jars.filter((jar) -> jar.toString().endsWith(".jar")).sorted().forEach((jar) -> entries.add(jar.toString()));
-		}
-		entries.add(probeClasses.toString());
-		return entries.stream().collect(Collectors.joining(File.pathSeparator));
 	}
 
 	/** Micros of the first event and millis of priming; {@code options} null: not primed. */
@@ -109,9 +95,7 @@ public final class SnapStartPrimingBenchmark {
 	}
 
 	private static long median(List<long[]> values, int field) {
-		List<Long> sorted = values.stream().map((v) -> v[field]).sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+		return ColdStartBenchmark.median(values.stream().map((v) -> v[field]).toList());
 	}
 
 }
