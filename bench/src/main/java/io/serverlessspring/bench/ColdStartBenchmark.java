@@ -69,7 +69,8 @@ public final class ColdStartBenchmark {
 	}
 
 	/** Lambda's layout: the task root and its lib/*.jar, plus the probe. */
-	private static String classPath(Path taskRoot, Path probeClasses) throws IOException {
+	/** The task root, its {@code lib/*.jar} in name order, then the probe classes: Lambda's class path. */
+	static String classPath(Path taskRoot, Path probeClasses) throws IOException {
 		List<String> entries = new ArrayList<>();
 		entries.add(taskRoot.toString());
 		try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
@@ -112,7 +113,7 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	private static long median(List<Long> values) {
+	static long median(List<Long> values) {
 		List<Long> sorted = values.stream().sorted().toList();
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;

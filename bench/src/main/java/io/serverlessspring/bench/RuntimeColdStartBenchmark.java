@@ -1,19 +1,14 @@
 package io.serverlessspring.bench;
 
 import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the runtime beyond HTTP costs at cold start: the petstore package through
@@ -41,7 +36,7 @@ public final class RuntimeColdStartBenchmark {
 	public static void main(String[] args) throws Exception {
 		// Absolute: the children run in the task root, as Lambda does.
 		Path taskRoot = Paths.get(args[0]).toAbsolutePath();
-		String classPath = classPath(taskRoot, Paths.get(args[1]).toAbsolutePath());
+		String classPath = ColdStartBenchmark.classPath(taskRoot, Paths.get(args[1]).toAbsolutePath());
 		int runs = Integer.parseInt(args[2]);
 		List<Long> with = new ArrayList<>();
 		List<Long> without = new ArrayList<>();
@@ -51,24 +46,14 @@ public final class RuntimeColdStartBenchmark {
 			(withFirst ? with : without).add(launch(taskRoot, classPath, withFirst ? null : EXCLUDED));
 			(withFirst ? without : with).add(launch(taskRoot, classPath, withFirst ? EXCLUDED : null));
 		}
-		long withMedian = median(with);
-		long withoutMedian = median(without);
+		long withMedian = ColdStartBenchmark.median(with);
+		long withoutMedian = ColdStartBenchmark.median(without);
 		System.out.println("cold start of the petstore package, JVM launch to first HTTP API v2 response, median of "
 				+ runs + " alternating runs");
 		System.out.println("  with the runtime beyond HTTP:    " + withMedian + " ms  " + with);
 		System.out.println("  without (auto-config excluded):  " + withoutMedian + " ms  " + without);
 		System.out.printf("  runtime cost: %+d ms (%+.1f %%)%n", withMedian - withoutMedian,
 				(withMedian / (double) withoutMedian - 1) * 100);
-	}
-
-	private static String classPath(Path taskRoot, Path probeClasses) throws IOException {
-		List<String> entries = new ArrayList<>();
-		entries.add(taskRoot.toString());
-		try (Stream<Path> jars = Files.list(taskRoot.resolve("lib"))) {
-			jars.filter((jar) -> jar.toString().endsWith(".jar")).sorted().forEach((jar) -> entries.add(jar.toString()));
-		}
-		entries.add(probeClasses.toString());
-		return entries.stream().collect(Collectors.joining(File.pathSeparator));
 	}
 
 	private static long launch(Path taskRoot, String classPath, String excluded) throws Exception {
@@ -101,12 +86,6 @@ public final class RuntimeColdStartBenchmark {
 			process.waitFor(30, TimeUnit.SECONDS);
 			process.destroyForcibly();
 		}
-	}
-
-	private static long median(List<Long> values) {
-		List<Long> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }

@@ -55,6 +55,10 @@ public class ServerlessProperties {
 	@NestedConfigurationProperty
 	private LogSettings logs = new LogSettings();
 
+	/** SnapStart runtime hooks: priming before the snapshot, refresh after restore. */
+	@NestedConfigurationProperty
+	private SnapStartSettings snapStart = new SnapStartSettings();
+
 	public String getStage() {
 		return this.stage;
 	}
@@ -141,6 +145,14 @@ public class ServerlessProperties {
 
 	public void setLogs(LogSettings logs) {
 		this.logs = logs;
+	}
+
+	public SnapStartSettings getSnapStart() {
+		return this.snapStart;
+	}
+
+	public void setSnapStart(SnapStartSettings snapStart) {
+		this.snapStart = snapStart;
 	}
 
 }

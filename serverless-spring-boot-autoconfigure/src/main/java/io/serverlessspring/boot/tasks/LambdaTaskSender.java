@@ -28,4 +28,10 @@ public class LambdaTaskSender implements TaskSender {
 		}
 	}
 
+	@Override
+	public void close() {
+		this.clients.values().forEach(TaskAwsClients::closeQuietly);
+		this.clients.clear();
+	}
+
 }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** Sends a task as an SNS message to the tasks topic the function subscribes to. */
 public class SnsTaskSender implements TaskSender {
 
-	private final Supplier<SnsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SnsClient.builder(), null).build());
+	private final TaskAwsClients.Lazy<SnsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SnsClient.builder(), null).build());
 
 	private final Supplier<String> topicArn;
 
@@ -24,6 +24,11 @@ public class SnsTaskSender implements TaskSender {
 					+ " (SERVERLESS_TASKS_SNSTOPICARN, set by the console on deploy)");
 		}
 		this.client.get().publish((publish) -> publish.topicArn(arn).message(new String(payload, StandardCharsets.UTF_8)));
+	}
+
+	@Override
+	public void close() {
+		this.client.drop();
 	}
 
 }

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Sends a task as an SQS message on the tasks queue mapped to the function. */
 public class SqsTaskSender implements TaskSender {
 
-	private final Supplier<SqsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SqsClient.builder(), null).build());
+	private final TaskAwsClients.Lazy<SqsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SqsClient.builder(), null).build());
 
 	private final Supplier<String> queueUrl;
 
@@ -24,6 +24,11 @@ public class SqsTaskSender implements TaskSender {
 					+ " (SERVERLESS_TASKS_SQSQUEUEURL, set by the console on deploy)");
 		}
 		this.client.get().sendMessage((send) -> send.queueUrl(url).messageBody(new String(payload, StandardCharsets.UTF_8)));
+	}
+
+	@Override
+	public void close() {
+		this.client.drop();
 	}
 
 }

@@ -54,7 +54,7 @@ public class TasksAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public TaskResponses serverlessTaskResponses(LambdaRuntime runtime, ServerlessProperties properties,
-			Environment environment) {
+			Environment environment, TaskAwsClients clients) {
 		TaskSettings tasks = properties.getTasks();
 		if (!runtime.isDeployed() && tasks.getResponseTable() == null) {
 			return new InMemoryTaskResponses();
@@ -65,22 +65,29 @@ public class TasksAutoConfiguration {
 		}
 		String table = (tasks.getResponseTable() != null) ? tasks.getResponseTable()
 				: ServerlessNames.of(environment, properties, runtime.functionName().orElse(null)).taskResource();
-		return DynamoDb.responses(table, tasks);
+		return DynamoDb.responses(table, tasks, clients);
+	}
+
+	/** Every AWS client the tasks build, so they can be dropped together (SnapStart restore). */
+	@Bean
+	@ConditionalOnMissingBean
+	public TaskAwsClients serverlessTaskAwsClients() {
+		return new TaskAwsClients();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	public TaskDispatcher serverlessTaskDispatcher(LambdaRuntime runtime, ServerlessProperties properties,
-			TargetResolver targets, TaskResponses responses, TaskRegistry registry,
+			TargetResolver targets, TaskResponses responses, TaskRegistry registry, TaskAwsClients clients,
 			ConfigurableListableBeanFactory beanFactory) {
 		TaskSettings tasks = properties.getTasks();
 		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
-		senders.put(Source.LAMBDA, TaskAwsClients.lazy(LambdaTaskSender::new));
+		senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
-			senders.put(Source.SNS, TaskAwsClients.lazy(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
+			senders.put(Source.SNS, clients.tracked(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
 		}
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sqs.SqsClient", getClass().getClassLoader())) {
-			senders.put(Source.SQS, TaskAwsClients.lazy(() -> new SqsTaskSender(tasks::getSqsQueueUrl)));
+			senders.put(Source.SQS, clients.tracked(() -> new SqsTaskSender(tasks::getSqsQueueUrl)));
 		}
 		Executor executor = beanFactory.containsBean("applicationTaskExecutor")
 				? beanFactory.getBean("applicationTaskExecutor", Executor.class)
@@ -100,9 +107,9 @@ public class TasksAutoConfiguration {
 	/** Kept apart so the DynamoDB classes load only when the module is present. */
 	private static final class DynamoDb {
 
-		static TaskResponses responses(String table, TaskSettings tasks) {
+		static TaskResponses responses(String table, TaskSettings tasks, TaskAwsClients clients) {
 			return new DynamoDbTaskResponses(
-					TaskAwsClients.lazy(() -> TaskAwsClients.configure(DynamoDbClient.builder(), null).build()), table,
+					clients.tracked(() -> TaskAwsClients.configure(DynamoDbClient.builder(), null).build()), table,
 					tasks.getResponseTtl(), Clock.systemUTC());
 		}
 
