@@ -120,6 +120,16 @@ class ContextHeadersTest {
 	}
 
 	@Test
+	void everyFriendlyNameIsOfferedInTheSettingsMetadata() throws IOException {
+		String metadata;
+		try (var in = getClass().getResourceAsStream("/META-INF/additional-spring-configuration-metadata.json")) {
+			metadata = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		assertThat(metadata).contains("\"" + ContextHeaders.SOURCE_IP + "\"", "\"" + ContextHeaders.LAMBDA_REQUEST_ID + "\"");
+		ContextHeaders.FRIENDLY_NAMES.keySet().forEach((name) -> assertThat(metadata).contains("\"" + name + "\""));
+	}
+
+	@Test
 	void aBadMappingIsRefusedNamingTheSetting() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ContextHeaders(Map.of("X-User", "authorizer..sub")))
 			.withMessageContaining("serverless.http.context-headers.X-User")
