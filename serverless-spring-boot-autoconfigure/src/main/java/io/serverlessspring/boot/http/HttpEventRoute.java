@@ -61,6 +61,8 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	private final BinaryContentTypes binaryTypes;
 
+	private final ContextHeaders contextHeaders;
+
 	private final AwsProxyHttpServletResponseWriter responseWriter = new AwsProxyHttpServletResponseWriter();
 
 	HttpEventRoute(Class<R> requestType, HttpEventShape shape, Supplier<LambdaServletContainer> container,
@@ -70,6 +72,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		this.container = container;
 		this.settings = settings;
 		this.binaryTypes = new BinaryContentTypes(settings.getBinaryTypes());
+		this.contextHeaders = new ContextHeaders(settings.getContextHeaders());
 	}
 
 	@Override
@@ -134,8 +137,11 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 			LambdaServletContainer servletContainer = this.container.get();
 			HttpServletRequest servletRequest = read(request, context, servletContainer);
 			setAttributes(servletRequest, event, context);
-			AwsHttpServletResponse servletResponse = servletContainer
-				.serve(new ClientAddressRequest(servletRequest, clientAddress(event.json())), context);
+			String clientAddress = clientAddress(event.json());
+			HttpServletRequest appRequest = this.contextHeaders.apply(
+					new ClientAddressRequest(servletRequest, clientAddress), event.json().path("requestContext"),
+					clientAddress, context);
+			AwsHttpServletResponse servletResponse = servletContainer.serve(appRequest, context);
 			return HttpResponse.from(this.responseWriter.writeResponse(servletResponse, context), this.binaryTypes);
 		}
 		catch (Exception ex) {

@@ -62,6 +62,14 @@ public class FunctionSettings {
 	/** ARN of an SQS queue or SNS topic receiving events that failed asynchronous invocation. */
 	private String deadLetterTarget;
 
+	/**
+	 * A JSON object in S3 ({@code s3://bucket/key.json}) whose keys become properties when the
+	 * function starts, as Zappa's {@code remote_env}: above the application's own files, below
+	 * system properties and environment variables. Values must be strings, numbers or booleans.
+	 * The function's role needs {@code s3:GetObject} on that object. See docs/secrets.md.
+	 */
+	private String remoteEnv;
+
 	/** VPC attachment; empty subnet list means no VPC. */
 	private Vpc vpc = new Vpc();
 
@@ -199,6 +207,14 @@ public class FunctionSettings {
 
 	public void setDeadLetterTarget(String deadLetterTarget) {
 		this.deadLetterTarget = deadLetterTarget;
+	}
+
+	public String getRemoteEnv() {
+		return this.remoteEnv;
+	}
+
+	public void setRemoteEnv(String remoteEnv) {
+		this.remoteEnv = remoteEnv;
 	}
 
 	public Vpc getVpc() {

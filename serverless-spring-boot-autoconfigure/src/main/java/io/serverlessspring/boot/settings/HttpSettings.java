@@ -1,7 +1,9 @@
 package io.serverlessspring.boot.settings;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -33,6 +35,15 @@ public class HttpSettings {
 	 * is removed, so {@code @GetMapping("/hello")} matches {@code /prod/hello}.
 	 */
 	private boolean stripStagePrefix = true;
+
+	/**
+	 * Request headers set from the event's request context before the app sees the request, as
+	 * Zappa's {@code context_header_mappings}: header name to a field, either a friendly name
+	 * ({@code request-id}, {@code source-ip}, {@code stage}, ...) or a dotted path into
+	 * {@code requestContext} ({@code authorizer.claims.sub}). A header of the same name sent by the
+	 * client is always replaced, or removed when the field is absent. See docs/http.md.
+	 */
+	private Map<String, String> contextHeaders = new LinkedHashMap<>();
 
 	/** CORS answered by API Gateway. */
 	@NestedConfigurationProperty
@@ -88,6 +99,14 @@ public class HttpSettings {
 
 	public void setBinaryTypes(List<String> binaryTypes) {
 		this.binaryTypes = binaryTypes;
+	}
+
+	public Map<String, String> getContextHeaders() {
+		return this.contextHeaders;
+	}
+
+	public void setContextHeaders(Map<String, String> contextHeaders) {
+		this.contextHeaders = contextHeaders;
 	}
 
 	public boolean isStripStagePrefix() {
