@@ -1,0 +1,28 @@
+package io.serverlessspring.maven.goals;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import io.serverlessspring.maven.console.ConsoleCommandLine;
+
+/** A goal on one stage of this project: {@code <command> STAGE --project ${project.basedir}}. */
+public abstract class AbstractStageMojo extends AbstractConsoleMojo {
+
+	/** The stage, e.g. {@code dev}: its settings are {@code application.yml} + {@code application-<stage>.yml}. */
+	@Parameter(property = "serverless.stage")
+	String stage;
+
+	/** {@code <command> STAGE [ARGUMENTS] --project DIR}, the start of every stage command (blank arguments left out). */
+	ConsoleCommandLine stageCommand(String command, String... arguments) throws MojoFailureException {
+		if (this.stage == null || this.stage.isBlank()) {
+			throw new MojoFailureException("No stage given: set serverless.stage (-Dserverless.stage=dev, or "
+					+ "<stage> in the plugin's configuration).");
+		}
+		ConsoleCommandLine line = ConsoleCommandLine.command(command).argument(this.stage.trim());
+		for (String argument : arguments) {
+			line.argument(argument);
+		}
+		return line.option("project", projectDirectory());
+	}
+
+}
