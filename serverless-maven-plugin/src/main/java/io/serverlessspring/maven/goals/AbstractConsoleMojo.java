@@ -82,11 +82,25 @@ public abstract class AbstractConsoleMojo extends AbstractMojo {
 
 	/** Runs without a terminal, its output in Maven's log; the console's error fails the build. */
 	void run(ForkedConsole console, ConsoleCommandLine line) throws IOException, InterruptedException, MojoFailureException {
-		ConsoleExit exit = console.run(line.words(), getLog()::info);
+		ConsoleExit exit = console.run(line.words(), this::log);
 		if (!exit.succeeded()) {
 			String message = exit.errorMessage();
 			throw new MojoFailureException((message != null) ? message
 					: "serverless " + line + " failed (exit " + exit.code() + "); its output is above.");
+		}
+	}
+
+	/** A console line in Maven's log, its errors and warnings at their own level. */
+	private void log(String line) {
+		String plain = line.strip();
+		if (plain.startsWith("Error:")) {
+			getLog().error(line);
+		}
+		else if (plain.startsWith("Warning:")) {
+			getLog().warn(line);
+		}
+		else {
+			getLog().info(line);
 		}
 	}
 

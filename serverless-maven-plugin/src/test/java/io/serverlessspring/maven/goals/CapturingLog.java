@@ -5,10 +5,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.maven.plugin.logging.SystemStreamLog;
 
-/** Maven's console log that also keeps the info lines, as a user reads them in the build output. */
+/** Maven's console log that also keeps the info and error lines, as a user reads them in the build output. */
 class CapturingLog extends SystemStreamLog {
 
 	private final List<String> lines = new CopyOnWriteArrayList<>();
+
+	private final List<String> errors = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void error(CharSequence content) {
+		this.errors.add(content.toString());
+		super.error(content);
+	}
+
+	List<String> errors() {
+		return this.errors;
+	}
 
 	@Override
 	public void info(CharSequence content) {

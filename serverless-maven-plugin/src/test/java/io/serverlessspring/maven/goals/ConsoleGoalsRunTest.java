@@ -80,6 +80,7 @@ class ConsoleGoalsRunTest {
 		assertThatThrownBy(settings::execute).isInstanceOf(MojoFailureException.class)
 			.hasMessageStartingWith("Error: Unknown stage 'qa'")
 			.hasMessageContaining("Stages of this project: dev, local");
+		assertThat(log.errors()).singleElement().asString().startsWith("Error: Unknown stage 'qa'");
 	}
 
 	@Test
