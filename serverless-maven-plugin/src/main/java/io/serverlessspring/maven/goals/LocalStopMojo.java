@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import io.serverlessspring.maven.console.ConsoleCommandLine;
 
 /**
- * {@code mvn serverless:local-stop}: Stops the local cloud the console started
+ * {@code mvn serverless:local-stop}: stops the local cloud the console started
  * ({@code SERVERLESS_LOCAL_PORT}, {@code SERVERLESS_LOCAL_HOME} choose its port and state folder).
  */
 @Mojo(name = "local-stop", requiresProject = false, threadSafe = true)
