@@ -56,8 +56,9 @@ public abstract class AbstractConsoleMojo extends AbstractMojo {
 
 	@Override
 	public void execute() throws MojoExecutionException, MojoFailureException {
-		if (this.skip) {
-			getLog().info("Skipped (serverless.skip)");
+		String skipped = skipReason();
+		if (skipped != null) {
+			getLog().info("Skipped: " + skipped);
 			return;
 		}
 		ConsoleCommandLine line = commandLine().words(extraWords());
@@ -78,6 +79,11 @@ public abstract class AbstractConsoleMojo extends AbstractMojo {
 			Thread.currentThread().interrupt();
 			throw new MojoExecutionException("Interrupted: the serverless console was stopped", ex);
 		}
+	}
+
+	/** Why this goal does nothing here, or {@code null} to run it. */
+	String skipReason() {
+		return this.skip ? "serverless.skip is true" : null;
 	}
 
 	/** Runs without a terminal, its output in Maven's log; the console's error fails the build. */

@@ -12,6 +12,19 @@ public abstract class AbstractStageMojo extends AbstractConsoleMojo {
 	@Parameter(property = "serverless.stage")
 	String stage;
 
+	@Parameter(defaultValue = "${project.packaging}", readonly = true)
+	String packaging;
+
+	/**
+	 * A parent or aggregator pom has no app to deploy: run from a multi-module root, a stage goal
+	 * acts in the app's module only (libraries beside it set {@code serverless.skip}).
+	 */
+	@Override
+	String skipReason() {
+		return "pom".equals(this.packaging) ? "a pom module has no app to deploy (the goal runs in the app's module)"
+				: super.skipReason();
+	}
+
 	/** {@code <command> STAGE [ARGUMENTS] --project DIR}, the start of every stage command (blank arguments left out). */
 	ConsoleCommandLine stageCommand(String command, String... arguments) throws MojoFailureException {
 		if (this.stage == null || this.stage.isBlank()) {

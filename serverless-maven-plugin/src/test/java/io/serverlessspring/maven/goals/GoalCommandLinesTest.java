@@ -68,6 +68,31 @@ class GoalCommandLinesTest {
 	}
 
 	@Test
+	void aStageGoalSkipsAParentPomOfAMultiModuleBuild() throws Exception {
+		CapturingLog log = new CapturingLog();
+		DeployMojo deploy = inProject(new DeployMojo());
+		deploy.setLog(log);
+		deploy.stage = "dev";
+		deploy.packaging = "pom";
+
+		deploy.execute();
+
+		assertThat(log.lines()).containsExactly("Skipped: a pom module has no app to deploy (the goal runs in the app's module)");
+	}
+
+	@Test
+	void serverlessSkipSkipsAnyGoal() throws Exception {
+		CapturingLog log = new CapturingLog();
+		LocalStartMojo start = new LocalStartMojo();
+		start.setLog(log);
+		start.skip = true;
+
+		start.execute();
+
+		assertThat(log.lines()).containsExactly("Skipped: serverless.skip is true");
+	}
+
+	@Test
 	void statusIsReadOnlyAndTakesNoYes() throws MojoFailureException {
 		StatusMojo status = inProject(new StatusMojo());
 		status.stage = "dev";
