@@ -1,5 +1,6 @@
 package io.serverlessspring.shell.cli;
 
+import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
@@ -34,8 +35,8 @@ public class ConsoleConfiguration {
 
 	@Bean
 	ConsoleRunner consoleRunner(CommandParser parser, CommandRegistry registry, CommandOutcome outcome,
-			ObjectProvider<ShellRunner> shellRunner, Environment environment) {
-		return new ConsoleRunner(parser, registry, outcome, shellRunner, environment);
+			ObjectProvider<ShellRunner> shellRunner, Environment environment, ObjectProvider<Terminal> terminal) {
+		return new ConsoleRunner(parser, registry, outcome, shellRunner, environment, terminal);
 	}
 
 	@Bean

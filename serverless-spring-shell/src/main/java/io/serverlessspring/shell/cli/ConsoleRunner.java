@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jline.terminal.Terminal;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -42,15 +44,18 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Environment environment;
 
+	private final ObjectProvider<Terminal> terminal;
+
 	private int exitCode;
 
 	public ConsoleRunner(CommandParser parser, CommandRegistry registry, CommandOutcome outcome,
-			ObjectProvider<ShellRunner> interactive, Environment environment) {
+			ObjectProvider<ShellRunner> interactive, Environment environment, ObjectProvider<Terminal> terminal) {
 		this.parser = parser;
 		this.registry = registry;
 		this.outcome = outcome;
 		this.interactive = interactive;
 		this.environment = environment;
+		this.terminal = terminal;
 	}
 
 	@Override
@@ -62,6 +67,8 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 			out.flush();
 		}
 		else if (this.environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true)) {
+			Thread commands = Thread.currentThread();
+			this.terminal.ifAvailable((terminal) -> CommandInterruption.install(terminal, commands));
 			this.interactive.getObject().run(words);
 		}
 	}

@@ -13,6 +13,8 @@ import io.serverlessspring.shell.logs.Since;
 import io.serverlessspring.shell.model.Names;
 import io.serverlessspring.shell.remote.RemoteInvoker;
 
+import software.amazon.awssdk.core.exception.SdkException;
+
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
@@ -97,9 +99,13 @@ public class TailCommand {
 								}
 							});
 				}
-				catch (InterruptedException ex) {
-					// Ctrl-C (or the caller) stopped following: not an error.
-					Thread.currentThread().interrupt();
+				catch (InterruptedException | SdkException ex) {
+					// Ctrl-C at the prompt interrupts the command (it may land in the poll's HTTP call):
+					// following stops and the prompt comes back, with the interrupt consumed here.
+					if (!(ex instanceof InterruptedException) && !Thread.interrupted()) {
+						throw ex;
+					}
+					io.println("Stopped following " + group + ".");
 				}
 			}
 		});
