@@ -1,4 +1,4 @@
-package io.serverlessspring.shell.plan;
+package io.serverlessspring.shell.state;
 
 import java.util.List;
 import java.util.Map;
@@ -26,17 +26,47 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param mappings event source mappings on the live alias, by source ARN
  * @param missingSources source ARNs the desired state names that do not exist
  * @param tasks which task resources exist
+ * @param events SNS subscriptions, S3 notifications and DynamoDB streams of the desired sources
+ * @param security what guards the fronts (CORS, authorizers, throttling, access log, REST settings, keys)
+ * @param packages the stage's package keys in the bucket (read for undeploy)
+ * @param eventQueues the handler queues deploy created that exist (read for undeploy)
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
 		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
-		Set<String> missingSources, ActualTasks tasks) {
+		Set<String> missingSources, ActualTasks tasks, ActualEvents events, ActualHttpSecurity security,
+		List<String> packages, List<String> eventQueues) {
+
+	/** Without what only deploy's later checks and undeploy read. */
+	public ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
+			ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
+			ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
+			boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
+			Set<String> missingSources, ActualTasks tasks) {
+		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
+				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks,
+				ActualEvents.NONE, ActualHttpSecurity.NONE, List.of(), List.of());
+	}
 
 	/** Nothing exists: the state before a first deploy. */
 	public static ActualStage empty() {
 		return new ActualStage(null, null, false, false, null, List.of(), Map.of(), null, null, null, null, Map.of(),
 				false, Map.of(), Map.of(), Set.of(), ActualTasks.NONE);
+	}
+
+	/**
+	 * Pushing sources and streams.
+	 *
+	 * @param subscriptions topic ARN to the ARN of its subscription to the live alias
+	 * @param notifications bucket ARN to the ids of its notifications invoking the live alias
+	 * @param streams DynamoDB table ARN to its latest stream ARN (tables without a stream are absent)
+	 */
+	public record ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
+			Map<String, String> streams) {
+
+		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of());
+
 	}
 
 	public record ActualRole(String name, String arn, String trustDocument, Map<String, String> inlinePolicies,
@@ -65,7 +95,14 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	public record ActualRestApi(String id, Map<String, String> tags) {
 	}
 
-	public record ActualFunctionUrl(String url, String authType) {
+	/** {@code cors} {@code null}: none. */
+	public record ActualFunctionUrl(String url, String authType,
+			io.serverlessspring.shell.model.HttpSecuritySpec.Cors cors) {
+
+		public ActualFunctionUrl(String url, String authType) {
+			this(url, authType, null);
+		}
+
 	}
 
 	/**

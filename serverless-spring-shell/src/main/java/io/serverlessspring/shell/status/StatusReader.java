@@ -1,4 +1,4 @@
-package io.serverlessspring.shell.deploy;
+package io.serverlessspring.shell.status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +9,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.model.FunctionSpec;
-import io.serverlessspring.shell.model.Names;
-import io.serverlessspring.shell.plan.ActualStage;
-import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.StageTags;
+import io.serverlessspring.shell.state.ActualStage;
+import io.serverlessspring.shell.state.ActualStateReader;
+import io.serverlessspring.shell.state.HttpStateReader;
+
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -53,24 +58,24 @@ public class StatusReader {
 		configuration.put("reservedConcurrency", spec.reservedConcurrency());
 		configuration.put("layers", spec.layers());
 		configuration.put("environment", masked(spec.environment()));
-		String live = ActualStateReader.aliases(clients, function).get(Names.ALIAS);
+		String live = ActualStateReader.aliases(clients, function).get(ResourceNames.ALIAS);
 		List<String> versions = ActualStateReader.versions(clients, function)
 			.stream()
 			.map(ActualStage.ActualVersion::version)
 			.toList();
 		String url = null;
-		ActualStage.ActualHttpApi api = ActualStateReader.httpApi(clients, function);
+		ActualStage.ActualHttpApi api = HttpStateReader.httpApi(clients, function);
 		if (api != null) {
 			url = api.endpoint();
 		}
 		else if (live != null) {
-			ActualStage.ActualFunctionUrl functionUrl = ActualStateReader.functionUrl(clients, function);
+			ActualStage.ActualFunctionUrl functionUrl = HttpStateReader.functionUrl(clients, function);
 			url = (functionUrl != null) ? functionUrl.url() : null;
 		}
 		if (url == null) {
-			ActualStage.ActualRestApi rest = ActualStateReader.restApi(clients, function);
+			ActualStage.ActualRestApi rest = HttpStateReader.restApi(clients, function);
 			if (rest != null) {
-				url = io.serverlessspring.shell.apply.HttpActions.restApiUrl(session.target(), rest.id(),
+				url = HttpStateReader.restApiUrl(session.target(), rest.id(),
 						session.settings().stage());
 			}
 		}
@@ -94,7 +99,7 @@ public class StatusReader {
 			sources.add(entry);
 		}
 		Map<String, String> lastDeploy = new LinkedHashMap<>();
-		for (String key : List.of(Names.TAG_PACKAGE_HASH, Names.TAG_GIT_COMMIT, Names.TAG_SOURCE_DATE)) {
+		for (String key : List.of(StageTags.PACKAGE_HASH, StageTags.GIT_COMMIT, StageTags.SOURCE_DATE)) {
 			String value = actual.tags().get(key);
 			if (value != null) {
 				lastDeploy.put(key.substring("serverless:".length()), value);

@@ -1,16 +1,15 @@
-package io.serverlessspring.shell.apply;
+package io.serverlessspring.shell.execute;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.ManagedEnvironment;
-import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.shell.plan.Action;
+import io.serverlessspring.shell.plan.FunctionChanges;
+import io.serverlessspring.shell.plan.Value;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -28,24 +27,46 @@ import software.amazon.awssdk.services.lambda.model.TracingConfig;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 import software.amazon.awssdk.services.lambda.model.VpcConfig;
 
-/** The function, its versions, its live alias and its concurrency. */
-public final class FunctionActions {
+/** The function, its versions, its aliases and its concurrency. */
+final class FunctionHandlers {
 
 	/** How long a new role may take to become assumable by Lambda (IAM is eventually consistent). */
 	private static final Duration ROLE_PROPAGATION = Duration.ofSeconds(90);
 
-	private FunctionActions() {
+	private FunctionHandlers() {
 	}
 
-	public static void create(ApplyContext ctx) {
-		DesiredStage desired = ctx.desired();
-		FunctionSpec spec = desired.function();
+	static void register(Executor.Registry registry) {
+		registry.on(FunctionChanges.Function.class, FunctionHandlers::function);
+		registry.on(FunctionChanges.Configuration.class, (change, ctx) -> configure(ctx, change.spec(), change.roleArn()));
+		registry.on(FunctionChanges.Code.class, (change, ctx) -> code(ctx, change.function(), change.bucket(), change.key(),
+				change.architecture()));
+		registry.on(FunctionChanges.Tags.class, (change, ctx) -> ctx.clients()
+			.lambda()
+			.tagResource(b -> b.resource(change.functionArn()).tags(change.tags())));
+		registry.on(FunctionChanges.Version.class, FunctionHandlers::version);
+		registry.on(FunctionChanges.Alias.class, FunctionHandlers::alias);
+		registry.on(FunctionChanges.Concurrency.class, FunctionHandlers::concurrency);
+	}
+
+	private static void function(FunctionChanges.Function change, ExecutionContext ctx) {
+		LambdaClient lambda = ctx.clients().lambda();
+		if (change.action() == Action.DELETE) {
+			try {
+				lambda.deleteFunction(b -> b.functionName(change.name()));
+			}
+			catch (ResourceNotFoundException ex) {
+				// already gone
+			}
+			return;
+		}
+		FunctionSpec spec = change.spec();
 		CreateFunctionRequest request = CreateFunctionRequest.builder()
 			.functionName(spec.name())
 			.description(spec.description())
 			.runtime(spec.runtime())
 			.handler(spec.handler())
-			.role(desired.roleArn())
+			.role(change.roleArn())
 			.architectures(Architecture.fromValue(spec.architecture()))
 			.memorySize(spec.memory())
 			.timeout(spec.timeout())
@@ -59,26 +80,25 @@ public final class FunctionActions {
 			.vpcConfig(spec.subnetIds().isEmpty() ? null
 					: VpcConfig.builder().subnetIds(spec.subnetIds()).securityGroupIds(spec.securityGroupIds()).build())
 			.snapStart(snapStart(spec))
-			.code(FunctionCode.builder().s3Bucket(desired.bucket()).s3Key(desired.code().key()).build())
-			.tags(tags(desired))
+			.code(FunctionCode.builder().s3Bucket(change.bucket()).s3Key(change.key()).build())
+			.tags(change.tags())
 			.publish(false)
 			.build();
 		try {
-			whileRolePropagates(ctx, () -> ctx.clients().lambda().createFunction(request));
+			whileRolePropagates(ctx, () -> lambda.createFunction(request));
 		}
 		catch (ResourceConflictException ex) {
 			// Created by an interrupted deploy: bring it to the desired state instead.
-			updateConfiguration(ctx);
-			updateCode(ctx);
-			tag(ctx);
+			configure(ctx, spec, change.roleArn());
+			code(ctx, spec.name(), change.bucket(), change.key(), spec.architecture());
+			lambda.tagResource(b -> b.resource(lambda.getFunction(f -> f.functionName(spec.name())).configuration().functionArn())
+				.tags(change.tags()));
 			return;
 		}
-		ctx.clients().lambda().waiter().waitUntilFunctionActiveV2(b -> b.functionName(spec.name()));
+		lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(spec.name()));
 	}
 
-	public static void updateConfiguration(ApplyContext ctx) {
-		DesiredStage desired = ctx.desired();
-		FunctionSpec spec = desired.function();
+	private static void configure(ExecutionContext ctx, FunctionSpec spec, String roleArn) {
 		// Read just before writing, so variables set outside the tool meanwhile are kept too.
 		var current = ctx.clients().lambda().getFunctionConfiguration(b -> b.functionName(spec.name())).environment();
 		Map<String, String> environment = ManagedEnvironment.merge(spec.environment(),
@@ -88,7 +108,7 @@ public final class FunctionActions {
 			.description(spec.description())
 			.runtime(spec.runtime())
 			.handler(spec.handler())
-			.role(desired.roleArn())
+			.role(roleArn)
 			.memorySize(spec.memory())
 			.timeout(spec.timeout())
 			.ephemeralStorage(EphemeralStorage.builder().size(spec.ephemeralStorage()).build())
@@ -100,84 +120,74 @@ public final class FunctionActions {
 			.vpcConfig(VpcConfig.builder().subnetIds(spec.subnetIds()).securityGroupIds(spec.securityGroupIds()).build())
 			.snapStart(snapStart(spec))
 			.build();
-		whileUpdating(ctx, () -> whileRolePropagates(ctx, () -> ctx.clients().lambda().updateFunctionConfiguration(request)));
-		awaitUpdated(ctx);
+		whileUpdating(ctx, spec.name(),
+				() -> whileRolePropagates(ctx, () -> ctx.clients().lambda().updateFunctionConfiguration(request)));
+		awaitUpdated(ctx, spec.name());
 	}
 
-	public static void updateCode(ApplyContext ctx) {
-		DesiredStage desired = ctx.desired();
-		whileUpdating(ctx, () -> ctx.clients()
+	private static void code(ExecutionContext ctx, String function, String bucket, String key, String architecture) {
+		whileUpdating(ctx, function, () -> ctx.clients()
 			.lambda()
-			.updateFunctionCode(b -> b.functionName(desired.functionName())
-				.s3Bucket(desired.bucket())
-				.s3Key(desired.code().key())
-				.architectures(Architecture.fromValue(desired.function().architecture()))));
-		awaitUpdated(ctx);
+			.updateFunctionCode(b -> b.functionName(function).s3Bucket(bucket).s3Key(key)
+				.architectures(Architecture.fromValue(architecture))));
+		awaitUpdated(ctx, function);
 	}
 
-	public static void tag(ApplyContext ctx) {
-		ctx.clients().lambda().tagResource(b -> b.resource(ctx.desired().functionArn()).tags(tags(ctx.desired())));
-	}
-
-	public static void reservedConcurrency(ApplyContext ctx) {
-		Integer reserved = ctx.desired().function().reservedConcurrency();
-		String name = ctx.desired().functionName();
-		if (reserved == null) {
-			ctx.clients().lambda().deleteFunctionConcurrency(b -> b.functionName(name));
-		}
-		else {
-			ctx.clients().lambda().putFunctionConcurrency(b -> b.functionName(name).reservedConcurrentExecutions(reserved));
-		}
-	}
-
-	public static void publishVersion(ApplyContext ctx) {
-		DesiredStage desired = ctx.desired();
-		PublishVersionResponse published = whileUpdating(ctx, () -> ctx.clients()
-			.lambda()
-			.publishVersion(b -> b.functionName(desired.functionName())
-				.codeSha256(desired.code().codeSha256())
-				.description(desired.versionDescription())));
-		ctx.setVersion(published.version());
-		if (desired.function().snapStart()) {
-			ctx.progress("    waiting for the SnapStart snapshot of version " + published.version() + " ...");
-			ctx.clients()
-				.lambda()
-				.waiter()
-				.waitUntilPublishedVersionActive(b -> b.functionName(desired.functionName()).qualifier(published.version()));
-		}
-	}
-
-	public static void pointAlias(ApplyContext ctx) {
-		String name = ctx.desired().functionName();
-		String version = ctx.version();
+	private static void version(FunctionChanges.Version change, ExecutionContext ctx) {
 		LambdaClient lambda = ctx.clients().lambda();
-		try {
-			lambda.updateAlias(b -> b.functionName(name).name(Names.ALIAS).functionVersion(version));
+		if (change.action() == Action.DELETE) {
+			for (String version : change.versions()) {
+				try {
+					lambda.deleteFunction(b -> b.functionName(change.function()).qualifier(version));
+				}
+				catch (ResourceNotFoundException ex) {
+					// already gone
+				}
+			}
+			return;
 		}
-		catch (ResourceNotFoundException ex) {
-			lambda.createAlias(b -> b.functionName(name)
-				.name(Names.ALIAS)
-				.functionVersion(version)
-				.description("What every front, schedule and event source invokes"));
+		PublishVersionResponse published = whileUpdating(ctx, change.function(), () -> lambda
+			.publishVersion(b -> b.functionName(change.function()).codeSha256(change.codeSha256()).description(change.description())));
+		ctx.output(Value.VERSION, published.version());
+		if (change.snapStart()) {
+			ctx.progress("    waiting for the SnapStart snapshot of version " + published.version() + " ...");
+			lambda.waiter().waitUntilPublishedVersionActive(b -> b.functionName(change.function()).qualifier(published.version()));
 		}
 	}
 
-	public static void provisionedConcurrency(ApplyContext ctx) {
-		ctx.clients()
-			.lambda()
-			.putProvisionedConcurrencyConfig(b -> b.functionName(ctx.desired().functionName())
-				.qualifier(Names.ALIAS)
-				.provisionedConcurrentExecutions(ctx.desired().function().provisionedConcurrency()));
-	}
-
-	public static void deleteVersions(ApplyContext ctx, List<String> versions) {
-		for (String version : versions) {
+	private static void alias(FunctionChanges.Alias change, ExecutionContext ctx) {
+		LambdaClient lambda = ctx.clients().lambda();
+		if (change.action() == Action.DELETE) {
 			try {
-				ctx.clients().lambda().deleteFunction(b -> b.functionName(ctx.desired().functionName()).qualifier(version));
+				lambda.deleteAlias(b -> b.functionName(change.function()).name(change.name()));
 			}
 			catch (ResourceNotFoundException ex) {
 				// already gone
 			}
+			return;
+		}
+		String version = ctx.resolve(change.version());
+		ctx.output(Value.VERSION, version);
+		try {
+			lambda.updateAlias(b -> b.functionName(change.function()).name(change.name()).functionVersion(version));
+		}
+		catch (ResourceNotFoundException ex) {
+			lambda.createAlias(b -> b.functionName(change.function()).name(change.name()).functionVersion(version)
+				.description("What every front, schedule and event source invokes"));
+		}
+	}
+
+	private static void concurrency(FunctionChanges.Concurrency change, ExecutionContext ctx) {
+		LambdaClient lambda = ctx.clients().lambda();
+		if (change.qualifier() != null) {
+			lambda.putProvisionedConcurrencyConfig(b -> b.functionName(change.function()).qualifier(change.qualifier())
+				.provisionedConcurrentExecutions(change.value()));
+		}
+		else if (change.value() == null) {
+			lambda.deleteFunctionConcurrency(b -> b.functionName(change.function()));
+		}
+		else {
+			lambda.putFunctionConcurrency(b -> b.functionName(change.function()).reservedConcurrentExecutions(change.value()));
 		}
 	}
 
@@ -187,18 +197,12 @@ public final class FunctionActions {
 			.build();
 	}
 
-	private static Map<String, String> tags(DesiredStage desired) {
-		Map<String, String> tags = new LinkedHashMap<>(desired.tags());
-		tags.putAll(desired.code().packageTags());
-		return tags;
-	}
-
-	private static void awaitUpdated(ApplyContext ctx) {
-		ctx.clients().lambda().waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(ctx.desired().functionName()));
+	private static void awaitUpdated(ExecutionContext ctx, String function) {
+		ctx.clients().lambda().waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(function));
 	}
 
 	/** Retries while Lambda says another update of the function is in progress. */
-	static <T> T whileUpdating(ApplyContext ctx, Supplier<T> call) {
+	private static <T> T whileUpdating(ExecutionContext ctx, String function, Supplier<T> call) {
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
 		while (true) {
 			try {
@@ -208,14 +212,14 @@ public final class FunctionActions {
 				if (Instant.now().isAfter(deadline)) {
 					throw ex;
 				}
-				ctx.progress("    an update of " + ctx.desired().functionName() + " is in progress; waiting for it ...");
-				awaitUpdated(ctx);
+				ctx.progress("    an update of " + function + " is in progress; waiting for it ...");
+				awaitUpdated(ctx, function);
 			}
 		}
 	}
 
 	/** Retries while a just-created role cannot be assumed yet (IAM is eventually consistent). */
-	static <T> T whileRolePropagates(ApplyContext ctx, Supplier<T> call) {
+	private static <T> T whileRolePropagates(ExecutionContext ctx, Supplier<T> call) {
 		Instant deadline = Instant.now().plus(ROLE_PROPAGATION);
 		long backoff = 1000;
 		while (true) {
@@ -228,19 +232,15 @@ public final class FunctionActions {
 					throw ex;
 				}
 				ctx.progress("    the new role is not usable by Lambda yet; retrying ...");
-				backoff(backoff);
+				try {
+					Thread.sleep(backoff);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted", interrupted);
+				}
 				backoff = Math.min(backoff * 2, 10000);
 			}
-		}
-	}
-
-	private static void backoff(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", ex);
 		}
 	}
 

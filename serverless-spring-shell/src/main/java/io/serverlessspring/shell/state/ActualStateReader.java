@@ -1,4 +1,4 @@
-package io.serverlessspring.shell.plan;
+package io.serverlessspring.shell.state;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.serverlessspring.shell.apply.HttpActions;
+import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.aws.AwsClients;
 import io.serverlessspring.shell.model.FunctionSpec;
-import io.serverlessspring.shell.model.Names;
-import io.serverlessspring.shell.plan.ActualStage.ActualFunction;
-import io.serverlessspring.shell.plan.ActualStage.ActualFunctionUrl;
-import io.serverlessspring.shell.plan.ActualStage.ActualHttpApi;
-import io.serverlessspring.shell.plan.ActualStage.ActualLogGroup;
-import io.serverlessspring.shell.plan.ActualStage.ActualRestApi;
-import io.serverlessspring.shell.plan.ActualStage.ActualRole;
-import io.serverlessspring.shell.plan.ActualStage.ActualSchedule;
-import io.serverlessspring.shell.plan.ActualStage.ActualVersion;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.StageTags;
+import io.serverlessspring.shell.state.ActualStage.ActualFunction;
+import io.serverlessspring.shell.state.ActualStage.ActualFunctionUrl;
+import io.serverlessspring.shell.state.ActualStage.ActualHttpApi;
+import io.serverlessspring.shell.state.ActualStage.ActualLogGroup;
+import io.serverlessspring.shell.state.ActualStage.ActualRestApi;
+import io.serverlessspring.shell.state.ActualStage.ActualRole;
+import io.serverlessspring.shell.state.ActualStage.ActualSchedule;
+import io.serverlessspring.shell.state.ActualStage.ActualVersion;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
@@ -54,105 +56,64 @@ public final class ActualStateReader {
 	}
 
 	public static ActualStage read(AwsClients clients, StageNames names) {
+		String function = names.function();
 		ActualRole role = (names.role() != null) ? role(clients, names.role()) : null;
 		ActualRole schedulerRole = role(clients, names.schedulerRole());
 		boolean bucket = bucketExists(clients, names.bucket());
 		boolean code = bucket && names.codeKey() != null && objectExists(clients, names.bucket(), names.codeKey());
-		ActualFunction function = function(clients, names.function());
-		List<ActualVersion> versions = (function != null) ? versions(clients, names.function()) : List.of();
-		Map<String, String> aliases = (function != null) ? aliases(clients, names.function()) : Map.of();
-		boolean live = aliases.containsKey(Names.ALIAS);
-		return new ActualStage(role, schedulerRole, bucket, code, function, versions, aliases,
-				logGroup(clients, Names.logGroup(names.function())), httpApi(clients, names.function()),
-				restApi(clients, names.function()), live ? functionUrl(clients, names.function()) : null,
-				live ? permissions(clients, names.function()) : Map.of(), scheduleGroupExists(clients, names.function()),
-				schedules(clients, names.function()), live ? mappings(clients, names.function()) : Map.of(),
-				missingSources(clients, names.sourceArns()), tasks(clients, names.tasks(), names.function()));
+		ActualFunction actualFunction = function(clients, function);
+		List<ActualVersion> versions = (actualFunction != null) ? versions(clients, function) : List.of();
+		Map<String, String> aliases = (actualFunction != null) ? aliases(clients, function) : Map.of();
+		boolean live = aliases.containsKey(ResourceNames.ALIAS);
+		ActualHttpApi httpApi = HttpStateReader.httpApi(clients, function);
+		ActualRestApi restApi = HttpStateReader.restApi(clients, function);
+		Map<String, String> permissions = live ? permissions(clients, function) : Map.of();
+		TaskResourcesSpec tasks = names.tasks();
+		List<String> eventQueues = List.of();
+		if (names.forRemoval() && actualFunction != null) {
+			// Undeploy has no package: the function's tags name what deploy created besides it.
+			Map<String, String> tags = actualFunction.tags();
+			tasks = new TaskResourcesSpec(tags.get(StageTags.TASK_TABLE), tags.get(StageTags.TASK_TOPIC),
+					tags.get(StageTags.TASK_QUEUE));
+			String queues = tags.get(StageTags.EVENT_QUEUES);
+			eventQueues = (queues == null || queues.isBlank()) ? List.of()
+					: java.util.Arrays.stream(queues.split(",")).filter(q -> EventStateReader.queueExists(clients, q)).toList();
+		}
+		Set<String> missing = new LinkedHashSet<>(EventStateReader.missingQueues(clients, names.sourceArns()));
+		ActualStage.ActualEvents events = EventStateReader.events(clients,
+				Arns.alias(clients.region(), clients.accountId(), function), names.sources(),
+				sources(permissions, "serverless-sns-"), sources(permissions, "serverless-s3-"), missing);
+		return new ActualStage(role, schedulerRole, bucket, code, actualFunction, versions, aliases,
+				logGroup(clients, ResourceNames.logGroup(function)), httpApi, restApi,
+				live ? HttpStateReader.functionUrl(clients, function) : null, permissions,
+				scheduleGroupExists(clients, function), schedules(clients, function),
+				live ? EventStateReader.mappings(clients, function) : Map.of(), missing,
+				EventStateReader.tasks(clients, tasks, function), events,
+				HttpStateReader.security(clients, function, names.stage(), names.security(), httpApi, restApi,
+						names.forRemoval()),
+				(names.forRemoval() && bucket) ? keys(clients, names.bucket(), ResourceNames.codePrefix(function)) : List.of(),
+				eventQueues);
 	}
 
-	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */
-	public static ActualStage.ActualTasks tasks(AwsClients clients,
-			io.serverlessspring.shell.model.TaskResourcesSpec tasks, String function) {
-		if (tasks == null || tasks.isEmpty()) {
-			return ActualStage.ActualTasks.NONE;
-		}
-		boolean table = false;
-		boolean tableExpiry = false;
-		if (tasks.table() != null) {
-			try {
-				clients.dynamoDb().describeTable(b -> b.tableName(tasks.table()));
-				table = true;
-				tableExpiry = io.serverlessspring.shell.apply.TaskActions.expiryOn(clients.dynamoDb(), tasks.table());
+	/** Source ARNs of the alias's permissions whose statement id starts with {@code prefix}. */
+	private static Set<String> sources(Map<String, String> permissions, String prefix) {
+		Set<String> arns = new LinkedHashSet<>();
+		permissions.forEach((sid, statement) -> {
+			if (sid.startsWith(prefix)) {
+				String source = JSON.readTree(statement).path("Condition").path("ArnLike").path("AWS:SourceArn").asString("");
+				if (!source.isEmpty()) {
+					arns.add(source);
+				}
 			}
-			catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
-				table = false;
-			}
-		}
-		boolean topic = false;
-		boolean subscribed = false;
-		if (tasks.topic() != null) {
-			String arn = "arn:aws:sns:" + clients.region() + ":" + clients.accountId() + ":" + tasks.topic();
-			try {
-				clients.sns().getTopicAttributes(b -> b.topicArn(arn));
-				topic = true;
-				String alias = Names.aliasArn(clients.region(), clients.accountId(), function);
-				subscribed = clients.sns()
-					.listSubscriptionsByTopicPaginator(b -> b.topicArn(arn))
-					.subscriptions()
-					.stream()
-					.anyMatch(subscription -> alias.equals(subscription.endpoint()));
-			}
-			catch (software.amazon.awssdk.services.sns.model.NotFoundException ex) {
-				topic = false;
-			}
-		}
-		boolean queue = false;
-		if (tasks.queue() != null) {
-			try {
-				clients.sqs().getQueueUrl(b -> b.queueName(tasks.queue()));
-				queue = true;
-			}
-			catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
-				queue = false;
-			}
-		}
-		return new ActualStage.ActualTasks(table, topic, subscribed, queue, tableExpiry);
+		});
+		return arns;
 	}
 
-	/** Event source mappings invoking the live alias, by source ARN. */
-	public static Map<String, ActualStage.ActualMapping> mappings(AwsClients clients, String function) {
-		Map<String, ActualStage.ActualMapping> mappings = new LinkedHashMap<>();
-		for (var mapping : clients.lambda()
-			// The alias ARN: what both AWS and emulators match mappings on.
-			.listEventSourceMappingsPaginator(
-					b -> b.functionName(Names.aliasArn(clients.region(), clients.accountId(), function)))
-			.eventSourceMappings()) {
-			String state = String.valueOf(mapping.state());
-			mappings.put(mapping.eventSourceArn(), new ActualStage.ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
-					mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
-					mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
-					!(state.startsWith("Disabl")), mapping.startingPositionAsString(),
-					(mapping.filterCriteria() == null || mapping.filterCriteria().filters() == null) ? List.of()
-							: mapping.filterCriteria().filters().stream().map(f -> f.pattern()).toList()));
-		}
-		return mappings;
-	}
-
-	private static java.util.Set<String> missingSources(AwsClients clients, List<String> arns) {
-		java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-		for (String arn : (arns != null) ? arns : List.<String>of()) {
-			if (!arn.startsWith("arn:aws:sqs:")) {
-				continue;
-			}
-			String[] parts = arn.split(":");
-			try {
-				clients.sqs().getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]));
-			}
-			catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
-				missing.add(arn);
-			}
-		}
-		return missing;
+	/** Keys under {@code prefix} in the bucket. */
+	public static List<String> keys(AwsClients clients, String bucket, String prefix) {
+		List<String> keys = new ArrayList<>();
+		clients.s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
+		return keys;
 	}
 
 	static ActualRole role(AwsClients clients, String name) {
@@ -165,7 +126,7 @@ public final class ActualStateReader {
 		}
 		Map<String, String> inline = new LinkedHashMap<>();
 		for (String policy : clients.iam().listRolePolicies(b -> b.roleName(name)).policyNames()) {
-			if (Names.POLICY_NAME.equals(policy)) {
+			if (ResourceNames.POLICY_NAME.equals(policy)) {
 				String document = clients.iam().getRolePolicy(b -> b.roleName(name).policyName(policy)).policyDocument();
 				inline.put(policy, decode(document));
 			}
@@ -294,73 +255,10 @@ public final class ActualStateReader {
 			.orElse(null);
 	}
 
-	/** The HTTP API named after the function and tagged as ours; never an untagged namesake. */
-	public static ActualHttpApi httpApi(AwsClients clients, String function) {
-		ApiGatewayV2Client client = clients.apiGatewayV2();
-		String token = null;
-		do {
-			String next = token;
-			GetApisResponse page = client.getApis(b -> b.nextToken(next));
-			for (Api api : page.items()) {
-				if (Names.api(function).equals(api.name()) && ours(api.tags(), function)) {
-					Map<String, String> routes = new LinkedHashMap<>();
-					for (Route route : client.getRoutes(b -> b.apiId(api.apiId())).items()) {
-						routes.put(route.routeKey(), route.target());
-					}
-					Set<String> stages = new LinkedHashSet<>();
-					for (Stage stage : client.getStages(b -> b.apiId(api.apiId())).items()) {
-						stages.add(stage.stageName());
-					}
-					return new ActualHttpApi(api.apiId(), api.apiEndpoint(), api.tags(),
-							HttpActions.integrations(client, api.apiId()), routes, stages);
-				}
-			}
-			token = page.nextToken();
-		}
-		while (token != null && !token.isEmpty());
-		return null;
-	}
-
-	public static ActualRestApi restApi(AwsClients clients, String function) {
-		List<RestApi> apis;
-		try {
-			apis = clients.apiGateway().getRestApis(b -> b.limit(500)).items();
-		}
-		catch (software.amazon.awssdk.awscore.exception.AwsServiceException ex) {
-			if (clients.target().emulated() && ex.awsErrorDetails() != null
-					&& String.valueOf(ex.awsErrorDetails().errorCode()).startsWith("UnknownService")) {
-				// An emulator without API Gateway v1: no REST API can exist there.
-				return null;
-			}
-			throw ex;
-		}
-		for (RestApi api : apis) {
-			if (Names.api(function).equals(api.name()) && ours(api.tags(), function)) {
-				return new ActualRestApi(api.id(), api.tags());
-			}
-		}
-		return null;
-	}
-
-	private static boolean ours(Map<String, String> tags, String function) {
-		return tags != null && Names.MANAGED_BY.equals(tags.get(Names.TAG_MANAGED_BY))
-				&& function.equals(tags.get(Names.TAG_FUNCTION));
-	}
-
-	public static ActualFunctionUrl functionUrl(AwsClients clients, String function) {
-		try {
-			var url = clients.lambda().getFunctionUrlConfig(b -> b.functionName(function).qualifier(Names.ALIAS));
-			return new ActualFunctionUrl(url.functionUrl(), url.authTypeAsString());
-		}
-		catch (ResourceNotFoundException ex) {
-			return null;
-		}
-	}
-
 	public static Map<String, String> permissions(AwsClients clients, String function) {
 		String policy;
 		try {
-			policy = clients.lambda().getPolicy(b -> b.functionName(function).qualifier(Names.ALIAS)).policy();
+			policy = clients.lambda().getPolicy(b -> b.functionName(function).qualifier(ResourceNames.ALIAS)).policy();
 		}
 		catch (ResourceNotFoundException ex) {
 			return Map.of();
@@ -374,7 +272,7 @@ public final class ActualStateReader {
 
 	static boolean scheduleGroupExists(AwsClients clients, String function) {
 		try {
-			clients.scheduler().getScheduleGroup(b -> b.name(Names.scheduleGroup(function)));
+			clients.scheduler().getScheduleGroup(b -> b.name(ResourceNames.scheduleGroup(function)));
 			return true;
 		}
 		catch (software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException ex) {
@@ -383,7 +281,7 @@ public final class ActualStateReader {
 	}
 
 	public static Map<String, ActualSchedule> schedules(AwsClients clients, String function) {
-		String group = Names.scheduleGroup(function);
+		String group = ResourceNames.scheduleGroup(function);
 		Map<String, ActualSchedule> schedules = new LinkedHashMap<>();
 		try {
 			for (ScheduleSummary summary : clients.scheduler().listSchedulesPaginator(b -> b.groupName(group)).schedules()) {
