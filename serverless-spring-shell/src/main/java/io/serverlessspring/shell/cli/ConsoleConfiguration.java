@@ -3,6 +3,7 @@ package io.serverlessspring.shell.cli;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,11 @@ public class ConsoleConfiguration {
 	@Bean
 	CommandParser commandParser(CommandRegistry registry) {
 		return new ConsoleCommandParser(registry);
+	}
+
+	@Bean
+	CommonOptionsRegistrar commonOptionsRegistrar(ListableBeanFactory beans, CommandRegistry registry) {
+		return new CommonOptionsRegistrar(beans, registry);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package io.serverlessspring.shell.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,10 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		catch (CommandExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			// A command method that throws reaches here wrapped by the reflective call.
+			while (cause instanceof InvocationTargetException && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
 			out.println("Error: " + cause.getMessage());
 			return 1;
 		}

@@ -7,7 +7,7 @@ import java.util.Map;
 import io.serverlessspring.boot.settings.HttpDomainSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.shell.certify.DomainCertifier;
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.model.Names;
@@ -21,6 +21,12 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.DRY_RUN;
+import static io.serverlessspring.shell.cli.CommonOption.JSON;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
+import static io.serverlessspring.shell.cli.CommonOption.YES;
 
 /** {@code certify}: the stage's API on a custom domain, with its certificate and DNS records. */
 @Component
@@ -37,7 +43,7 @@ public class CertifyCommand {
 
 	@Command(name = "certify", group = "Stages", description = "Put a stage's API on a custom domain (certificate, domain, DNS)",
 			help = """
-					certify STAGE [--domain NAME] [--base-path PATH] [--certificate-arn ARN] [--yes]
+					certify STAGE [--domain NAME] [--base-path PATH] [--certificate-arn ARN] [--dry-run] [--json] [--yes]
 
 					For an http-api or rest-api stage: finds an ACM certificate for the domain or requests
 					one (writing its DNS validation record to Route 53 when the hosted zone is there, then
@@ -45,28 +51,24 @@ public class CertifyCommand {
 					at the base path, and writes the Route 53 alias record. Idempotent: a second run
 					changes nothing. Without a hosted zone it prints the records to create.
 					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  certify prod --domain api.example.com --yes
 					  certify prod --domain example.com --base-path v1
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void certify(@Argument(index = 0, description = "the stage, e.g. prod", defaultValue = "") String stage,
 			@Option(longName = "domain", description = "the domain (default serverless.http.domain.name)", defaultValue = "") String domain,
 			@Option(longName = "base-path", description = "the path the API is mapped at", defaultValue = "") String basePath,
 			@Option(longName = "certificate-arn", description = "an existing certificate", defaultValue = "") String certificateArn,
-			@Option(longName = "yes", shortName = 'y', description = "change without asking", defaultValue = "false") boolean yes,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		this.support.run(context, yes, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "certify --json");
+		// --dry-run: says what it would certify, then the declined confirmation stops it.
+		this.support.run(context, options, io -> {
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				HttpSettings http = session.settings().properties().getHttp();

@@ -8,6 +8,7 @@ import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.settings.SettingsException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
@@ -17,6 +18,14 @@ import org.springframework.shell.core.command.CommandContext;
 public class CommandSupport {
 
 	private final CommandOutcome outcome;
+
+	/** Answers no to every confirmation, without printing its question (a dry run). */
+	private static final InputReader DECLINE = new InputReader() {
+		@Override
+		public String readInput(String prompt) {
+			return "n";
+		}
+	};
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -33,7 +42,20 @@ public class CommandSupport {
 	}
 
 	public void run(CommandContext context, boolean yes, Body body) {
-		ConsoleIo io = new ConsoleIo(context.outputWriter(), context.inputReader(), yes);
+		run(new ConsoleIo(context.outputWriter(), context.inputReader(), yes), body);
+	}
+
+	/**
+	 * Runs a command that takes the common options: {@code --yes} answers its confirmations, and
+	 * {@code --dry-run} declines them all, so even code that knows nothing of dry runs changes
+	 * nothing after printing what it would do.
+	 */
+	public void run(CommandContext context, CommonOptionValues options, Body body) {
+		InputReader input = options.dryRun() ? DECLINE : context.inputReader();
+		run(new ConsoleIo(context.outputWriter(), input, options.yes() && !options.dryRun()), body);
+	}
+
+	private void run(ConsoleIo io, Body body) {
 		LastCall.clear();
 		try {
 			body.run(io);
@@ -56,6 +78,16 @@ public class CommandSupport {
 				fail(io, "Error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName())
 						+ ((ex.getMessage() == null && trace.length > 0) ? " at " + trace[0] : ""));
 			}
+		}
+	}
+
+	/**
+	 * Refuses an option the command declares but cannot honour yet, before anything runs.
+	 * TODO(engine): plans as data make {@code --json} and {@code --dry-run} work on every plan command.
+	 */
+	public static void notYet(boolean given, String commandAndOption) {
+		if (given) {
+			throw new IllegalArgumentException(commandAndOption + " is not available yet: nothing was changed.");
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.remote.Envelopes;
@@ -17,6 +17,10 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.JSON;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
 
 /** {@code invoke}: runs a bean method, a function, a SpEL expression or a raw event in the deployed stage. */
 @Component
@@ -48,11 +52,7 @@ public class InvokeCommand {
 					  --async      fire and forget (InvocationType Event); follow it with 'tail'
 					  --json       print the whole response envelope
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  invoke dev petService#countPets
 					  invoke dev petJobs#sendWelcome '["rex", 3]'
@@ -60,27 +60,24 @@ public class InvokeCommand {
 					  invoke dev --raw "@petRepository.count() + 1"
 					  invoke dev --payload src/test/resources/events/s3/put.json --async
 					""")
+	@TakesOptions({ PROJECT, AWS, JSON })
 	public void invoke(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Argument(index = 1, description = "bean#method or function name", defaultValue = "") String target,
 			@Argument(index = 2, description = "JSON arguments", defaultValue = "") String jsonArgs,
 			@Option(longName = "raw", description = "a SpEL expression to evaluate", defaultValue = "") String raw,
 			@Option(longName = "payload", description = "an event to send as is: a file or inline JSON", defaultValue = "") String payload,
 			@Option(longName = "async", description = "do not wait for the result", defaultValue = "false") boolean async,
-			@Option(longName = "json", description = "print the whole response", defaultValue = "false") boolean json,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
 			String body = payload(target, jsonArgs, raw, payload);
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());
 				String function = session.settings().functionName();
 				InvocationResult result = this.invoker.invoke(session.clients(), function, body, async);
-				if (InvocationRenderer.render(result, function, async, json, io)) {
+				if (InvocationRenderer.render(result, function, async, options.json(), io)) {
 					this.support.fail(io, "The invocation failed.");
 				}
 			}

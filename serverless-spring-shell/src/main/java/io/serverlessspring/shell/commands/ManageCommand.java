@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.remote.Envelopes;
@@ -18,6 +18,10 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.JSON;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
 
 /** {@code manage}: runs an actuator endpoint or a registered command inside the deployed function. */
 @Component
@@ -43,11 +47,7 @@ public class ManageCommand {
 					implementing io.serverlessspring.boot.commands.ServerlessCommand, and prints its output.
 					'help' lists both. Put '--' before arguments that start with '-'.
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  manage dev health
 					  manage dev env spring.application.name
@@ -55,23 +55,20 @@ public class ManageCommand {
 					  manage dev help
 					  manage dev -- reindex-pets --full
 					""")
+	@TakesOptions({ PROJECT, AWS, JSON })
 	public void manage(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Argument(index = 1, description = "endpoint or command", defaultValue = "") String command,
-			@Option(longName = "json", description = "print the whole response", defaultValue = "false") boolean json,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
 			String body = Envelopes.manage(command, extraArguments(context));
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());
 				String function = session.settings().functionName();
 				InvocationResult result = this.invoker.invoke(session.clients(), function, body, false);
-				if (InvocationRenderer.render(result, function, false, json, io)) {
+				if (InvocationRenderer.render(result, function, false, options.json(), io)) {
 					this.support.fail(io, "The command failed.");
 				}
 			}

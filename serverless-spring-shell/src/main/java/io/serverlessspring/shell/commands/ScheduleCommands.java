@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.serverlessspring.shell.apply.Applier;
 import io.serverlessspring.shell.aws.AwsClients;
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.events.ActualEventSources;
@@ -35,6 +35,12 @@ import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.DRY_RUN;
+import static io.serverlessspring.shell.cli.CommonOption.JSON;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
+import static io.serverlessspring.shell.cli.CommonOption.YES;
+
 /**
  * {@code schedule} and {@code unschedule}: wire or unwire a deployed stage's schedules, keep-warm and
  * event sources without touching its code. {@code schedule} plans with deploy's own planner and
@@ -60,7 +66,7 @@ public class ScheduleCommands {
 
 	@Command(name = "schedule", group = "Stages", description = "Create or update a stage's schedules, keep-warm and event sources",
 			help = """
-					schedule STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR]
+					schedule STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--project DIR]
 
 					Reads the app's manifest (@Scheduled methods, keep-warm, @ServerlessEventHandler and
 					serverless.events.handlers) and converges the deployed stage to it: EventBridge
@@ -68,28 +74,22 @@ public class ScheduleCommands {
 					Kinesis event source mappings (batch size, window, starting position, filter, enabled),
 					SNS subscriptions and S3 notifications with their invoke permissions. The function's
 					code and configuration are left alone. deploy makes the same changes.
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  schedule prod --dry-run
 					  schedule prod --yes
 					  schedule dev --package target/serverless/petstore-dev.zip --yes
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void schedule(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
-			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
 			@Option(longName = "package", description = "a zip made by 'package' instead of building", defaultValue = "") String packageFile,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		this.support.run(context, yes, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "schedule --json");
+		this.support.run(context, options, io -> {
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				AwsClients clients = session.clients();
@@ -115,8 +115,8 @@ public class ScheduleCommands {
 					io.println("Schedules and event sources of " + desired.functionName() + " are up to date.");
 					return;
 				}
-				if (dryRun || !io.confirm("Apply these " + plan.steps().size() + " changes to " + desired.functionName() + "?")) {
-					io.println(dryRun ? "Dry run: nothing changed." : "Nothing changed.");
+				if (options.dryRun() || !io.confirm("Apply these " + plan.steps().size() + " changes to " + desired.functionName() + "?")) {
+					io.println(options.dryRun() ? "Dry run: nothing changed." : "Nothing changed.");
 					return;
 				}
 				long started = System.nanoTime();
@@ -129,30 +129,26 @@ public class ScheduleCommands {
 
 	@Command(name = "unschedule", group = "Stages", description = "Remove a stage's schedules, keep-warm and event sources",
 			help = """
-					unschedule STAGE [--yes] [--project DIR]
+					unschedule STAGE [--dry-run] [--json] [--yes] [--project DIR]
 
 					Removes what 'schedule' wires: the stage's schedule group with its schedules, the
 					event source mappings of the live alias, its SNS subscriptions and S3 notifications
 					and their permissions. The function and its HTTP front stay. 'schedule' or 'deploy'
 					puts them back.
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  unschedule dev --yes
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void unschedule(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(longName = "yes", shortName = 'y', description = "remove without asking", defaultValue = "false") boolean yes,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		this.support.run(context, yes, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "unschedule --json");
+		// --dry-run: lists what it would remove, then the declined confirmation stops it.
+		this.support.run(context, options, io -> {
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.Deployer;
 import io.serverlessspring.shell.deploy.Rollback;
 import io.serverlessspring.shell.deploy.StageSession;
@@ -22,6 +22,12 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.DRY_RUN;
+import static io.serverlessspring.shell.cli.CommonOption.JSON;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
+import static io.serverlessspring.shell.cli.CommonOption.YES;
 
 /**
  * The stage commands: package, deploy, update, status, rollback, undeploy. Thin: parse options,
@@ -70,12 +76,13 @@ public class StageCommands {
 					  package dev
 					  package prod -o build/petstore-prod.zip --project samples/petstore
 					""")
+	@TakesOptions(PROJECT)
 	public void packageStage(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'o', longName = "output", description = "where to write the zip", defaultValue = "") String output,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
-			StageSettings settings = this.sessions.settings(stage, new CommonOptions(project, null, null, null));
+			StageSettings settings = this.sessions.settings(stage, options.projectOnly());
 			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 			io.println("Package: " + pkg.zip());
@@ -85,72 +92,57 @@ public class StageCommands {
 
 	@Command(name = "deploy", group = GROUP, description = "Deploy a stage: create what is missing, update what differs",
 			help = """
-					deploy STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					deploy STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					Packages the app, prints the plan (what to create, update, remove) and applies it.
 					A deploy stopped half-way is completed by the next one; an identical one writes nothing.
-					  --dry-run           print the plan, change nothing
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 					  -y, --yes           apply without asking (CI)
 					  --package ZIP       deploy a zip made by 'package' instead of building now
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  deploy dev --dry-run
 					  deploy prod --yes
 					  deploy local --project samples/petstore --yes
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void deploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
-			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		converge(stage, dryRun, yes, packageFile, new CommonOptions(project, profile, region, endpointUrl), context);
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "deploy --json");
+		converge(stage, packageFile, options, context);
 	}
 
 	@Command(name = "update", group = GROUP, description = "Update a stage (the same converging operation as deploy)",
 			help = """
-					update STAGE [--dry-run] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					update STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					The same converging operation as deploy: prints the plan and applies it.
-					  --dry-run           print the plan, change nothing
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 					  -y, --yes           apply without asking (CI)
 					  --package ZIP       deploy a zip made by 'package' instead of building now
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  update dev --yes
 					  update prod --package target/serverless/petstore-prod.zip --yes
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void update(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(longName = "dry-run", description = "print the plan, change nothing", defaultValue = "false") boolean dryRun,
-			@Option(longName = "yes", shortName = 'y', description = "apply without asking", defaultValue = "false") boolean yes,
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		converge(stage, dryRun, yes, packageFile, new CommonOptions(project, profile, region, endpointUrl), context);
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "update --json");
+		converge(stage, packageFile, options, context);
 	}
 
-	private void converge(String stage, boolean dryRun, boolean yes, String packageFile, CommonOptions options,
-			CommandContext context) {
-		this.support.run(context, yes, io -> {
-			try (StageSession session = this.sessions.open(stage, options, io::println)) {
+	private void converge(String stage, String packageFile, CommonOptionValues options, CommandContext context) {
+		this.support.run(context, options, io -> {
+			try (StageSession session = this.sessions.open(stage, options.target(), io::println)) {
 				io.setTarget(session.target());
-				this.deployer.deploy(session, (packageFile == null || packageFile.isBlank()) ? null : Path.of(packageFile), dryRun, io);
+				this.deployer.deploy(session, (packageFile == null || packageFile.isBlank()) ? null : Path.of(packageFile), options.dryRun(), io);
 			}
 		});
 	}
@@ -163,28 +155,21 @@ public class StageCommands {
 					event sources and recent metrics.
 					  --json              print JSON
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  status dev
 					  status prod --json
 					""")
+	@TakesOptions({ PROJECT, AWS, JSON })
 	public void status(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
-			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
-					json ? message -> { } : io::println)) {
+			try (StageSession session = this.sessions.open(stage, options.target(),
+					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
 				StatusReader.StageStatus result = this.status.read(session);
-				if (json) {
+				if (options.json()) {
 					this.support.printJson(io, result);
 				}
 				else {
@@ -196,38 +181,34 @@ public class StageCommands {
 
 	@Command(name = "rollback", group = GROUP, description = "Point the live alias at an earlier version, instantly",
 			help = """
-					rollback STAGE [-n N] [--to VERSION] [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					rollback STAGE [-n N] [--to VERSION] [--json] [--dry-run] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					Points the live alias at an earlier published version, instantly.
 					  -n, --number N      versions to go back (default 1)
 					  --to VERSION        the version to go to
 					  --json              print {from, to} as JSON
+					""" + CommandHelp.DRY_RUN_NOT_YET + """
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  rollback prod
 					  rollback prod -n 2
 					  rollback prod --to 7
 					""")
+	@TakesOptions({ PROJECT, AWS, JSON, DRY_RUN })
 	public void rollback(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'n', longName = "number", description = "versions to go back (default 1)", defaultValue = "1") String number,
 			@Option(longName = "to", description = "the version to go to", defaultValue = "") String to,
-			@Option(longName = "json", description = "print JSON", defaultValue = "false") boolean json,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
+		// TODO(engine): a rollback plan makes --dry-run print it; Rollback changes the alias at once today.
+		CommandSupport.notYet(options.dryRun(), "rollback --dry-run");
 		this.support.run(context, true, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				Rollback.Result result = this.rollback.rollback(session, versionsBack(number), to, io);
-				if (json) {
+				if (options.json()) {
 					Map<String, String> body = new LinkedHashMap<>();
 					body.put("from", result.from());
 					body.put("to", result.to());
@@ -250,31 +231,27 @@ public class StageCommands {
 
 	@Command(name = "undeploy", group = GROUP, description = "Remove everything deploy made for a stage",
 			help = """
-					undeploy STAGE [--remove-logs] [--yes] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					undeploy STAGE [--remove-logs] [--dry-run] [--json] [--yes] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					Removes everything deploy made for the stage (found by name and tags).
 					  --remove-logs       also delete the log group
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 					  -y, --yes           remove without asking
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  undeploy dev --yes
 					  undeploy dev --remove-logs --yes
 					""")
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
 	public void undeploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "remove-logs", description = "also delete the log group", defaultValue = "false") boolean removeLogs,
-			@Option(longName = "yes", shortName = 'y', description = "remove without asking", defaultValue = "false") boolean yes,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
-		this.support.run(context, yes, io -> {
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+		CommonOptionValues options = CommonOptionValues.of(context);
+		CommandSupport.notYet(options.json(), "undeploy --json");
+		// --dry-run: the undeployer lists what it would remove, then the declined confirmation stops it.
+		this.support.run(context, options, io -> {
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				List<String> removed = this.undeployer.undeploy(session, removeLogs, io);

@@ -3,7 +3,7 @@ package io.serverlessspring.shell.commands;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.logs.LogRenderer;
@@ -18,6 +18,9 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.AWS;
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
 
 /** {@code tail}: prints a stage's logs from CloudWatch Logs, following them by default. */
 @Component
@@ -47,16 +50,13 @@ public class TailCommand {
 					  --non-http   everything but the access lines
 					  --no-follow  print what is there and stop (--follow, the default, keeps printing)
 
-					Common options:
-					  --project DIR       the project folder (default: current directory)
-					  --profile P         AWS profile; --region R  AWS region
-					  --endpoint-url URL  an AWS endpoint (an emulator); else AWS_ENDPOINT_URL
-
+					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  tail dev
 					  tail prod --since 4h --filter ERROR --no-follow
 					  tail dev --http
 					""")
+	@TakesOptions({ PROJECT, AWS })
 	public void tail(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "since", description = "how far back: 10m, 4h, 2d", defaultValue = "10m") String since,
 			@Option(longName = "filter", description = "CloudWatch Logs filter pattern", defaultValue = "") String filter,
@@ -66,11 +66,8 @@ public class TailCommand {
 			@Option(longName = "follow", description = "keep printing new lines (the default)") Boolean follow,
 			@Option(longName = "raw", description = "also show START/END/REPORT lines", defaultValue = "false") boolean raw,
 			@Option(longName = "no-color", description = "plain text", defaultValue = "false") boolean noColor,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
-			@Option(longName = "profile", description = "AWS profile", defaultValue = "") String profile,
-			@Option(longName = "region", description = "AWS region", defaultValue = "") String region,
-			@Option(longName = "endpoint-url", description = "AWS endpoint (an emulator); else AWS_ENDPOINT_URL", defaultValue = "") String endpointUrl,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
 			if (http && nonHttp) {
 				throw new IllegalArgumentException("--http and --non-http exclude each other: give one of them.");
@@ -79,7 +76,7 @@ public class TailCommand {
 			LogSelection selection = http ? LogSelection.HTTP : nonHttp ? LogSelection.NON_HTTP : LogSelection.ALL;
 			boolean color = !noColor && System.getenv("NO_COLOR") == null && System.console() != null;
 			LogRenderer renderer = new LogRenderer(color);
-			try (StageSession session = this.sessions.open(stage, new CommonOptions(project, profile, region, endpointUrl),
+			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.serverlessspring.shell.deploy.CommonOptions;
+import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
@@ -21,6 +21,8 @@ import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
+
+import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
 
 /** {@code template}: the stage as a CloudFormation or SAM template. */
 @Component
@@ -57,15 +59,16 @@ public class TemplateCommand {
 					  template prod --format sam -o template.yaml
 					  template dev --package target/serverless/petstore-dev.zip -o dev.json
 					""")
+	@TakesOptions(PROJECT)
 	public void template(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'o', longName = "output", description = "the file to write (default: print)", defaultValue = "") String output,
 			@Option(longName = "format", description = "cloudformation or sam", defaultValue = "cloudformation") String format,
 			@Option(longName = "package", description = "a zip made by 'package' instead of building", defaultValue = "") String packageFile,
-			@Option(longName = "project", description = "the project folder (default: current directory)", defaultValue = ".") String project,
 			CommandContext context) {
+		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
 			TemplateFormat dialect = TemplateFormat.of(format);
-			StageSettings settings = this.sessions.settings(stage, new CommonOptions(project, null, null, null));
+			StageSettings settings = this.sessions.settings(stage, options.projectOnly());
 			boolean quiet = output == null || output.isBlank();
 			LambdaPackage pkg = (packageFile != null && !packageFile.isBlank()) ? this.packager.read(Path.of(packageFile))
 					: this.packager.packageStage(settings, null, quiet ? message -> { } : io::println);
