@@ -44,6 +44,11 @@ public class Undeployer {
 				given == null, removeLogs), actual);
 	}
 
+	/** Executes an undeploy plan. */
+	public void execute(Plan plan, StageSession session, java.util.function.Consumer<String> progress) {
+		this.executor.execute(plan, session.clients(), progress);
+	}
+
 	public List<String> undeploy(StageSession session, boolean removeLogs, ConsoleIo io) {
 		return undeploy(session, removeLogs, false, io);
 	}

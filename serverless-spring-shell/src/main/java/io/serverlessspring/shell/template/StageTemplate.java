@@ -19,7 +19,9 @@ import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.Names;
 import io.serverlessspring.shell.model.RoleSpec;
 import io.serverlessspring.shell.model.ScheduleSpec;
-import tools.jackson.databind.JsonNode;
+import io.serverlessspring.boot.manifest.DeploymentManifest;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.packaging.Manifests;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +45,7 @@ public final class StageTemplate {
 
 	private final ServerlessProperties settings;
 
-	private final JsonNode manifest;
+	private final DeploymentManifest manifest;
 
 	private final TemplateFormat format;
 
@@ -51,7 +53,7 @@ public final class StageTemplate {
 
 	private final Map<String, Object> outputs = new LinkedHashMap<>();
 
-	private StageTemplate(DesiredStage desired, ServerlessProperties settings, JsonNode manifest, TemplateFormat format) {
+	private StageTemplate(DesiredStage desired, ServerlessProperties settings, DeploymentManifest manifest, TemplateFormat format) {
 		this.desired = desired;
 		this.settings = settings;
 		this.manifest = manifest;
@@ -59,7 +61,7 @@ public final class StageTemplate {
 	}
 
 	/** The template as a tree of maps and lists, ready to be written as YAML or JSON. */
-	public static Map<String, Object> generate(DesiredStage desired, ServerlessProperties settings, JsonNode manifest,
+	public static Map<String, Object> generate(DesiredStage desired, ServerlessProperties settings, DeploymentManifest manifest,
 			TemplateFormat format) {
 		return new StageTemplate(desired, settings, manifest, format).build();
 	}
@@ -121,7 +123,7 @@ public final class StageTemplate {
 	private Map<String, Object> roleProperties(RoleSpec role) {
 		Map<String, Object> properties = map("RoleName", role.name(), "AssumeRolePolicyDocument",
 				json(role.trustDocument()));
-		properties.put("Policies", List.of(map("PolicyName", Names.POLICY_NAME, "PolicyDocument", json(role.policyDocument()))));
+		properties.put("Policies", List.of(map("PolicyName", ResourceNames.POLICY_NAME, "PolicyDocument", json(role.policyDocument()))));
 		if (!role.attachedPolicies().isEmpty()) {
 			properties.put("ManagedPolicyArns", role.attachedPolicies());
 		}
@@ -160,7 +162,7 @@ public final class StageTemplate {
 		properties.put("Role", roleArn());
 		if (sam) {
 			properties.put("CodeUri", map("Bucket", codeBucket(), "Key", ref("CodeKey")));
-			properties.put("AutoPublishAlias", Names.ALIAS);
+			properties.put("AutoPublishAlias", ResourceNames.ALIAS);
 		}
 		else {
 			properties.put("Code", map("S3Bucket", codeBucket(), "S3Key", ref("CodeKey")));
@@ -205,7 +207,7 @@ public final class StageTemplate {
 			resource(version, "AWS::Lambda::Version",
 					map("FunctionName", ref("Function"), "Description", this.desired.versionDescription()));
 			Map<String, Object> alias = map("FunctionName", ref("Function"), "FunctionVersion",
-					getAtt(version, "Version"), "Name", Names.ALIAS);
+					getAtt(version, "Version"), "Name", ResourceNames.ALIAS);
 			if (spec.provisionedConcurrency() > 0) {
 				alias.put("ProvisionedConcurrencyConfig",
 						map("ProvisionedConcurrentExecutions", spec.provisionedConcurrency()));
@@ -523,7 +525,7 @@ public final class StageTemplate {
 			return;
 		}
 		resource("ScheduleGroup", "AWS::Scheduler::ScheduleGroup",
-				map("Name", Names.scheduleGroup(this.desired.functionName()), "Tags", tagList()));
+				map("Name", ResourceNames.scheduleGroup(this.desired.functionName()), "Tags", tagList()));
 		resource("SchedulerRole", "AWS::IAM::Role", roleProperties(this.desired.schedulerRole()));
 		int index = 0;
 		for (ScheduleSpec schedule : schedules) {
@@ -546,32 +548,32 @@ public final class StageTemplate {
 
 	private void eventSources() {
 		int index = 0;
-		for (JsonNode handler : this.manifest.path("eventHandlers")) {
-			String type = handler.path("type").asString("");
-			String source = handler.path("source").asString("");
+		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(this.manifest)) {
+			String type = (handler.type() != null) ? handler.type() : "";
+			String source = (handler.source() != null) ? handler.source() : "";
 			if (source.isEmpty()) {
 				continue;
 			}
 			String id = "EventSource" + index++;
-			boolean enabled = handler.path("enabled").asBoolean(true);
+			boolean enabled = handler.enabled();
+			Map<String, Object> filter = (handler.filter() != null) ? handler.filter() : Map.of();
 			switch (type) {
 				case "sqs", "dynamodb", "kinesis" -> {
 					Map<String, Object> mapping = map("FunctionName", alias(), "EventSourceArn", sourceArn(type, source),
 							"Enabled", enabled);
-					if (handler.path("batchSize").isNumber()) {
-						mapping.put("BatchSize", handler.path("batchSize").asInt());
+					if (handler.batchSize() != null) {
+						mapping.put("BatchSize", handler.batchSize());
 					}
-					if (handler.path("batchWindowSeconds").asInt(0) > 0) {
-						mapping.put("MaximumBatchingWindowInSeconds", handler.path("batchWindowSeconds").asInt());
+					if (handler.batchWindowSeconds() > 0) {
+						mapping.put("MaximumBatchingWindowInSeconds", handler.batchWindowSeconds());
 					}
 					if (!type.equals("sqs")) {
-						mapping.put("StartingPosition", handler.path("startingPosition").asString("LATEST"));
+						mapping.put("StartingPosition", handler.startingPosition() != null ? handler.startingPosition() : "LATEST");
 					}
-					if (handler.path("reportBatchItemFailures").asBoolean(false)) {
+					if (handler.reportBatchItemFailures()) {
 						mapping.put("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
 					}
-					JsonNode filter = handler.path("filter");
-					if (filter.isObject() && !filter.isEmpty()) {
+					if (!filter.isEmpty()) {
 						mapping.put("FilterCriteria", map("Filters", List.of(map("Pattern", JSON.writeValueAsString(filter)))));
 					}
 					Map<String, Object> resource = resource(id, "AWS::Lambda::EventSourceMapping", mapping);
@@ -590,12 +592,10 @@ public final class StageTemplate {
 				}
 				case "eventbridge" -> {
 					String bus = source.isEmpty() ? "default" : source;
-					Map<String, Object> rule = map("Name", cut(this.desired.functionName() + "-" + handler.path("id").asString(id)
+					Map<String, Object> rule = map("Name", cut(this.desired.functionName() + "-" + (handler.id() != null ? handler.id() : id)
 						.replaceAll("[^A-Za-z0-9._-]", "."), 64), "EventBusName", bus, "State", enabled ? "ENABLED" : "DISABLED",
 							"Targets", List.of(map("Id", "live", "Arn", alias())));
-					JsonNode pattern = handler.path("filter");
-					rule.put("EventPattern", pattern.isObject() ? JSON.convertValue(pattern, Map.class)
-							: map("source", List.of(map("prefix", ""))));
+					rule.put("EventPattern", !filter.isEmpty() ? filter : map("source", List.of(map("prefix", ""))));
 					Map<String, Object> resource = resource(id, "AWS::Events::Rule", rule);
 					if (this.format == TemplateFormat.SAM) {
 						resource.put("DependsOn", List.of("Function"));

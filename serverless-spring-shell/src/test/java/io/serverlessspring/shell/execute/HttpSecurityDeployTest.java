@@ -1,4 +1,4 @@
-package io.serverlessspring.shell.apply;
+package io.serverlessspring.shell.execute;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -21,10 +22,12 @@ import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
-import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.shell.state.ActualStateReader;
 import io.serverlessspring.shell.plan.Plan;
+import io.serverlessspring.shell.plan.ResourceChange;
+import io.serverlessspring.shell.plan.Value;
 import io.serverlessspring.shell.plan.Planner;
-import io.serverlessspring.shell.plan.StageNames;
+import io.serverlessspring.shell.state.StageNames;
 import io.serverlessspring.shell.settings.SettingsMetadata;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.shell.settings.StageSettingsLoader;
@@ -89,8 +92,8 @@ class HttpSecurityDeployTest {
 			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
 			Plan first = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
-			assertThat(first.steps()).anyMatch(step -> step.resource().equals("HTTP API settings guarded-prod"));
-			new Applier(List.of()).apply(first, clients, message -> { });
+			assertThat(first.changes()).extracting(ResourceChange::kind).contains("CORS", "route", "API stage", "log group");
+			new Executor(List.of()).execute(first, clients, message -> { });
 
 			Api api = clients.apiGatewayV2().getApis(b -> { }).items().stream()
 				.filter(a -> a.name().equals("guarded-prod")).findFirst().orElseThrow();
@@ -107,12 +110,12 @@ class HttpSecurityDeployTest {
 			assertThat(clients.logs().describeLogGroups(b -> b.logGroupNamePrefix("/aws/apigateway/guarded-prod")).logGroups())
 				.hasSize(1);
 
-			// The settings step is planned again (it reads before writing) and finds nothing to change.
+			// Every setting was read back and found as desired: nothing is planned, nothing written.
 			Plan second = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
-			assertThat(second.steps()).extracting(step -> step.resource()).containsExactly("HTTP API settings guarded-prod");
+			assertThat(second.changes()).isEmpty();
 			List<String> changes = new ArrayList<>();
-			new Applier(List.of()).apply(second, clients, changes::add);
-			assertThat(changes).allMatch(line -> line.startsWith("  [")); // step headers only, no change lines
+			new Executor(List.of()).execute(second, clients, changes::add);
+			assertThat(changes).isEmpty();
 		}
 	}
 
@@ -136,7 +139,7 @@ class HttpSecurityDeployTest {
 		try (AwsClients clients = new AwsClientFactory(List.of())
 			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, message -> { });
 
 			var cors = clients.lambda().getFunctionUrlConfig(b -> b.functionName("urled-prod").qualifier("live")).cors();
@@ -144,7 +147,7 @@ class HttpSecurityDeployTest {
 			assertThat(cors.allowMethods()).containsExactlyInAnyOrder("GET", "POST");
 
 			List<String> changes = new ArrayList<>();
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, changes::add);
 			assertThat(changes).allMatch(line -> line.startsWith("  ["));
 		}
@@ -184,16 +187,16 @@ class HttpSecurityDeployTest {
 		try (AwsClients clients = new AwsClientFactory(List.of())
 			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
-			ApplyContext applied = new Applier(List.of()).apply(
+			Map<String, String> applied = new Executor(List.of()).execute(
 					Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))), clients, message -> { });
 
 			var api = clients.apiGateway().getRestApis(b -> { }).items().stream()
 				.filter(a -> a.name().equals("keyed-prod")).findFirst().orElseThrow();
 			// The URL deploy prints (and touches) is the local cloud's form, and the local cloud answers on it.
 			String endpoint = cloud.endpoint().toString().replaceAll("/$", "");
-			assertThat(applied.url()).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
+			assertThat(applied.get(Value.URL)).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
 			HttpResponse<String> answer = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(applied.url() + "pets")).build(), HttpResponse.BodyHandlers.ofString());
+				.send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets")).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
 			assertThat(api.policy()).contains("execute-api:Invoke");
 			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
@@ -219,7 +222,7 @@ class HttpSecurityDeployTest {
 			assertThat(throttle.throttlingBurstLimit()).isEqualTo(40);
 
 			List<String> changes = new ArrayList<>();
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, changes::add);
 			assertThat(changes).allMatch(line -> line.startsWith("  ["));
 		}

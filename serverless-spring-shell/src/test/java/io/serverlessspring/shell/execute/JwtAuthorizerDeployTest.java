@@ -1,4 +1,4 @@
-package io.serverlessspring.shell.apply;
+package io.serverlessspring.shell.execute;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -16,9 +17,9 @@ import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
-import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.shell.state.ActualStateReader;
 import io.serverlessspring.shell.plan.Planner;
-import io.serverlessspring.shell.plan.StageNames;
+import io.serverlessspring.shell.state.StageNames;
 import io.serverlessspring.shell.settings.SettingsMetadata;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.shell.settings.StageSettingsLoader;
@@ -70,7 +71,7 @@ class JwtAuthorizerDeployTest {
 		LambdaPackage pkg = new LambdaPackager(null).read(packageZip());
 		try (AwsClients clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", moto.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, "us-east-1", clients.accountId());
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, message -> { });
 
 			String apiId = clients.apiGatewayV2().getApis(b -> { }).items().stream()
@@ -85,7 +86,7 @@ class JwtAuthorizerDeployTest {
 			assertThat(authorizer.jwtConfiguration().audience()).containsExactlyInAnyOrder("4abc", "5def");
 
 			List<String> changes = new ArrayList<>();
-			new Applier(List.of()).apply(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, changes::add);
 			assertThat(changes).allMatch(line -> line.startsWith("  ["));
 		}
@@ -114,7 +115,7 @@ class JwtAuthorizerDeployTest {
 		try (AwsClients clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", moto.endpoint(), null))) {
 			DesiredStage policies = DesiredStageFactory.create(
 					new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, "us-east-1", clients.accountId());
-			new Applier(List.of()).apply(Planner.plan(policies, ActualStateReader.read(clients, StageNames.of(policies))),
+			new Executor(List.of()).execute(Planner.plan(policies, ActualStateReader.read(clients, StageNames.of(policies))),
 					clients, message -> { });
 			String apiId = clients.apiGatewayV2().getApis(b -> { }).items().stream()
 				.filter(a -> a.name().equals("members-prod")).findFirst().orElseThrow().apiId();
@@ -128,7 +129,7 @@ class JwtAuthorizerDeployTest {
 			Files.writeString(resources.resolve("application-prod.yml"), prod.formatted("true"));
 			DesiredStage simple = DesiredStageFactory.create(
 					new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, "us-east-1", clients.accountId());
-			new Applier(List.of()).apply(Planner.plan(simple, ActualStateReader.read(clients, StageNames.of(simple))),
+			new Executor(List.of()).execute(Planner.plan(simple, ActualStateReader.read(clients, StageNames.of(simple))),
 					clients, message -> { });
 			var updated = clients.apiGatewayV2().getAuthorizer(b -> b.apiId(apiId).authorizerId(route.authorizerId()));
 			assertThat(updated.enableSimpleResponses()).as("changed in place on the next deploy").isTrue();
