@@ -111,6 +111,13 @@ public final class HttpStateReader {
 	 */
 	public static ActualHttpSecurity security(AwsClients clients, String function, String stageName,
 			HttpSecuritySpec desired, ActualHttpApi httpApi, ActualRestApi restApi, boolean forRemoval) {
+		boolean guarded = desired != null && !desired.isDefault();
+		if (!guarded && !forRemoval) {
+			// Nothing to compare: only whether a REST API's stage exists (an interrupted create).
+			return (restApi == null) ? ActualHttpSecurity.NONE
+					: new ActualHttpSecurity(null, null, Map.of(), restStage(clients, restApi.id(), stageName), null,
+							rest(clients, restApi.id()), null, Map.of(), List.of());
+		}
 		HttpSecuritySpec.Cors cors = null;
 		ActualRoute route = null;
 		Map<String, ActualAuthorizer> authorizers = new LinkedHashMap<>();
@@ -124,7 +131,7 @@ public final class HttpStateReader {
 					route = new ActualRoute(r.authorizationTypeAsString(), r.authorizerId(), List.copyOf(r.authorizationScopes()));
 				}
 			}
-			for (Authorizer a : v2.getAuthorizers(b -> b.apiId(httpApi.id())).items()) {
+			for (Authorizer a : authorizers(clients, httpApi.id(), desired)) {
 				authorizers.put(a.authorizerId(), new ActualAuthorizer(a.authorizerId(), a.name(), a.authorizerTypeAsString(),
 						a.jwtConfiguration() != null ? a.jwtConfiguration().issuer() : null,
 						a.jwtConfiguration() != null ? List.copyOf(a.jwtConfiguration().audience()) : List.of(),
@@ -166,6 +173,15 @@ public final class HttpStateReader {
 		}
 		List<ActualDomainMapping> domains = forRemoval ? domainMappings(clients, httpApi, restApi) : List.of();
 		return new ActualHttpSecurity(cors, route, authorizers, stage, accessLogGroup, rest, usagePlan, keys, domains);
+	}
+
+	/** Read only when an authorizer is desired (some emulators do not implement GetAuthorizers). */
+	private static List<Authorizer> authorizers(AwsClients clients, String apiId, HttpSecuritySpec desired) {
+		String type = (desired != null) ? desired.auth().type() : "NONE";
+		if (!(type.equals("JWT") || type.equals("COGNITO") || type.equals("LAMBDA"))) {
+			return List.of();
+		}
+		return clients.apiGatewayV2().getAuthorizers(b -> b.apiId(apiId)).items();
 	}
 
 	private static ActualRest rest(AwsClients clients, String id) {

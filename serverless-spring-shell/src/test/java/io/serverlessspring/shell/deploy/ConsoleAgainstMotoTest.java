@@ -320,9 +320,11 @@ class ConsoleAgainstMotoTest {
 					   {"id": "orders#on", "type": "sqs", "source": "orders", "batchSize": 5, "batchWindowSeconds": 0,
 					    "reportBatchItemFailures": true, "events": [], "enabled": true,
 					    "filter": {"body": {"kind": ["adoption"]}}},
-					   {"id": "refunds#on", "type": "sns", "source": "refunds", "events": [], "enabled": true}],
-					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs"}],
-					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses"}}
+					   {"id": "refunds#on", "type": "sns", "source": "refunds", "batchWindowSeconds": 0,
+					    "reportBatchItemFailures": false, "events": [], "enabled": true}],
+					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs", "captureResponse": false}],
+					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses",
+					   "responseTtlSeconds": 86400}}
 					""";
 			Path wired = ModifiedPackage.withEntry(this.zip, "serverless-manifest.json", manifest,
 					this.projectDir.resolve("target/wired.zip"));
