@@ -174,7 +174,7 @@ public class StageCommands {
 			try (StageSession session = this.sessions.open(stage, options.target(),
 					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
-				StatusReader.StageStatus result = this.status.read(session);
+				StatusReader.StageStatus result = this.status.read(session.clients(), session.settings());
 				if (options.json()) {
 					this.support.printJson(io, result);
 				}

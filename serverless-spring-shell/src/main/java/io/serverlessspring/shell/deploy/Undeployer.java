@@ -62,9 +62,10 @@ public class Undeployer {
 			io.println("Nothing deployed for " + function + " in " + session.target().region() + ": nothing to remove.");
 			return List.of();
 		}
+		io.println("Undeploy " + function + " removes:");
 		io.println(PlanRenderer.render(plan, session.target(), session.clients().accountId()));
 		if (dryRun) {
-			io.println("Dry run: nothing removed.");
+			io.println("Dry run. Nothing removed.");
 			return List.of();
 		}
 		if (!io.confirm("Remove these " + plan.changes().size() + " resources?")) {

@@ -26,7 +26,6 @@ import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
-import software.amazon.awssdk.services.apigatewayv2.model.Authorizer;
 import software.amazon.awssdk.services.apigatewayv2.model.Cors;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.Integration;
@@ -131,8 +130,11 @@ public final class HttpStateReader {
 					route = new ActualRoute(r.authorizationTypeAsString(), r.authorizerId(), List.copyOf(r.authorizationScopes()));
 				}
 			}
-			for (Authorizer a : authorizers(clients, httpApi.id(), desired)) {
-				authorizers.put(a.authorizerId(), new ActualAuthorizer(a.authorizerId(), a.name(), a.authorizerTypeAsString(),
+			// The route's authorizer (GetAuthorizer: not every emulator lists authorizers).
+			if (route != null && route.authorizerId() != null && authorizerDesired(desired)) {
+				String authorizerId = route.authorizerId();
+				var a = v2.getAuthorizer(b -> b.apiId(httpApi.id()).authorizerId(authorizerId));
+				authorizers.put(authorizerId, new ActualAuthorizer(authorizerId, a.name(), a.authorizerTypeAsString(),
 						a.jwtConfiguration() != null ? a.jwtConfiguration().issuer() : null,
 						a.jwtConfiguration() != null ? List.copyOf(a.jwtConfiguration().audience()) : List.of(),
 						a.authorizerUri(), a.authorizerResultTtlInSeconds(), Boolean.TRUE.equals(a.enableSimpleResponses())));
@@ -175,13 +177,9 @@ public final class HttpStateReader {
 		return new ActualHttpSecurity(cors, route, authorizers, stage, accessLogGroup, rest, usagePlan, keys, domains);
 	}
 
-	/** Read only when an authorizer is desired (some emulators do not implement GetAuthorizers). */
-	private static List<Authorizer> authorizers(AwsClients clients, String apiId, HttpSecuritySpec desired) {
+	private static boolean authorizerDesired(HttpSecuritySpec desired) {
 		String type = (desired != null) ? desired.auth().type() : "NONE";
-		if (!(type.equals("JWT") || type.equals("COGNITO") || type.equals("LAMBDA"))) {
-			return List.of();
-		}
-		return clients.apiGatewayV2().getAuthorizers(b -> b.apiId(apiId)).items();
+		return type.equals("JWT") || type.equals("COGNITO") || type.equals("LAMBDA");
 	}
 
 	private static ActualRest rest(AwsClients clients, String id) {

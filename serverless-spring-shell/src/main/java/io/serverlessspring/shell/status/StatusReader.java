@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.serverlessspring.shell.aws.AwsClients;
-import io.serverlessspring.shell.deploy.StageSession;
+import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.naming.ResourceNames;
@@ -36,12 +36,11 @@ public class StatusReader {
 			Map<String, Object> metrics24h) {
 	}
 
-	public StageStatus read(StageSession session) {
-		AwsClients clients = session.clients();
-		String function = session.settings().functionName();
+	public StageStatus read(AwsClients clients, StageSettings settings) {
+		String function = settings.functionName();
 		ActualStage.ActualFunction actual = ActualStateReader.function(clients, function);
 		if (actual == null) {
-			return new StageStatus(function, session.settings().stage(), session.target().region(), false, Map.of(),
+			return new StageStatus(function, settings.stage(), clients.target().region(), false, Map.of(),
 					null, List.of(), null, List.of(), List.of(), Map.of(), Map.of());
 		}
 		FunctionSpec spec = actual.configuration();
@@ -75,8 +74,7 @@ public class StatusReader {
 		if (url == null) {
 			ActualStage.ActualRestApi rest = HttpStateReader.restApi(clients, function);
 			if (rest != null) {
-				url = HttpStateReader.restApiUrl(session.target(), rest.id(),
-						session.settings().stage());
+				url = HttpStateReader.restApiUrl(clients.target(), rest.id(), settings.stage());
 			}
 		}
 		List<Map<String, Object>> schedules = new ArrayList<>();
@@ -105,7 +103,7 @@ public class StatusReader {
 				lastDeploy.put(key.substring("serverless:".length()), value);
 			}
 		}
-		return new StageStatus(function, session.settings().stage(), session.target().region(), true, configuration,
+		return new StageStatus(function, settings.stage(), clients.target().region(), true, configuration,
 				live, versions, url, schedules, sources, lastDeploy, metrics(clients, function));
 	}
 
