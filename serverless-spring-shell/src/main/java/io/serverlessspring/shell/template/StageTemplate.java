@@ -16,7 +16,6 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.FunctionSpec;
-import io.serverlessspring.shell.model.Names;
 import io.serverlessspring.shell.model.RoleSpec;
 import io.serverlessspring.shell.model.ScheduleSpec;
 import io.serverlessspring.boot.manifest.DeploymentManifest;
