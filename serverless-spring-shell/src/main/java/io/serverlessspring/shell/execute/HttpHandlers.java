@@ -114,7 +114,9 @@ final class HttpHandlers {
 		}
 		for (String resourceId : List.of(rootId, proxyId)) {
 			try {
-				client.putMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod("ANY").authorizationType("NONE"));
+				client.putMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod("ANY")
+					.authorizationType(change.methodAuthorization() != null ? change.methodAuthorization() : "NONE")
+					.apiKeyRequired(change.apiKeyRequired()));
 			}
 			catch (ConflictException ex) {
 				// method already there

@@ -30,10 +30,12 @@ public final class HttpChanges {
 
 	/**
 	 * The REST API (API Gateway v1): {@code /} and {@code /{proxy+}} with ANY methods proxied to the
-	 * live alias, deployed to the stage; outputs {@link Value#REST_API_ID} and {@link Value#URL}.
+	 * live alias ({@code methodAuthorization}, {@code apiKeyRequired} set when the methods are made),
+	 * deployed to the stage; outputs {@link Value#REST_API_ID} and {@link Value#URL}.
 	 */
 	public record RestApi(Action action, String name, String id, String aliasArn, String region, String stage,
-			Map<String, String> tags, String detail, List<FieldChange> fields) implements ResourceChange {
+			String methodAuthorization, boolean apiKeyRequired, Map<String, String> tags, String detail,
+			List<FieldChange> fields) implements ResourceChange {
 
 		@Override
 		public String kind() {

@@ -25,8 +25,8 @@ final class HttpPlanner {
 					"serverless.http.type is now " + type.name().toLowerCase().replace('_', '-'), List.of()));
 		}
 		if (type != HttpSettings.Type.REST_API && actual.restApi() != null) {
-			changes.add(new HttpChanges.RestApi(Action.DELETE, name, actual.restApi().id(), null, null, null, Map.of(), "",
-					List.of()));
+			changes.add(new HttpChanges.RestApi(Action.DELETE, name, actual.restApi().id(), null, null, null, null, false,
+					Map.of(), "", List.of()));
 		}
 		if (type != HttpSettings.Type.FUNCTION_URL && actual.functionUrl() != null) {
 			changes.add(new HttpChanges.FunctionUrl(Action.DELETE, function, ResourceNames.ALIAS, actual.functionUrl().url(),
@@ -63,14 +63,17 @@ final class HttpPlanner {
 				ActualStage.ActualRestApi api = actual.restApi();
 				if (api == null) {
 					changes.add(new HttpChanges.RestApi(Action.CREATE, name, null, desired.aliasArn(), desired.region(),
-							desired.stage(), desired.tags(),
+							desired.stage(), HttpSecurityPlanner.methodAuthorization(desired.http().security()),
+							HttpSecurityPlanner.apiKeyRequired(desired.http().security()), desired.tags(),
 							"{proxy+} and / -> " + ResourceNames.ALIAS + ", stage " + desired.stage(),
 							List.of(FieldChange.of("integration", null, desired.aliasArn()))));
 				}
 				else if (actual.security().rest() == null || actual.security().stage() == null) {
 					// A REST API without its stage: an earlier deploy stopped half-way.
 					changes.add(new HttpChanges.RestApi(Action.UPDATE, name, api.id(), desired.aliasArn(), desired.region(),
-							desired.stage(), desired.tags(), "ensure integration and stage",
+							desired.stage(), HttpSecurityPlanner.methodAuthorization(desired.http().security()),
+							HttpSecurityPlanner.apiKeyRequired(desired.http().security()), desired.tags(),
+							"ensure integration and stage",
 							List.of(FieldChange.of("stage", null, desired.stage()))));
 				}
 				else {

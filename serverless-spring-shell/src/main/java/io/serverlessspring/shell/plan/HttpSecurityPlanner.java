@@ -209,22 +209,21 @@ final class HttpSecurityPlanner {
 						.field("resource policy", null, policy ? "set" : null)
 						.fields()));
 		}
-		String authorization = switch (security.auth().type()) {
-			case "AWS_IAM" -> "AWS_IAM";
-			case "NONE" -> "NONE";
-			default -> null;
-		};
+		String authorization = methodAuthorization(security);
 		if (authorization == null) {
 			unchanged.add("REST methods (serverless.http.auth.type=" + security.auth().type().toLowerCase(Locale.ROOT)
 					+ " on a REST API is in 'template' but not applied by deploy yet)");
 		}
 		boolean keys = !wanted.apiKeys().isEmpty();
-		List<String> authorizations = exists ? rest.methodAuthorizations() : List.of("NONE", "NONE");
-		List<Boolean> required = exists ? rest.methodKeysRequired() : List.of(false, false);
-		boolean methodsDiffer = authorizations.stream().anyMatch(a -> authorization != null && !authorization.equals(a))
-				|| required.stream().anyMatch(r -> r != keys);
+		// A REST API this plan creates gets its methods' authorization and key requirement when made.
+		List<String> authorizations = exists ? rest.methodAuthorizations() : List.of();
+		List<Boolean> required = exists ? rest.methodKeysRequired() : List.of();
+		boolean authorizationDiffers = authorizations.stream().anyMatch(a -> authorization != null && !authorization.equals(a));
+		boolean methodsDiffer = authorizationDiffers || required.stream().anyMatch(r -> r != keys);
 		if (methodsDiffer) {
-			changes.add(new HttpSecurityChanges.RestMethods(Action.UPDATE, apiId, desired.stage(), authorization, keys,
+			// Only what differs is patched (null: the authorization is left as it is).
+			changes.add(new HttpSecurityChanges.RestMethods(Action.UPDATE, apiId, desired.stage(),
+					authorizationDiffers ? authorization : null, keys,
 					"authorization " + (authorization != null ? authorization : "unchanged")
 							+ (keys ? ", API key required" : ""),
 					new Diff().field("authorization", authorizations, authorization)
@@ -244,6 +243,20 @@ final class HttpSecurityPlanner {
 		if (keys) {
 			apiKeys(desired, actual, wanted, apiId, changes);
 		}
+	}
+
+	/** The REST methods' authorization type ({@code null}: one deploy does not apply to methods). */
+	static String methodAuthorization(HttpSecuritySpec security) {
+		String type = (security != null) ? security.auth().type() : "NONE";
+		return switch (type) {
+			case "AWS_IAM" -> "AWS_IAM";
+			case "NONE" -> "NONE";
+			default -> null;
+		};
+	}
+
+	static boolean apiKeyRequired(HttpSecuritySpec security) {
+		return security != null && !security.rest().apiKeys().isEmpty();
 	}
 
 	private static void apiKeys(DesiredStage desired, ActualStage actual, HttpSecuritySpec.Rest rest, Value apiId,

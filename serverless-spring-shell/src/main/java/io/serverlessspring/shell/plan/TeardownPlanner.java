@@ -49,7 +49,7 @@ public final class TeardownPlanner {
 		}
 		if (actual.restApi() != null) {
 			changes.add(new HttpChanges.RestApi(Action.DELETE, ResourceNames.api(function), actual.restApi().id(), null,
-					null, null, Map.of(), "", List.of()));
+					null, null, null, false, Map.of(), "", List.of()));
 		}
 		if (actual.function() != null) {
 			changes.add(new FunctionChanges.Function(Action.DELETE, function, null, null, null, null, Map.of(),

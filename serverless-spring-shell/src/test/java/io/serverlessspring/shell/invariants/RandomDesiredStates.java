@@ -32,9 +32,10 @@ final class RandomDesiredStates {
 		int variables = random.nextInt(4);
 		if (variables > 0) {
 			yaml.append("    environment:\n");
-			for (int i = 0; i < variables; i++) {
-				yaml.append("      ").append(VARIABLES.get(random.nextInt(VARIABLES.size()))).append(": v")
-					.append(random.nextInt(1000)).append('\n');
+			List<String> names = new java.util.ArrayList<>(VARIABLES);
+			java.util.Collections.shuffle(names, random);
+			for (String name : names.subList(0, variables)) {
+				yaml.append("      ").append(name).append(": v").append(random.nextInt(1000)).append('\n');
 			}
 		}
 		yaml.append("  keep-warm:\n    enabled: ").append(random.nextBoolean()).append('\n');
