@@ -77,7 +77,17 @@ final class HttpHandlers {
 			client.updateRoute(b -> b.apiId(id).routeId(existing.routeId()).target(target));
 		}
 		if (client.getStages(b -> b.apiId(id)).items().stream().noneMatch(s -> "$default".equals(s.stageName()))) {
-			client.createStage(b -> b.apiId(id).stageName("$default").autoDeploy(true).tags(change.tags()));
+			HttpChanges.StageSettings settings = change.stage();
+			client.createStage(b -> {
+				b.apiId(id).stageName("$default").autoDeploy(true).tags(change.tags());
+				if (settings != null && (settings.rateLimit() > 0 || settings.burstLimit() > 0)) {
+					b.defaultRouteSettings(r -> r.throttlingRateLimit(settings.rateLimit())
+						.throttlingBurstLimit(settings.burstLimit()));
+				}
+				if (settings != null && settings.accessLogArn() != null) {
+					b.accessLogSettings(a -> a.destinationArn(settings.accessLogArn()).format(settings.accessLogFormat()));
+				}
+			});
 		}
 		ctx.output(Value.HTTP_API_ID, id);
 		ctx.output(Value.URL, client.getApi(b -> b.apiId(id)).apiEndpoint());

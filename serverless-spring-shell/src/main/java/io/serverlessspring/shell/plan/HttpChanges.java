@@ -11,10 +11,12 @@ public final class HttpChanges {
 
 	/**
 	 * The HTTP API (API Gateway v2) with its integration to the live alias, {@code $default} route
-	 * and auto-deployed {@code $default} stage; outputs {@link Value#HTTP_API_ID} and {@link Value#URL}.
+	 * and auto-deployed {@code $default} stage, made with the stage's throttling ({@code stage}; {@code null}:
+	 * none) and access log; outputs {@link Value#HTTP_API_ID} and {@link Value#URL}.
 	 */
 	public record HttpApi(Action action, String name, String id, String aliasArn, String function,
-			Map<String, String> tags, String detail, List<FieldChange> fields) implements ResourceChange {
+			Map<String, String> tags, StageSettings stage, String detail, List<FieldChange> fields)
+			implements ResourceChange {
 
 		@Override
 		public String kind() {
@@ -26,6 +28,10 @@ public final class HttpChanges {
 			return (this.id != null) ? this.name + " (" + this.id + ")" : this.name;
 		}
 
+	}
+
+	/** A new stage's throttling (0: account limits) and access log ({@code accessLogArn} {@code null}: none). */
+	public record StageSettings(double rateLimit, int burstLimit, String accessLogArn, String accessLogFormat) {
 	}
 
 	/**

@@ -21,7 +21,7 @@ final class HttpPlanner {
 		String function = desired.functionName();
 		// Remove fronts of another kind (the type setting changed).
 		if (type != HttpSettings.Type.HTTP_API && actual.httpApi() != null) {
-			changes.add(new HttpChanges.HttpApi(Action.DELETE, name, actual.httpApi().id(), null, function, Map.of(),
+			changes.add(new HttpChanges.HttpApi(Action.DELETE, name, actual.httpApi().id(), null, function, Map.of(), null,
 					"serverless.http.type is now " + type.name().toLowerCase().replace('_', '-'), List.of()));
 		}
 		if (type != HttpSettings.Type.REST_API && actual.restApi() != null) {
@@ -43,8 +43,10 @@ final class HttpPlanner {
 			case HTTP_API -> {
 				ActualStage.ActualHttpApi api = actual.httpApi();
 				if (api == null) {
+					HttpSecurityPlanner.accessLogGroup(desired, actual, changes);
 					changes.add(new HttpChanges.HttpApi(Action.CREATE, name, null, desired.aliasArn(), function,
-							desired.tags(), "integration -> " + ResourceNames.ALIAS + ", route $default, stage $default",
+							desired.tags(), HttpSecurityPlanner.stageSettings(desired),
+							"integration -> " + ResourceNames.ALIAS + ", route $default, stage $default",
 							List.of(FieldChange.of("integration", null, desired.aliasArn()))));
 				}
 				else {
@@ -54,7 +56,7 @@ final class HttpPlanner {
 					}
 					else {
 						changes.add(new HttpChanges.HttpApi(Action.UPDATE, name, api.id(), desired.aliasArn(), function,
-								desired.tags(), missing, List.of(FieldChange.of("missing", null, missing))));
+								desired.tags(), HttpSecurityPlanner.stageSettings(desired), missing, List.of(FieldChange.of("missing", null, missing))));
 					}
 				}
 				apiPermission(desired, actual, (api != null) ? api.id() : null, Value.HTTP_API_ID, changes);

@@ -64,11 +64,11 @@ final class HttpSecurityPlanner {
 		}
 		authorization(desired, actual, security.auth(), found, apiId, changes);
 
-		HttpSecuritySpec.AccessLog log = security.accessLog();
-		if (log != null && found.accessLogGroup() == null) {
-			changes.add(new StageChanges.LogGroup(Action.CREATE, log.logGroup(), log.retentionDays(), desired.tags(),
-					"access log", List.of(FieldChange.of("retention days", null, log.retentionDays()))));
+		if (actual.httpApi() == null) {
+			return; // the stage is made with its throttling and access log (HttpPlanner)
 		}
+		accessLogGroup(desired, actual, changes);
+		HttpSecuritySpec.AccessLog log = security.accessLog();
 		boolean throttled = security.throttleRate() > 0 || security.throttleBurst() > 0;
 		ActualHttpSecurity.ActualApiStage stage = found.stage();
 		double rate = throttled ? security.throttleRate() : 0;
@@ -243,6 +243,32 @@ final class HttpSecurityPlanner {
 		if (keys) {
 			apiKeys(desired, actual, wanted, apiId, changes);
 		}
+	}
+
+	/** The access-log group, planned before the stage that logs to it. */
+	static void accessLogGroup(DesiredStage desired, ActualStage actual, List<ResourceChange> changes) {
+		HttpSecuritySpec security = desired.http().security();
+		HttpSecuritySpec.AccessLog log = (security != null) ? security.accessLog() : null;
+		if (log != null && actual.security().accessLogGroup() == null) {
+			changes.add(new StageChanges.LogGroup(Action.CREATE, log.logGroup(), log.retentionDays(), desired.tags(),
+					"access log", List.of(FieldChange.of("retention days", null, log.retentionDays()))));
+		}
+	}
+
+	/** The stage settings a new HTTP API's {@code $default} stage is made with; {@code null}: none. */
+	static HttpChanges.StageSettings stageSettings(DesiredStage desired) {
+		HttpSecuritySpec security = desired.http().security();
+		if (security == null) {
+			return null;
+		}
+		HttpSecuritySpec.AccessLog log = security.accessLog();
+		boolean throttled = security.throttleRate() > 0 || security.throttleBurst() > 0;
+		if (!throttled && log == null) {
+			return null;
+		}
+		return new HttpChanges.StageSettings(throttled ? security.throttleRate() : 0, throttled ? security.throttleBurst() : 0,
+				(log != null) ? Arns.logGroup(desired.region(), desired.account(), log.logGroup()) : null,
+				(log != null) ? log.format() : null);
 	}
 
 	/** The REST methods' authorization type ({@code null}: one deploy does not apply to methods). */

@@ -45,7 +45,7 @@ public final class TeardownPlanner {
 		}
 		if (actual.httpApi() != null) {
 			changes.add(new HttpChanges.HttpApi(Action.DELETE, ResourceNames.api(function), actual.httpApi().id(), null,
-					function, Map.of(), "", List.of()));
+					function, Map.of(), null, "", List.of()));
 		}
 		if (actual.restApi() != null) {
 			changes.add(new HttpChanges.RestApi(Action.DELETE, ResourceNames.api(function), actual.restApi().id(), null,

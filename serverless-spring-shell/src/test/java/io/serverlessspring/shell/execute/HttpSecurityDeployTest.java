@@ -92,7 +92,7 @@ class HttpSecurityDeployTest {
 			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
 			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
 			Plan first = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
-			assertThat(first.changes()).extracting(ResourceChange::kind).contains("CORS", "route", "API stage", "log group");
+			assertThat(first.changes()).extracting(ResourceChange::kind).contains("log group", "HTTP API", "CORS", "route");
 			new Executor(List.of()).execute(first, clients, message -> { });
 
 			Api api = clients.apiGatewayV2().getApis(b -> { }).items().stream()

@@ -134,4 +134,17 @@ abstract class DeployInvariants {
 			.isEmpty();
 	}
 
+	/** Deploys the random settings of {@code seed}, re-plans (must be empty) and undeploys (must leave nothing). */
+	void randomStateRoundTrip(long seed, String stage) {
+		String settings = RandomDesiredStates.settings(seed);
+		this.console.settings(stage, settings);
+		String context = "seed " + seed + ":\n" + settings;
+		Run deploy = this.console.deploy(stage);
+		assertThat(deploy.exitCode()).as(context + deploy.output()).isZero();
+		assertThat(this.console.plannedChanges(stage)).as("re-plan, " + context).isEmpty();
+		Run undeploy = this.console.undeploy(stage);
+		assertThat(undeploy.exitCode()).as(context + undeploy.output()).isZero();
+		assertThat(this.console.inventory("petstore-" + stage)).as("left by undeploy, " + context).isEmpty();
+	}
+
 }

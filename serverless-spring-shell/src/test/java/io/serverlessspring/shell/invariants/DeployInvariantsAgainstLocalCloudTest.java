@@ -59,4 +59,11 @@ class DeployInvariantsAgainstLocalCloudTest extends DeployInvariants {
 		}
 	}
 
+	@Test
+	void aFewRandomStatesDeployReplanEmptyAndUndeployToNothing() {
+		for (long seed = 101; seed <= 104; seed++) {
+			randomStateRoundTrip(seed, "r" + seed);
+		}
+	}
+
 }
