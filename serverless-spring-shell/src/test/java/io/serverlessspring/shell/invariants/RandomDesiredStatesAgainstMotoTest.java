@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 		properties = "spring.shell.interactive.enabled=false")
 class RandomDesiredStatesAgainstMotoTest extends AgainstMoto {
 
-	private static final int SEEDS = 20;
+	private static final int SEEDS = 12;
 
 	@Test
 	void everyRandomStateDeploysReplansEmptyAndUndeploysToNothing() {
