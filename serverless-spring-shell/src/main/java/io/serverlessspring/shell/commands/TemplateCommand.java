@@ -3,6 +3,7 @@ package io.serverlessspring.shell.commands;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.serverlessspring.shell.cli.TakesOptions;
@@ -90,6 +91,11 @@ public class TemplateCommand {
 			io.println("Wrote " + file + ": " + count + " resources (" + dialect.name().toLowerCase() + ").");
 			io.println("Upload the package first: aws s3 cp " + pkg.zip() + " s3://" + desired.bucket().replace("${AWS::AccountId}", "<account>")
 				.replace("${AWS::Region}", "<region>") + "/" + desired.code().key());
+			List<String> secrets = StageTemplate.secretParameters(template);
+			if (!secrets.isEmpty()) {
+				io.println("Secret variables are NoEcho parameters without a default: give " + String.join(", ", secrets)
+						+ " when you create the stack.");
+			}
 		});
 	}
 

@@ -1,8 +1,8 @@
 package io.serverlessspring.shell.plan;
 
-import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
+
+import io.serverlessspring.shell.settings.SecretVariables;
 
 /**
  * One field of a resource that a change sets: its value before (as found; {@code null} when the
@@ -13,9 +13,6 @@ public record FieldChange(String name, Object before, Object after) {
 
 	/** Shown instead of a secret's value. */
 	public static final String MASK = "****";
-
-	private static final Pattern SECRET = Pattern.compile(
-			".*(PASSWORD|PASSWD|SECRET|TOKEN|KEY|CREDENTIAL|PRIVATE|AUTH|SIGNATURE|SESSION).*");
 
 	public static FieldChange of(String name, Object before, Object after) {
 		return new FieldChange(name, before, after);
@@ -28,9 +25,9 @@ public record FieldChange(String name, Object before, Object after) {
 				(secret && after != null) ? MASK : after);
 	}
 
-	/** Whether a variable's name says it holds a secret (PASSWORD, SECRET, TOKEN, KEY, CREDENTIAL, …). */
+	/** Whether a variable's name says it holds a secret: the rule status and template use too. */
 	public static boolean looksSecret(String name) {
-		return SECRET.matcher(name.toUpperCase(Locale.ROOT)).matches();
+		return SecretVariables.isSecret(name);
 	}
 
 	/** {@code memory 512 -> 1024}; {@code none} for an absent value. */

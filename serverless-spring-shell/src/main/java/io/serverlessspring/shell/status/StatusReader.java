@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.serverlessspring.shell.aws.AwsClients;
 import io.serverlessspring.shell.settings.StageSettings;
@@ -17,6 +16,7 @@ import io.serverlessspring.shell.model.StageTags;
 import io.serverlessspring.shell.state.ActualStage;
 import io.serverlessspring.shell.state.ActualStateReader;
 import io.serverlessspring.shell.state.HttpStateReader;
+import io.serverlessspring.shell.settings.SecretVariables;
 
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -26,8 +26,6 @@ import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfigurat
 
 /** Reads a stage's status: configuration, alias, URL, schedules, event sources, last deploy, 24 h metrics. */
 public class StatusReader {
-
-	private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|credential|private|api[_-]?key|_key$).*");
 
 	/** A stage's status; {@code deployed} false means nothing else is filled in. */
 	public record StageStatus(String function, String stage, String region, boolean deployed,
@@ -109,7 +107,7 @@ public class StatusReader {
 
 	static Map<String, Object> masked(Map<String, String> environment) {
 		Map<String, Object> masked = new LinkedHashMap<>();
-		environment.forEach((key, value) -> masked.put(key, SECRET.matcher(key).matches() ? "****" : value));
+		environment.forEach((key, value) -> masked.put(key, SecretVariables.isSecret(key) ? "****" : value));
 		return masked;
 	}
 

@@ -239,6 +239,33 @@ class StageTemplateTest {
 	}
 
 	@Test
+	void secretEnvironmentValuesBecomeNoEchoParametersAndNeverAppearInTheTemplate() throws Exception {
+		for (TemplateFormat format : TemplateFormat.values()) {
+			Map<String, Object> template = generate("""
+					serverless:
+					  function:
+					    environment:
+					      DB_PASSWORD: hunter2-db
+					      Stripe_Api_Key: sk-live-4242
+					      SESSION_SECRET: s3ss10n
+					      GREETING: hello
+					""", format);
+
+			Map<String, Map<String, Object>> resources = checkReferences(template);
+			Map<String, Object> variables = map(map(props(resources, "Function").get("Environment")).get("Variables"));
+			assertThat(variables).as(format.name()).containsEntry("GREETING", "hello")
+				.containsEntry("DB_PASSWORD", Map.of("Ref", "EnvDBPASSWORD"))
+				.containsEntry("Stripe_Api_Key", Map.of("Ref", "EnvStripeApiKey"))
+				.containsEntry("SESSION_SECRET", Map.of("Ref", "EnvSESSIONSECRET"));
+			assertThat(map(map(template.get("Parameters")).get("EnvDBPASSWORD"))).containsEntry("NoEcho", true)
+				.containsEntry("Type", "String");
+			for (String text : List.of(TemplateWriter.yaml(template), TemplateWriter.json(template))) {
+				assertThat(text).as(format.name()).doesNotContain("hunter2-db", "sk-live-4242", "s3ss10n").contains("hello");
+			}
+		}
+	}
+
+	@Test
 	void aJwtAuthorizerOnARestApiIsRefusedWithTheSettingToChange() throws Exception {
 		assertThatThrownBy(() -> generate("""
 				serverless:
@@ -288,10 +315,18 @@ class StageTemplateTest {
 				assertThat(resources).as("DependsOn of " + id).containsKeys(((List<String>) dependsOn).toArray(String[]::new));
 			}
 		});
-		// Parameters take literals only; conditions used by Fn::If must exist.
-		((Map<String, Map<String, Object>>) template.get("Parameters")).forEach((name, parameter) ->
+		// Parameters take literals only; a secret (NoEcho) one has no default, so its value is never in the template.
+		// Conditions used by Fn::If must exist.
+		((Map<String, Map<String, Object>>) template.get("Parameters")).forEach((name, parameter) -> {
+			if (Boolean.TRUE.equals(parameter.get("NoEcho"))) {
+				assertThat(parameter).as("secret parameter " + name).doesNotContainKey("Default");
+				assertThat(parameter.get("Description")).as("parameter " + name).isInstanceOf(String.class);
+			}
+			else {
 				assertThat(List.of(parameter.get("Default"), parameter.get("Description"))).as("parameter " + name)
-					.allMatch(String.class::isInstance));
+					.allMatch(String.class::isInstance);
+			}
+		});
 		Set<String> conditions = template.containsKey("Conditions")
 				? ((Map<String, Object>) template.get("Conditions")).keySet() : Set.of();
 		List<String> problems = new ArrayList<>();

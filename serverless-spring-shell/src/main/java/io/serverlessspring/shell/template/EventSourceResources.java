@@ -1,0 +1,93 @@
+package io.serverlessspring.shell.template;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.serverlessspring.boot.manifest.DeploymentManifest.EventHandler;
+import io.serverlessspring.boot.naming.ResourceNames;
+
+import static io.serverlessspring.shell.template.Cfn.getAtt;
+import static io.serverlessspring.shell.template.Cfn.map;
+
+/**
+ * The manifest's event handlers: event source mappings (SQS, DynamoDB, Kinesis), SNS subscriptions,
+ * EventBridge rules, and the invoke permissions SNS, EventBridge and S3 need.
+ */
+final class EventSourceResources {
+
+	private final TemplateDocument stack;
+
+	private EventSourceResources(TemplateDocument stack) {
+		this.stack = stack;
+	}
+
+	static void add(TemplateDocument stack) {
+		List<EventHandler> handlers = stack.manifest().eventHandlers();
+		if (handlers == null) {
+			return;
+		}
+		EventSourceResources resources = new EventSourceResources(stack);
+		int index = 0;
+		for (EventHandler handler : handlers) {
+			String source = (handler.source() != null) ? handler.source() : "";
+			if (source.isEmpty()) {
+				continue;
+			}
+			resources.add("EventSource" + index++, handler, source);
+		}
+	}
+
+	private void add(String id, EventHandler handler, String source) {
+		String type = (handler.type() != null) ? handler.type() : "";
+		switch (type) {
+			case "sqs", "dynamodb", "kinesis" -> mapping(id, handler, type, source);
+			case "sns" -> {
+				Object topic = StackArns.source("sns", source);
+				this.stack.onAlias(id, "AWS::SNS::Subscription",
+						map("Protocol", "lambda", "TopicArn", topic, "Endpoint", this.stack.alias()));
+				this.stack.permission(id + "Permission", "sns.amazonaws.com", topic);
+			}
+			case "eventbridge" -> rule(id, handler, source);
+			// An existing bucket's notification cannot be set by a stack that does not own the bucket:
+			// grant S3 the invoke; 'schedule' (or deploy) writes the notification configuration.
+			case "s3" -> this.stack.permission(id + "Permission", "s3.amazonaws.com", StackArns.source("s3", source));
+			default -> {
+			}
+		}
+	}
+
+	private void mapping(String id, EventHandler handler, String type, String source) {
+		Map<String, Object> mapping = map("FunctionName", this.stack.alias(), "EventSourceArn",
+				StackArns.source(type, source), "Enabled", handler.enabled());
+		if (handler.batchSize() != null) {
+			mapping.put("BatchSize", handler.batchSize());
+		}
+		if (handler.batchWindowSeconds() > 0) {
+			mapping.put("MaximumBatchingWindowInSeconds", handler.batchWindowSeconds());
+		}
+		if (!type.equals("sqs")) {
+			mapping.put("StartingPosition", (handler.startingPosition() != null) ? handler.startingPosition() : "LATEST");
+		}
+		if (handler.reportBatchItemFailures()) {
+			mapping.put("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+		}
+		if (handler.filter() != null && !handler.filter().isEmpty()) {
+			mapping.put("FilterCriteria", map("Filters", List.of(map("Pattern", Cfn.jsonText(handler.filter())))));
+		}
+		this.stack.onAlias(id, "AWS::Lambda::EventSourceMapping", mapping);
+	}
+
+	private void rule(String id, EventHandler handler, String bus) {
+		String name = this.stack.functionName() + "-" + ((handler.id() != null) ? handler.id() : id)
+			.replaceAll("[^A-Za-z0-9._-]", ".");
+		Map<String, Object> rule = map("Name", ResourceNames.bounded(name, ResourceNames.MAX_NAME), "EventBusName", bus,
+				"State", handler.enabled() ? "ENABLED" : "DISABLED", "Targets",
+				List.of(map("Id", ResourceNames.ALIAS, "Arn", this.stack.alias())));
+		rule.put("EventPattern", (handler.filter() != null) ? new LinkedHashMap<>(handler.filter())
+				: map("source", List.of(map("prefix", ""))));
+		this.stack.onAlias(id, "AWS::Events::Rule", rule);
+		this.stack.permission(id + "Permission", "events.amazonaws.com", getAtt(id, "Arn"));
+	}
+
+}
