@@ -28,11 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class DeployInvariants {
 
-	/** The sample's settings for an invariant stage: no touch (nothing is invoked), a secret in the environment. */
+	/**
+	 * The sample's settings for an invariant stage: no touch (nothing is invoked), a secret in the
+	 * environment, the handler's queue owned by the stage (so a queue and a mapping are made too).
+	 */
 	static final String SETTINGS = """
 			serverless:
 			  deploy:
 			    touch: false
+			  events:
+			    create-queues: true
 			  function:
 			    memory: 512
 			    environment:
@@ -120,6 +125,8 @@ abstract class DeployInvariants {
 		assertThat(StageInventory.count(inventory, "HTTP API")).as("HTTP APIs after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "schedule group")).as("schedule groups after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "role")).as("roles after k=" + k).isEqualTo(2);
+		assertThat(StageInventory.count(inventory, "queue")).as("queues after k=" + k).isEqualTo(1);
+		assertThat(StageInventory.count(inventory, "event source mapping")).as("mappings after k=" + k).isEqualTo(1);
 		assertThat(inventory.getOrDefault("event source mapping", List.of())).as("mappings after k=" + k)
 			.doesNotHaveDuplicates();
 		assertThat(inventory.getOrDefault("subscription", List.of())).as("subscriptions after k=" + k)

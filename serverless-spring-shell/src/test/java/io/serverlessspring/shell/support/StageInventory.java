@@ -55,7 +55,10 @@ public final class StageInventory {
 			.filter(s -> s.endpoint() != null && s.endpoint().contains(alias)).map(s -> s.topicArn()).toList());
 		put(found, "topic", () -> clients.sns().listTopics().topics().stream()
 			.map(t -> t.topicArn()).filter(arn -> arn.contains(":" + function + "-")).toList());
-		put(found, "queue", () -> clients.sqs().listQueues(b -> b.queueNamePrefix(function + "-")).queueUrls());
+		put(found, "queue", () -> clients.sqs().listQueues().queueUrls().stream()
+			.filter(url -> url.substring(url.lastIndexOf('/') + 1).startsWith(function + "-")
+					|| function.equals(clients.sqs().listQueueTags(b -> b.queueUrl(url)).tags().get("serverless:function")))
+			.toList());
 		put(found, "table", () -> clients.dynamoDb().listTables().tableNames().stream()
 			.filter(name -> name.startsWith(function + "-")).toList());
 		put(found, "bucket notification", () -> {
