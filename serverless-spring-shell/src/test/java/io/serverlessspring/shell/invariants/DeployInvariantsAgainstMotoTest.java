@@ -27,15 +27,4 @@ class DeployInvariantsAgainstMotoTest extends AgainstMoto {
 		}
 	}
 
-	@Test
-	void undeployFromAFirstDeployStoppedAfterAnyChangeLeavesNothing() {
-		reset();
-		int changes = firstDeployChanges("dev");
-		for (int k = 1; k < changes; k++) {
-			reset();
-			interruptedDeploy("dev", k);
-			undeploysToNothing("dev", k);
-		}
-	}
-
 }
