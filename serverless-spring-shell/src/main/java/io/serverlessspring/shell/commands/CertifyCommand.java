@@ -51,7 +51,7 @@ public class CertifyCommand {
 					at the base path, and writes the Route 53 alias record. Idempotent: a second run
 					changes nothing. Without a hosted zone it prints the records to create.
 					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
-					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_NOT_YET + """
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
