@@ -5,14 +5,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** A few random desired states through deploy, re-plan and undeploy against serverless-local. */
+/** Ten random desired states through deploy, re-plan and undeploy against serverless-local. */
 @SpringBootTest(classes = { ServerlessConsoleApplication.class, InvariantHooks.class },
 		properties = "spring.shell.interactive.enabled=false")
 class RandomDesiredStatesAgainstLocalCloudTest extends AgainstLocalCloud {
 
 	@Test
-	void aFewRandomStatesDeployReplanEmptyAndUndeployToNothing() {
-		for (long seed = 101; seed <= 104; seed++) {
+	void tenRandomStatesDeployReplanEmptyAndUndeployToNothing() {
+		for (long seed = 101; seed <= 110; seed++) {
 			randomStateRoundTrip(seed, "r" + seed);
 		}
 	}
