@@ -2,14 +2,15 @@ package io.serverlessspring.shell;
 
 import java.util.List;
 
-import io.serverlessspring.shell.apply.Applier;
+import io.serverlessspring.shell.execute.Executor;
+import io.serverlessspring.shell.deploy.StageScheduler;
 import io.serverlessspring.shell.aws.AwsClientFactory;
 import io.serverlessspring.shell.cli.CommandOutcome;
 import io.serverlessspring.shell.commands.CommandSupport;
 import io.serverlessspring.shell.deploy.Deployer;
 import io.serverlessspring.shell.deploy.Rollback;
 import io.serverlessspring.shell.deploy.StageSessions;
-import io.serverlessspring.shell.deploy.StatusReader;
+import io.serverlessspring.shell.status.StatusReader;
 import io.serverlessspring.shell.deploy.Undeployer;
 import io.serverlessspring.shell.deploy.UrlToucher;
 import io.serverlessspring.shell.local.LocalCloudLauncher;
@@ -52,18 +53,23 @@ public class ConsoleBeans {
 	}
 
 	@Bean
-	Applier applier(List<Applier.StepListener> listeners) {
-		return new Applier(listeners);
+	Executor executor(List<Executor.ChangeListener> listeners) {
+		return new Executor(listeners);
 	}
 
 	@Bean
-	Deployer deployer(LambdaPackager packager, Applier applier) {
-		return new Deployer(packager, applier, new UrlToucher());
+	Deployer deployer(LambdaPackager packager, Executor executor) {
+		return new Deployer(packager, executor, new UrlToucher());
 	}
 
 	@Bean
-	Rollback rollback() {
-		return new Rollback();
+	StageScheduler stageScheduler(Deployer deployer) {
+		return new StageScheduler(deployer);
+	}
+
+	@Bean
+	Rollback rollback(Executor executor) {
+		return new Rollback(executor);
 	}
 
 	@Bean
@@ -72,8 +78,8 @@ public class ConsoleBeans {
 	}
 
 	@Bean
-	Undeployer undeployer() {
-		return new Undeployer();
+	Undeployer undeployer(Executor executor) {
+		return new Undeployer(executor);
 	}
 
 	@Bean

@@ -10,9 +10,9 @@ import io.serverlessspring.shell.certify.DomainCertifier;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
-import io.serverlessspring.shell.model.Names;
-import io.serverlessspring.shell.plan.ActualStage;
-import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.shell.model.StageTags;
+import io.serverlessspring.shell.state.ActualStage;
+import io.serverlessspring.shell.state.HttpStateReader;
 import io.serverlessspring.shell.remote.RemoteInvoker;
 import io.serverlessspring.shell.settings.SettingsException;
 
@@ -51,7 +51,7 @@ public class CertifyCommand {
 					at the base path, and writes the Route 53 alias record. Idempotent: a second run
 					changes nothing. Without a hosted zone it prints the records to create.
 					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
-					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_NOT_YET + """
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
@@ -87,13 +87,13 @@ public class CertifyCommand {
 				String function = session.settings().functionName();
 				String apiId;
 				String apiStage;
-				ActualStage.ActualHttpApi httpApi = ActualStateReader.httpApi(session.clients(), function);
+				ActualStage.ActualHttpApi httpApi = HttpStateReader.httpApi(session.clients(), function);
 				if (httpApi != null) {
 					apiId = httpApi.id();
 					apiStage = "$default";
 				}
 				else {
-					ActualStage.ActualRestApi restApi = ActualStateReader.restApi(session.clients(), function);
+					ActualStage.ActualRestApi restApi = HttpStateReader.restApi(session.clients(), function);
 					if (restApi == null) {
 						throw new SettingsException("Stage '" + stage + "' has no API Gateway front to put on a domain "
 								+ "(serverless.http.type is " + http.getType().name().toLowerCase().replace('_', '-')
@@ -108,9 +108,9 @@ public class CertifyCommand {
 					return;
 				}
 				Map<String, String> tags = new LinkedHashMap<>();
-				tags.put(Names.TAG_APP, session.settings().applicationName());
-				tags.put(Names.TAG_STAGE, stage);
-				tags.put(Names.TAG_MANAGED_BY, Names.MANAGED_BY);
+				tags.put(StageTags.APP, session.settings().applicationName());
+				tags.put(StageTags.STAGE, stage);
+				tags.put(StageTags.MANAGED_BY, StageTags.MANAGER);
 				DomainCertifier.Result result = new DomainCertifier(Duration.ofMinutes(45), Duration.ofSeconds(5))
 					.certify(session.clients(), new DomainCertifier.Request(name, path, apiId, apiStage,
 							firstOf(certificateArn, settings.getCertificateArn()), settings.getHostedZoneId(), tags), io::println);

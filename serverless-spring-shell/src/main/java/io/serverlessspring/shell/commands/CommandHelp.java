@@ -18,11 +18,11 @@ public final class CommandHelp {
 	/** The {@code --dry-run} line of a command that plans its changes. */
 	public static final String DRY_RUN = "  --dry-run           print the plan, change nothing\n";
 
-	/** The {@code --json} line of a command whose plan cannot be serialised yet (see {@link CommandSupport#notYet}). */
-	public static final String JSON_PLAN = "  --json              print the plan as JSON (not available yet: refused)\n";
+	/** The {@code --json} line of a command that does not plan yet (refused, see {@link CommandSupport#notYet}). */
+	public static final String JSON_NOT_YET = "  --json              print the plan as JSON (not available yet: refused)\n";
 
-	/** The {@code --dry-run} line of a command that cannot plan without changing yet. */
-	public static final String DRY_RUN_NOT_YET = "  --dry-run           print what would change (not available yet: refused)\n";
+	/** The {@code --json} line of a plan command. */
+	public static final String JSON_PLAN = "  --json              print the plan as JSON (kind, resource, action, fields before/after; secrets masked)\n";
 
 	private CommandHelp() {
 	}

@@ -1,32 +1,16 @@
 package io.serverlessspring.shell.commands;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import io.serverlessspring.shell.apply.Applier;
-import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.cli.TakesOptions;
+import io.serverlessspring.shell.deploy.StageScheduler;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
-import io.serverlessspring.shell.events.ActualEventSources;
-import io.serverlessspring.shell.events.EventSourcePlanner;
-import io.serverlessspring.shell.events.EventSourceReader;
-import io.serverlessspring.shell.events.EventSourceSpec;
-import io.serverlessspring.shell.events.EventSources;
-import io.serverlessspring.shell.events.Unscheduler;
-import io.serverlessspring.shell.model.DesiredStage;
-import io.serverlessspring.shell.model.DesiredStageFactory;
-import io.serverlessspring.shell.model.Names;
-import io.serverlessspring.shell.packaging.LambdaPackage;
-import io.serverlessspring.shell.packaging.LambdaPackager;
-import io.serverlessspring.shell.plan.ActualStage;
-import io.serverlessspring.shell.plan.ActualStateReader;
 import io.serverlessspring.shell.plan.Plan;
-import io.serverlessspring.shell.plan.Planner;
-import io.serverlessspring.shell.plan.StageNames;
-import io.serverlessspring.shell.plan.Step;
 import io.serverlessspring.shell.remote.RemoteInvoker;
+import io.serverlessspring.shell.render.ConsoleIo;
+import io.serverlessspring.shell.render.PlanJson;
 import io.serverlessspring.shell.render.PlanRenderer;
 
 import org.springframework.shell.core.command.CommandContext;
@@ -43,24 +27,20 @@ import static io.serverlessspring.shell.cli.CommonOption.YES;
 
 /**
  * {@code schedule} and {@code unschedule}: wire or unwire a deployed stage's schedules, keep-warm and
- * event sources without touching its code. {@code schedule} plans with deploy's own planner and
- * applier, keeping only the schedule and event-source steps.
+ * event sources without touching its code: plans ({@link StageScheduler}) run by deploy's executor.
  */
 @Component
 public class ScheduleCommands {
 
 	private final StageSessions sessions;
 
-	private final LambdaPackager packager;
-
-	private final Applier applier;
+	private final StageScheduler scheduler;
 
 	private final CommandSupport support;
 
-	public ScheduleCommands(StageSessions sessions, LambdaPackager packager, Applier applier, CommandSupport support) {
+	public ScheduleCommands(StageSessions sessions, StageScheduler scheduler, CommandSupport support) {
 		this.sessions = sessions;
-		this.packager = packager;
-		this.applier = applier;
+		this.scheduler = scheduler;
 		this.support = support;
 	}
 
@@ -87,42 +67,16 @@ public class ScheduleCommands {
 			@Option(longName = "package", description = "a zip made by 'package' instead of building", defaultValue = "") String packageFile,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "schedule --json");
 		this.support.run(context, options, io -> {
 			try (StageSession session = this.sessions.open(stage, options.target(),
-					io::println)) {
+					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
-				AwsClients clients = session.clients();
-				RemoteInvoker.requireDeployed(clients, session.settings());
-				LambdaPackage pkg = (packageFile != null && !packageFile.isBlank()) ? this.packager.read(Path.of(packageFile))
-						: this.packager.packageStage(session.settings(), null, io::println);
-				DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, clients.region(), clients.accountId());
-				ActualStage actual = ActualStateReader.read(clients, StageNames.of(desired));
-				Plan full = Planner.plan(desired, actual);
-				List<Step> steps = new ArrayList<>(full.steps().stream().filter(step -> scheduling(step, desired)).toList());
-				List<String> unchanged = new ArrayList<>(full.unchanged()
-					.stream()
-					.filter(u -> u.startsWith("schedule") || u.startsWith("event source"))
-					.toList());
-				List<EventSourceSpec> sources = EventSourceReader.resolve(clients,
-						EventSources.from(pkg.manifest(), clients.region(), clients.accountId(), false));
-				ActualEventSources wired = EventSourceReader.read(clients, desired.functionName(), desired.aliasArn(), sources);
-				// Deploy's planner plans the mappings (kept above); SNS and S3 wiring is planned here, as deploy does.
-				steps.addAll(EventSourcePlanner.plan(sources, wired, unchanged, true));
-				Plan plan = new Plan(desired, actual, List.copyOf(steps), List.copyOf(unchanged));
-				io.println(PlanRenderer.render(plan, session.target()));
-				if (plan.isEmpty()) {
-					io.println("Schedules and event sources of " + desired.functionName() + " are up to date.");
-					return;
-				}
-				if (options.dryRun() || !io.confirm("Apply these " + plan.steps().size() + " changes to " + desired.functionName() + "?")) {
-					io.println(options.dryRun() ? "Dry run: nothing changed." : "Nothing changed.");
-					return;
-				}
-				long started = System.nanoTime();
-				this.applier.apply(plan, clients, io::println);
-				io.println("Scheduled " + desired.functionName() + ": " + desired.schedules().size() + " schedule(s), "
-						+ sources.size() + " event source(s) in " + (System.nanoTime() - started) / 1_000_000 + " ms.");
+				RemoteInvoker.requireDeployed(session.clients(), session.settings());
+				Plan plan = this.scheduler.schedulePlan(session,
+						(packageFile != null && !packageFile.isBlank()) ? Path.of(packageFile) : null,
+						options.json() ? message -> { } : io::println);
+				run(plan, session, options, io, "Schedules and event sources of " + plan.function() + " are up to date.",
+						"Scheduled " + plan.function() + ".");
 			}
 		});
 	}
@@ -145,37 +99,49 @@ public class ScheduleCommands {
 	public void unschedule(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "unschedule --json");
-		// --dry-run: lists what it would remove, then the declined confirmation stops it.
 		this.support.run(context, options, io -> {
 			try (StageSession session = this.sessions.open(stage, options.target(),
-					io::println)) {
+					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());
-				String function = session.settings().functionName();
-				Unscheduler unscheduler = new Unscheduler(session.clients(), function);
-				List<String> found = unscheduler.find();
-				if (found.isEmpty()) {
-					io.println("No schedules or event sources on " + function + ": nothing to remove.");
-					return;
-				}
-				found.forEach(item -> io.println("  - delete " + item));
-				if (!io.confirm("Remove these " + found.size() + " from " + function + "?")) {
-					io.println("Nothing changed.");
-					return;
-				}
-				unscheduler.removeAll(io::println);
-				io.println("Unscheduled " + function + " (" + Names.ALIAS + " stays deployed).");
+				Plan plan = this.scheduler.unschedulePlan(session);
+				run(plan, session, options, io, "No schedules or event sources on " + plan.function() + ": nothing to remove.",
+						"Unscheduled " + plan.function() + " (" + ResourceNames.ALIAS + " stays deployed).");
 			}
 		});
 	}
 
-	/** The steps of deploy's plan that schedule owns: schedules, their group and role, event source mappings. */
-	static boolean scheduling(Step step, DesiredStage desired) {
-		String resource = step.resource();
-		return resource.startsWith("schedule ") || resource.startsWith("schedule group ")
-				|| resource.startsWith("event source mapping ")
-				|| resource.contains(Names.schedulerRole(desired.functionName()));
+	/** Prints the plan (text or JSON), asks, executes. */
+	private void run(Plan plan, StageSession session, CommonOptionValues options, ConsoleIo io, String upToDate,
+			String done) {
+		if (!options.json()) {
+			io.println(PlanRenderer.render(plan, session.target(), session.clients().accountId()));
+		}
+		if (plan.isEmpty()) {
+			if (options.json()) {
+				this.support.printJson(io, PlanJson.of(plan));
+			}
+			else {
+				io.println(upToDate);
+			}
+			return;
+		}
+		if (options.dryRun() || !io.confirm("Apply these " + plan.changes().size() + " changes to " + plan.function() + "?")) {
+			if (options.json()) {
+				this.support.printJson(io, PlanJson.of(plan));
+			}
+			else {
+				io.println(options.dryRun() ? "Dry run: nothing changed." : "Nothing changed.");
+			}
+			return;
+		}
+		this.scheduler.execute(plan, session, options.json() ? message -> { } : io::println);
+		if (options.json()) {
+			this.support.printJson(io, PlanJson.of(plan));
+		}
+		else {
+			io.println(done);
+		}
 	}
 
 }

@@ -10,7 +10,9 @@ import io.serverlessspring.shell.deploy.Deployer;
 import io.serverlessspring.shell.deploy.Rollback;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
-import io.serverlessspring.shell.deploy.StatusReader;
+import io.serverlessspring.shell.status.StatusReader;
+import io.serverlessspring.shell.plan.Plan;
+import io.serverlessspring.shell.render.PlanJson;
 import io.serverlessspring.shell.deploy.Undeployer;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
@@ -111,7 +113,6 @@ public class StageCommands {
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "deploy --json");
 		converge(stage, packageFile, options, context);
 	}
 
@@ -134,15 +135,20 @@ public class StageCommands {
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "update --json");
 		converge(stage, packageFile, options, context);
 	}
 
 	private void converge(String stage, String packageFile, CommonOptionValues options, CommandContext context) {
 		this.support.run(context, options, io -> {
-			try (StageSession session = this.sessions.open(stage, options.target(), io::println)) {
+			try (StageSession session = this.sessions.open(stage, options.target(),
+					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
-				this.deployer.deploy(session, (packageFile == null || packageFile.isBlank()) ? null : Path.of(packageFile), options.dryRun(), io);
+				Deployer.Result result = this.deployer.deploy(session,
+						(packageFile == null || packageFile.isBlank()) ? null : Path.of(packageFile), options.dryRun(),
+						options.json(), io);
+				if (options.json()) {
+					this.support.printJson(io, PlanJson.of(result.plan()));
+				}
 			}
 		});
 	}
@@ -168,7 +174,7 @@ public class StageCommands {
 			try (StageSession session = this.sessions.open(stage, options.target(),
 					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
-				StatusReader.StageStatus result = this.status.read(session);
+				StatusReader.StageStatus result = this.status.read(session.clients(), session.settings());
 				if (options.json()) {
 					this.support.printJson(io, result);
 				}
@@ -186,8 +192,8 @@ public class StageCommands {
 					Points the live alias at an earlier published version, instantly.
 					  -n, --number N      versions to go back (default 1)
 					  --to VERSION        the version to go to
-					  --json              print {from, to} as JSON
-					""" + CommandHelp.DRY_RUN_NOT_YET + """
+					  --json              print {from, to} and the plan as JSON
+					""" + CommandHelp.DRY_RUN + """
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
@@ -201,17 +207,16 @@ public class StageCommands {
 			@Option(longName = "to", description = "the version to go to", defaultValue = "") String to,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		// TODO(engine): a rollback plan makes --dry-run print it; Rollback changes the alias at once today.
-		CommandSupport.notYet(options.dryRun(), "rollback --dry-run");
 		this.support.run(context, true, io -> {
 			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
-				Rollback.Result result = this.rollback.rollback(session, versionsBack(number), to, io);
+				Rollback.Result result = this.rollback.rollback(session, versionsBack(number), to, options.dryRun(), io);
 				if (options.json()) {
-					Map<String, String> body = new LinkedHashMap<>();
+					Map<String, Object> body = new LinkedHashMap<>();
 					body.put("from", result.from());
 					body.put("to", result.to());
+					body.putAll(PlanJson.of(result.plan()));
 					this.support.printJson(io, body);
 				}
 			}
@@ -248,16 +253,20 @@ public class StageCommands {
 			@Option(longName = "remove-logs", description = "also delete the log group", defaultValue = "false") boolean removeLogs,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "undeploy --json");
-		// --dry-run: the undeployer lists what it would remove, then the declined confirmation stops it.
 		this.support.run(context, options, io -> {
 			try (StageSession session = this.sessions.open(stage, options.target(),
 					io::println)) {
 				io.setTarget(session.target());
-				List<String> removed = this.undeployer.undeploy(session, removeLogs, io);
-				if (removed.isEmpty()) {
+				if (options.json()) {
+					Plan plan = this.undeployer.plan(session, removeLogs);
+					if (!options.dryRun() && !plan.isEmpty()
+							&& io.confirm("Remove these " + plan.changes().size() + " resources?")) {
+						this.undeployer.execute(plan, session, line -> { });
+					}
+					this.support.printJson(io, PlanJson.of(plan));
 					return;
 				}
+				this.undeployer.undeploy(session, removeLogs, options.dryRun(), io);
 			}
 		});
 	}

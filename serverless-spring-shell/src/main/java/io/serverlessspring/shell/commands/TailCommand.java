@@ -10,7 +10,7 @@ import io.serverlessspring.shell.logs.LogRenderer;
 import io.serverlessspring.shell.logs.LogSelection;
 import io.serverlessspring.shell.logs.LogTailer;
 import io.serverlessspring.shell.logs.Since;
-import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.remote.RemoteInvoker;
 
 import software.amazon.awssdk.core.exception.SdkException;
@@ -82,7 +82,7 @@ public class TailCommand {
 					io::println)) {
 				io.setTarget(session.target());
 				RemoteInvoker.requireDeployed(session.clients(), session.settings());
-				String group = Names.logGroup(session.settings().functionName());
+				String group = ResourceNames.logGroup(session.settings().functionName());
 				if (Boolean.TRUE.equals(follow) && noFollow) {
 					throw new IllegalArgumentException("--follow and --no-follow exclude each other: give one of them.");
 				}

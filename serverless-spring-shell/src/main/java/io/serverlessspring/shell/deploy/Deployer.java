@@ -1,43 +1,41 @@
 package io.serverlessspring.shell.deploy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-import io.serverlessspring.shell.apply.Applier;
-import io.serverlessspring.shell.apply.ApplyContext;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.execute.Executor;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
-import io.serverlessspring.shell.model.Names;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
-import io.serverlessspring.shell.plan.ActualStage;
-import io.serverlessspring.shell.plan.ActualStateReader;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.Planner;
-import io.serverlessspring.shell.plan.StageNames;
-import io.serverlessspring.shell.plan.Step;
+import io.serverlessspring.shell.plan.Value;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.render.PlanRenderer;
+import io.serverlessspring.shell.state.ActualStage;
+import io.serverlessspring.shell.state.ActualStateReader;
+import io.serverlessspring.shell.state.StageNames;
 
 /**
- * Deploy and update: package, derive the desired stage, read what exists, print the plan, apply it,
- * touch the URL. One converging operation: it creates what is missing, updates what differs and
- * leaves the rest alone, so it completes a deploy that stopped half-way and is a no-op when nothing
- * changed.
+ * Deploy and update: package, derive the desired stage, read what exists, plan, print the plan,
+ * execute it, touch the URL. One converging operation: it creates what is missing, updates what
+ * differs and leaves the rest alone, so it completes a deploy that stopped half-way and is a no-op
+ * when nothing changed.
  */
 public class Deployer {
 
 	private final LambdaPackager packager;
 
-	private final Applier applier;
+	private final Executor executor;
 
 	private final UrlToucher toucher;
 
-	public Deployer(LambdaPackager packager, Applier applier, UrlToucher toucher) {
+	public Deployer(LambdaPackager packager, Executor executor, UrlToucher toucher) {
 		this.packager = packager;
-		this.applier = applier;
+		this.executor = executor;
 		this.toucher = toucher;
 	}
 
@@ -45,76 +43,81 @@ public class Deployer {
 	public record Result(Plan plan, boolean applied, String version, String url) {
 	}
 
+	/** The desired stage of a session's settings and a package, and what exists for it. */
+	public record Planned(DesiredStage desired, ActualStage actual, Plan plan) {
+	}
+
+	public Result deploy(StageSession session, Path packageFile, boolean dryRun, ConsoleIo io) {
+		return deploy(session, packageFile, dryRun, false, io);
+	}
+
 	/**
 	 * @param packageFile a zip made by {@code package}, or {@code null} to build one now
 	 * @param dryRun print the plan only
+	 * @param json print nothing (the caller prints the plan as JSON); with {@code dryRun} change nothing
 	 */
-	public Result deploy(StageSession session, Path packageFile, boolean dryRun, ConsoleIo io) {
-		Consumer<String> progress = io::println;
-		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
-				: this.packager.packageStage(session.settings(), null, progress);
-		pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
-		String account = session.clients().accountId();
-		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
-				session.target().endpoint());
-		ActualStage actual = ActualStateReader.read(session.clients(), StageNames.of(desired));
-		Plan plan = withPushedEventSources(Planner.plan(desired, actual), session, pkg);
-		io.println(PlanRenderer.render(plan, session.target()));
+	public Result deploy(StageSession session, Path packageFile, boolean dryRun, boolean json, ConsoleIo io) {
+		Consumer<String> progress = json ? line -> { } : io::println;
+		Planned planned = plan(session, packageFile, progress);
+		Plan plan = planned.plan();
+		ActualStage actual = planned.actual();
+		DesiredStage desired = planned.desired();
+		if (!json) {
+			io.println(PlanRenderer.render(plan, session.target(), desired.account()));
+		}
 		if (dryRun || plan.isEmpty()) {
-			String url = currentUrl(actual);
-			if (plan.isEmpty() && url != null) {
+			String url = currentUrl(session, actual);
+			if (plan.isEmpty() && url != null && !json) {
 				io.println("URL: " + url);
 			}
-			return new Result(plan, false, actual.aliases().get(Names.ALIAS), url);
+			return new Result(plan, false, actual.aliases().get(ResourceNames.ALIAS), url);
 		}
-		if (!io.confirm("Apply these " + plan.steps().size() + " changes to " + desired.functionName() + "?")) {
+		if (!io.confirm("Apply these " + plan.changes().size() + " changes to " + desired.functionName() + "?")) {
 			io.println("Nothing changed.");
 			return new Result(plan, false, null, null);
 		}
 		long started = System.nanoTime();
-		ApplyContext context = this.applier.apply(plan, session.clients(), progress);
-		io.println(String.format("Deployed %s: %s -> version %s in %.1f s", desired.functionName(),
-				Names.ALIAS,
-				context.version() != null ? context.version()
-						: actual.aliases().get(Names.ALIAS),
-				(System.nanoTime() - started) / 1e9));
-		String url = context.url();
+		Map<String, String> outputs = this.executor.execute(plan, session.clients(), progress);
+		String version = outputs.getOrDefault(Value.VERSION, actual.aliases().get(ResourceNames.ALIAS));
+		progress.accept(String.format("Deployed %s: %s -> version %s in %.1f s", desired.functionName(),
+				ResourceNames.ALIAS, version, (System.nanoTime() - started) / 1e9));
+		String url = outputs.containsKey(Value.URL) ? outputs.get(Value.URL) : currentUrl(session, actual);
 		if (url != null) {
-			io.println("URL: " + url);
-			if (desired.touchPath() != null) {
+			progress.accept("URL: " + url);
+			if (desired.touchPath() != null && !json) {
 				this.toucher.touch(url, desired.touchPath(), session.target(), io);
 			}
 		}
-		return new Result(plan, true, context.version(), url);
+		return new Result(plan, true, version, url);
 	}
 
-	/**
-	 * SNS subscriptions and S3 notifications (sources that push to the function) are planned by the
-	 * events package that {@code schedule} uses; the mappings (sources Lambda polls) by the planner.
-	 */
-	private static Plan withPushedEventSources(Plan plan, StageSession session, LambdaPackage pkg) {
-		List<io.serverlessspring.shell.events.EventSourceSpec> pushed = io.serverlessspring.shell.events.EventSources
-			.from(pkg.manifest(), session.target().region(), plan.desired().account(), false)
-			.stream()
-			.filter(spec -> !spec.mapping())
-			.toList();
-		if (pushed.isEmpty()) {
-			return plan;
-		}
-		io.serverlessspring.shell.events.ActualEventSources actual = io.serverlessspring.shell.events.EventSourceReader
-			.read(session.clients(), plan.desired().functionName(), plan.desired().aliasArn(), pushed);
-		List<String> unchanged = new ArrayList<>(plan.unchanged());
-		List<Step> steps = new ArrayList<>(plan.steps());
-		steps.addAll(io.serverlessspring.shell.events.EventSourcePlanner.plan(pushed, actual, unchanged, true));
-		return new Plan(plan.desired(), plan.actual(), List.copyOf(steps), List.copyOf(unchanged));
+	/** Packages (or reads the package), derives the desired stage, reads what exists and plans. No change. */
+	public Planned plan(StageSession session, Path packageFile, Consumer<String> progress) {
+		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
+				: this.packager.packageStage(session.settings(), null, progress);
+		pkg.warnings().forEach(warning -> progress.accept("Warning: " + warning));
+		String account = session.clients().accountId();
+		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
+				session.target().endpoint());
+		ActualStage actual = ActualStateReader.read(session.clients(), StageNames.of(desired));
+		return new Planned(desired, actual, Planner.plan(desired, actual));
 	}
 
-	private static String currentUrl(ActualStage actual) {
+	/** Executes a plan made by {@link #plan} (schedule, certify). */
+	public Map<String, String> execute(Plan plan, StageSession session, Consumer<String> progress) {
+		return this.executor.execute(plan, session.clients(), progress);
+	}
+
+	private static String currentUrl(StageSession session, ActualStage actual) {
 		if (actual.httpApi() != null) {
 			return actual.httpApi().endpoint();
 		}
 		if (actual.functionUrl() != null) {
 			return actual.functionUrl().url();
+		}
+		if (actual.restApi() != null) {
+			return io.serverlessspring.shell.state.HttpStateReader.restApiUrl(session.target(), actual.restApi().id(),
+					session.settings().stage());
 		}
 		return null;
 	}

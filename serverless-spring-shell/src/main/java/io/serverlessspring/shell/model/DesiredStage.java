@@ -3,6 +3,8 @@ package io.serverlessspring.shell.model;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.boot.naming.Arns;
+
 /**
  * What a stage should look like in AWS: plain values derived from settings and the package's
  * manifest, with no AWS calls. The planner diffs it against what exists.
@@ -39,25 +41,25 @@ public record DesiredStage(String app, String stage, String region, String accou
 	}
 
 	public String functionArn() {
-		return Names.functionArn(this.region, this.account, this.function.name());
+		return Arns.function(this.region, this.account, this.function.name());
 	}
 
 	public String topicArn() {
-		return (this.tasks.topic() == null) ? null : "arn:aws:sns:" + this.region + ":" + this.account + ":" + this.tasks.topic();
+		return (this.tasks.topic() == null) ? null : Arns.topic(this.region, this.account, this.tasks.topic());
 	}
 
 	public String queueArn() {
-		return (this.tasks.queue() == null) ? null : "arn:aws:sqs:" + this.region + ":" + this.account + ":" + this.tasks.queue();
+		return (this.tasks.queue() == null) ? null : Arns.queue(this.region, this.account, this.tasks.queue());
 	}
 
 	/** The handler queues deploy creates for this stage ({@code serverless.events.create-queues}). */
 	public List<String> eventQueues() {
-		String list = this.tags.get(Names.TAG_EVENT_QUEUES);
+		String list = this.tags.get(StageTags.EVENT_QUEUES);
 		return (list == null || list.isBlank()) ? List.of() : List.of(list.split(","));
 	}
 
 	public String aliasArn() {
-		return Names.aliasArn(this.region, this.account, this.function.name());
+		return Arns.alias(this.region, this.account, this.function.name());
 	}
 
 }

@@ -10,7 +10,11 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.settings.StageSettings;
-import tools.jackson.databind.JsonNode;
+import io.serverlessspring.boot.manifest.DeploymentManifest;
+import io.serverlessspring.shell.packaging.Manifests;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Derives the {@link DesiredStage} from a stage's settings and its package. No AWS calls. */
 public final class DesiredStageFactory {
@@ -18,14 +22,15 @@ public final class DesiredStageFactory {
 	/** The Lambda handler of every function built with the starter. */
 	public static final String HANDLER = "io.serverlessspring.boot.handler.ServerlessHandler::handleRequest";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private static final String KEEP_WARM_INPUT = "{\"serverless\":{\"kind\":\"keep-warm\"}}";
 
 	private DesiredStageFactory() {
 	}
 
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	public static DesiredStage create(StageSettings settings, LambdaPackage pkg, String region, String account) {
@@ -40,23 +45,23 @@ public final class DesiredStageFactory {
 		ServerlessProperties properties = settings.properties();
 		FunctionSettings function = properties.getFunction();
 		String name = settings.functionName();
-		JsonNode manifest = pkg.manifest();
+		DeploymentManifest manifest = pkg.manifest();
 
 		Map<String, String> tags = new LinkedHashMap<>(function.getTags());
-		tags.put(Names.TAG_APP, settings.applicationName());
-		tags.put(Names.TAG_STAGE, settings.stage());
-		tags.put(Names.TAG_FUNCTION, name);
-		tags.put(Names.TAG_MANAGED_BY, Names.MANAGED_BY);
+		tags.put(StageTags.APP, settings.applicationName());
+		tags.put(StageTags.STAGE, settings.stage());
+		tags.put(StageTags.FUNCTION, name);
+		tags.put(StageTags.MANAGED_BY, StageTags.MANAGER);
 
 		RoleSpec role = null;
 		String roleArn = properties.getIam().getRoleArn();
 		if (roleArn == null) {
 			String roleName = (properties.getIam().getRoleName() != null) ? properties.getIam().getRoleName()
-					: Names.role(name);
+					: ResourceNames.role(name);
 			role = new RoleSpec(roleName, "lambda.amazonaws.com",
 					LeastPrivilegePolicy.document(region, account, name, properties, manifest),
 					List.copyOf(properties.getIam().getAttachPolicies()), properties.getIam().getPermissionsBoundary());
-			roleArn = Names.roleArn(account, roleName);
+			roleArn = Arns.role(account, roleName);
 		}
 
 		Map<String, String> environment = new LinkedHashMap<>();
@@ -65,20 +70,21 @@ public final class DesiredStageFactory {
 		if (function.getJavaOptions() != null && !function.getJavaOptions().isBlank()) {
 			environment.put("JAVA_TOOL_OPTIONS", function.getJavaOptions());
 		}
-		JsonNode taskResourceNode = manifest.path("taskResources");
-		TaskResourcesSpec tasks = new TaskResourcesSpec(text(taskResourceNode, "responseTable"),
-				text(taskResourceNode, "snsTopic"), text(taskResourceNode, "sqsQueue"));
+		DeploymentManifest.TaskResources taskResources = manifest.taskResources();
+		TaskResourcesSpec tasks = (taskResources == null) ? TaskResourcesSpec.NONE
+				: new TaskResourcesSpec(blankToNull(taskResources.responseTable()), blankToNull(taskResources.snsTopic()),
+						blankToNull(taskResources.sqsQueue()));
 		if (tasks.table() != null) {
-			tags.put(Names.TAG_TASK_TABLE, tasks.table());
+			tags.put(StageTags.TASK_TABLE, tasks.table());
 		}
 		if (tasks.topic() != null) {
-			tags.put(Names.TAG_TASK_TOPIC, tasks.topic());
+			tags.put(StageTags.TASK_TOPIC, tasks.topic());
 		}
 		if (tasks.queue() != null) {
-			tags.put(Names.TAG_TASK_QUEUE, tasks.queue());
+			tags.put(StageTags.TASK_QUEUE, tasks.queue());
 		}
 		if (tasks.topic() != null) {
-			environment.put("SERVERLESS_TASKS_SNSTOPICARN", "arn:aws:sns:" + region + ":" + account + ":" + tasks.topic());
+			environment.put("SERVERLESS_TASKS_SNSTOPICARN", Arns.topic(region, account, tasks.topic()));
 		}
 		if (tasks.queue() != null) {
 			environment.put("SERVERLESS_TASKS_SQSQUEUEURL", (endpoint != null)
@@ -95,108 +101,119 @@ public final class DesiredStageFactory {
 				function.isSnapStart(), function.getReservedConcurrency(), function.getProvisionedConcurrency());
 
 		Map<String, String> packageTags = new LinkedHashMap<>();
-		packageTags.put(Names.TAG_PACKAGE_HASH, pkg.shortHash());
+		packageTags.put(StageTags.PACKAGE_HASH, pkg.shortHash());
 		if (pkg.info().gitCommit() != null) {
-			packageTags.put(Names.TAG_GIT_COMMIT, pkg.info().gitCommit().substring(0, Math.min(12, pkg.info().gitCommit().length()))
+			packageTags.put(StageTags.GIT_COMMIT, pkg.info().gitCommit().substring(0, Math.min(12, pkg.info().gitCommit().length()))
 					+ (pkg.info().gitDirty() ? "-dirty" : ""));
 		}
-		packageTags.put(Names.TAG_SOURCE_DATE, pkg.info().sourceDate());
+		packageTags.put(StageTags.SOURCE_DATE, pkg.info().sourceDate());
 
 		String bucket = (properties.getDeploy().getBucket() != null) ? properties.getDeploy().getBucket()
-				: Names.defaultBucket(account, region);
-		CodeSpec code = new CodeSpec(pkg.zip(), Names.codeKey(name, pkg.zipSha256Hex()), pkg.codeSha256(),
+				: ResourceNames.defaultBucket(account, region);
+		CodeSpec code = new CodeSpec(pkg.zip(), ResourceNames.codeKey(name, pkg.zipSha256Hex()), pkg.codeSha256(),
 				pkg.contentHash(), packageTags);
 
 		List<ScheduleSpec> schedules = new ArrayList<>();
 		boolean schedulesOn = properties.getSchedules().isEnabled();
-		for (JsonNode schedule : manifest.path("schedules")) {
-			String scheduleName = schedule.path("name").asString("");
-			String expression = schedule.path("expression").asString("");
-			if (scheduleName.isEmpty() || expression.isEmpty()) {
+		for (DeploymentManifest.Schedule schedule : Manifests.schedules(manifest)) {
+			String scheduleName = blankToNull(schedule.name());
+			String expression = blankToNull(schedule.expression());
+			if (scheduleName == null || expression == null) {
 				continue;
 			}
-			JsonNode zone = schedule.path("timezone");
-			String input = "{\"serverless\":{\"kind\":\"schedule\",\"id\":\"" + schedule.path("id").asString(scheduleName)
+			String input = "{\"serverless\":{\"kind\":\"schedule\",\"id\":\""
+					+ (schedule.id() != null ? schedule.id() : scheduleName)
 					+ "\",\"scheduleArn\":\"<aws.scheduler.schedule-arn>\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\","
 					+ "\"executionId\":\"<aws.scheduler.execution-id>\"}}";
-			schedules.add(new ScheduleSpec(Names.schedule(name, scheduleName), expression,
-					zone.isString() ? zone.asString() : null,
-					schedulesOn && schedule.path("enabled").asBoolean(true), input));
+			schedules.add(new ScheduleSpec(ResourceNames.schedule(name, scheduleName), expression, schedule.timezone(),
+					schedulesOn && schedule.enabled(), input));
 		}
-		JsonNode keepWarm = manifest.path("keepWarm");
-		boolean warm = keepWarm.isObject() ? keepWarm.path("enabled").asBoolean(false) : properties.getKeepWarm().isEnabled();
-		String warmExpression = keepWarm.isObject() ? keepWarm.path("expression").asString(properties.getKeepWarm().getExpression())
+		DeploymentManifest.KeepWarm keepWarm = manifest.keepWarm();
+		boolean warm = (keepWarm != null) ? keepWarm.enabled() : properties.getKeepWarm().isEnabled();
+		String warmExpression = (keepWarm != null && keepWarm.expression() != null) ? keepWarm.expression()
 				: properties.getKeepWarm().getExpression();
 		if (warm) {
-			schedules.add(new ScheduleSpec(Names.schedule(name, "keep-warm"), warmExpression, null, true, KEEP_WARM_INPUT));
+			schedules.add(new ScheduleSpec(ResourceNames.schedule(name, "keep-warm"), warmExpression, null, true, KEEP_WARM_INPUT));
 		}
-		String aliasArn = Names.aliasArn(region, account, name);
+		String aliasArn = Arns.alias(region, account, name);
 		RoleSpec schedulerRole = schedules.isEmpty() ? null
-				: new RoleSpec(Names.schedulerRole(name), "scheduler.amazonaws.com",
+				: new RoleSpec(ResourceNames.schedulerRole(name), "scheduler.amazonaws.com",
 						LeastPrivilegePolicy.schedulerDocument(aliasArn), List.of(), properties.getIam().getPermissionsBoundary());
 
 		HttpSettings http = properties.getHttp();
-		HttpFrontSpec front = new HttpFrontSpec(http.getType(), Names.api(name), http.getFunctionUrlAuth().name(),
+		HttpFrontSpec front = new HttpFrontSpec(http.getType(), ResourceNames.api(name), http.getFunctionUrlAuth().name(),
 				HttpSecuritySpec.of(http, name));
-		LogGroupSpec logGroup = new LogGroupSpec(Names.logGroup(name), properties.getLogs().getRetentionDays());
-		String versionDescription = Names.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
+		LogGroupSpec logGroup = new LogGroupSpec(ResourceNames.logGroup(name), properties.getLogs().getRetentionDays());
+		String versionDescription = StageTags.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
 		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;
 		List<EventSourceSpec> eventSources = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
-		for (JsonNode handler : manifest.path("eventHandlers")) {
-			String type = handler.path("type").asString("");
-			String source = handler.path("source").asString("");
-			String id = handler.path("id").asString(source);
-			Integer batchSize = handler.path("batchSize").isNumber() ? handler.path("batchSize").asInt() : null;
-			Integer window = handler.path("batchWindowSeconds").isNumber() ? handler.path("batchWindowSeconds").asInt() : null;
-			String position = handler.path("startingPosition").isString() ? handler.path("startingPosition").asString() : null;
-			boolean failures = handler.path("reportBatchItemFailures").asBoolean(false);
-			boolean enabled = handler.path("enabled").asBoolean(true);
-			JsonNode filterNode = handler.path("filter");
-			String filter = (filterNode.isObject() && !filterNode.isEmpty()) ? filterNode.toString() : null;
-			switch (type) {
-				case "sqs" -> eventSources.add(new EventSourceSpec(id, type,
-						source.startsWith("arn:") ? source : "arn:aws:sqs:" + region + ":" + account + ":" + source,
-						batchSize, window, null, failures, enabled, filter));
-				case "kinesis" -> eventSources.add(new EventSourceSpec(id, type,
-						source.startsWith("arn:") ? source : "arn:aws:kinesis:" + region + ":" + account + ":stream/" + source,
-						batchSize, window, position != null ? position : "LATEST", failures, enabled, filter));
-				case "dynamodb" -> {
-					if (source.startsWith("arn:") && source.contains("/stream/")) {
-						eventSources.add(new EventSourceSpec(id, type, source, batchSize, window,
-								position != null ? position : "LATEST", failures, enabled, filter));
-					}
-					else {
-						notes.add("event handler " + id + ": give the DynamoDB stream ARN as its source to connect it");
-					}
-				}
-				case "sns", "s3" -> {
-					// Pushing sources: wired by the events planner after this plan (see Deployer).
-				}
-				default -> notes.add("event handler " + id + " (" + type + " " + source
+		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {
+			EventSourceSpec source = eventSource(handler, region, account);
+			if (source != null) {
+				eventSources.add(source);
+			}
+			else {
+				notes.add("event handler " + handler.id() + " (" + handler.type() + " " + handler.source()
 						+ "): not connected by deploy yet");
 			}
 		}
 		if (properties.getEvents().isCreateQueues()) {
 			// The stage owns its handlers' queues: deploy creates them, undeploy (finding them by this tag) removes them.
-			String ownArns = "arn:aws:sqs:" + region + ":" + account + ":";
 			List<String> queues = eventSources.stream()
-				.filter(source -> "sqs".equals(source.type()) && source.sourceArn().startsWith(ownArns))
-				.map(source -> source.sourceArn().substring(ownArns.length()))
+				.filter(source -> "sqs".equals(source.type())
+						&& source.sourceArn().equals(Arns.queue(region, account, Arns.resourceName(source.sourceArn()))))
+				.map(source -> Arns.resourceName(source.sourceArn()))
 				.filter(queue -> !queue.equals(tasks.queue()))
 				.distinct()
 				.toList();
 			if (!queues.isEmpty()) {
-				tags.put(Names.TAG_EVENT_QUEUES, String.join(",", queues));
+				tags.put(StageTags.EVENT_QUEUES, String.join(",", queues));
 			}
 		}
 		if (tasks.queue() != null) {
-			eventSources.add(new EventSourceSpec("tasks", "sqs", "arn:aws:sqs:" + region + ":" + account + ":" + tasks.queue(),
+			eventSources.add(new EventSourceSpec("tasks", "sqs", Arns.queue(region, account, tasks.queue()),
 					10, 0, null, true, true));
 		}
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,
 				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes), tasks);
+	}
+
+	/**
+	 * One handler as an event source, or {@code null} for a type deploy does not connect (eventbridge).
+	 * Names become ARNs; a DynamoDB table stays a table ARN until its stream is read.
+	 */
+	static EventSourceSpec eventSource(DeploymentManifest.EventHandler handler, String region, String account) {
+		String type = (handler.type() != null) ? handler.type() : "";
+		String source = blankToNull(handler.source());
+		if (source == null) {
+			return null;
+		}
+		String id = (handler.id() != null) ? handler.id() : source;
+		Map<String, Object> filter = (handler.filter() != null) ? handler.filter() : Map.of();
+		String position = (handler.startingPosition() != null) ? handler.startingPosition() : "LATEST";
+		return switch (type) {
+			case "sqs", "kinesis" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source),
+					handler.batchSize(), handler.batchWindowSeconds(), "kinesis".equals(type) ? position : null,
+					handler.reportBatchItemFailures(), handler.enabled(), filterJson(filter));
+			case "dynamodb" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source),
+					handler.batchSize(), handler.batchWindowSeconds(), position, handler.reportBatchItemFailures(),
+					handler.enabled(), filterJson(filter));
+			case "sns" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source), null, null, null, false,
+					handler.enabled(), null, List.of(), null, null);
+			case "s3" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source), null, null, null, false,
+					handler.enabled(), null,
+					(handler.events() == null || handler.events().isEmpty()) ? List.of("s3:ObjectCreated:*")
+							: List.copyOf(handler.events()),
+					filter.get("prefix") instanceof String prefix ? prefix : null,
+					filter.get("suffix") instanceof String suffix ? suffix : null);
+			default -> null;
+		};
+	}
+
+	private static String filterJson(Map<String, Object> filter) {
+		return filter.isEmpty() ? null : JSON.writeValueAsString(filter);
 	}
 
 }

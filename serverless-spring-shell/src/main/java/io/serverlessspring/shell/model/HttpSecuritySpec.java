@@ -42,13 +42,18 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 						auth.getLambda().getIdentitySource(), (int) auth.getLambda().getResultTtl().toSeconds(),
 						auth.getLambda().isSimpleResponses()),
 				http.getThrottling().getRateLimit(), http.getThrottling().getBurstLimit(),
-				log.isEnabled() ? new AccessLog(log.getLogGroup() != null ? log.getLogGroup() : "/aws/apigateway/" + function,
+				log.isEnabled() ? new AccessLog(log.getLogGroup() != null ? log.getLogGroup() : defaultAccessLogGroup(function),
 						log.getFormat(), log.getRetentionDays()) : null,
 				new Rest(rest.getEndpointType().name(), List.copyOf(rest.getVpcEndpointIds()),
 						List.copyOf(rest.getBinaryMediaTypes().isEmpty() ? List.of() : rest.getBinaryMediaTypes()),
 						rest.getResourcePolicy(), List.copyOf(rest.getApiKeys().getNames()), rest.getApiKeys().getQuotaLimit(),
 						rest.getApiKeys().getQuotaPeriod().name(), rest.getApiKeys().getRateLimit(),
 						rest.getApiKeys().getBurstLimit()));
+	}
+
+	/** The access-log group when {@code serverless.http.access-log.log-group} is not set. */
+	public static String defaultAccessLogGroup(String function) {
+		return "/aws/apigateway/" + function;
 	}
 
 	/** Whether there is anything for deploy to configure beyond the integration. */

@@ -7,7 +7,10 @@ import java.util.Map;
 
 import io.serverlessspring.boot.settings.IamSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
-import tools.jackson.databind.JsonNode;
+import io.serverlessspring.boot.manifest.DeploymentManifest;
+import io.serverlessspring.shell.packaging.Manifests;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,63 +28,60 @@ public final class LeastPrivilegePolicy {
 	}
 
 	public static String document(String region, String account, String function, ServerlessProperties settings,
-			JsonNode manifest) {
+			DeploymentManifest manifest) {
 		Map<String, Statement> statements = new LinkedHashMap<>();
-		String logGroup = Names.logGroupArn(region, account, function);
+		String logGroup = Arns.logGroup(region, account, ResourceNames.logGroup(function));
 		add(statements, "Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logGroup + ":*"));
 
-		JsonNode tasks = manifest.path("tasks");
-		if (tasks.isArray() && !tasks.isEmpty()) {
-			String self = Names.functionArn(region, account, function);
+		List<DeploymentManifest.Task> tasks = Manifests.tasks(manifest);
+		if (!tasks.isEmpty()) {
+			String self = Arns.function(region, account, function);
 			List<String> targets = new ArrayList<>(List.of(self, self + ":*"));
-			for (JsonNode task : tasks) {
-				String remote = text(task, "function");
+			for (DeploymentManifest.Task task : tasks) {
+				String remote = blankToNull(task.function());
 				if (remote != null) {
-					String remoteName = remote.contains(":") && !remote.startsWith("arn:") ? remote.substring(0, remote.indexOf(':')) : remote;
-					String arn = remoteName.startsWith("arn:") ? remoteName
-							: Names.functionArn(text(task, "region") != null ? text(task, "region") : region, account,
-									remoteName);
+					String remoteName = remote.contains(":") && !Arns.isArn(remote) ? remote.substring(0, remote.indexOf(':')) : remote;
+					String arn = Arns.isArn(remoteName) ? remoteName
+							: Arns.function(blankToNull(task.region()) != null ? task.region() : region, account, remoteName);
 					targets.add(arn);
 					targets.add(arn + ":*");
 				}
 			}
 			add(statements, "Tasks", List.of("lambda:InvokeFunction"), targets.stream().distinct().toList());
 		}
-		JsonNode taskResources = manifest.path("taskResources");
-		String table = text(taskResources, "responseTable");
+		DeploymentManifest.TaskResources taskResources = manifest.taskResources();
+		String table = (taskResources != null) ? blankToNull(taskResources.responseTable()) : null;
 		if (table != null) {
 			add(statements, "TaskResponses", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"),
-					List.of("arn:aws:dynamodb:" + region + ":" + account + ":table/" + table));
+					List.of(Arns.table(region, account, table)));
 		}
-		String topic = text(taskResources, "snsTopic");
+		String topic = (taskResources != null) ? blankToNull(taskResources.snsTopic()) : null;
 		if (topic != null) {
-			add(statements, "TaskTopic", List.of("sns:Publish"), List.of(arn("sns", region, account, topic)));
+			add(statements, "TaskTopic", List.of("sns:Publish"), List.of(Arns.orArn("sns", region, account, topic)));
 		}
-		String queue = text(taskResources, "sqsQueue");
+		String queue = (taskResources != null) ? blankToNull(taskResources.sqsQueue()) : null;
 		if (queue != null) {
 			add(statements, "TaskQueue", List.of("sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage",
-					"sqs:GetQueueAttributes"), List.of(arn("sqs", region, account, queue)));
+					"sqs:GetQueueAttributes"), List.of(Arns.orArn("sqs", region, account, queue)));
 		}
-		for (JsonNode handler : manifest.path("eventHandlers")) {
-			String type = text(handler, "type");
-			String source = text(handler, "source");
+		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {
+			String type = blankToNull(handler.type());
+			String source = blankToNull(handler.source());
 			if (type == null || source == null) {
 				continue;
 			}
 			switch (type) {
 				case "sqs" -> add(statements, "EventsSqs",
 						List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"),
-						List.of(arn("sqs", region, account, source)));
+						List.of(Arns.orArn("sqs", region, account, source)));
 				case "dynamodb" -> add(statements, "EventsDynamoDb",
 						List.of("dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:DescribeStream",
 								"dynamodb:ListStreams"),
-						List.of(source.startsWith("arn:") ? source
-								: "arn:aws:dynamodb:" + region + ":" + account + ":table/" + source + "/stream/*"));
+						List.of(Arns.isArn(source) ? source : Arns.tableStreams(region, account, source)));
 				case "kinesis" -> add(statements, "EventsKinesis",
 						List.of("kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream",
 								"kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:ListStreams"),
-						List.of(source.startsWith("arn:") ? source
-								: "arn:aws:kinesis:" + region + ":" + account + ":stream/" + source));
+						List.of(Arns.orArn("kinesis", region, account, source)));
 				default -> {
 					// s3, sns and eventbridge invoke through the function's resource policy: no role permission.
 				}
@@ -98,7 +98,7 @@ public final class LeastPrivilegePolicy {
 		}
 		String deadLetter = settings.getFunction().getDeadLetterTarget();
 		if (deadLetter != null) {
-			add(statements, "DeadLetter", List.of(deadLetter.startsWith("arn:aws:sns:") ? "sns:Publish" : "sqs:SendMessage"),
+			add(statements, "DeadLetter", List.of("sns".equals(Arns.service(deadLetter)) ? "sns:Publish" : "sqs:SendMessage"),
 					List.of(deadLetter));
 		}
 		if (settings.getFunction().getKmsKeyArn() != null) {
@@ -140,13 +140,8 @@ public final class LeastPrivilegePolicy {
 		resources.stream().filter(r -> !statement.resources.contains(r)).forEach(statement.resources::add);
 	}
 
-	private static String arn(String service, String region, String account, String nameOrArn) {
-		return nameOrArn.startsWith("arn:") ? nameOrArn : "arn:aws:" + service + ":" + region + ":" + account + ":" + nameOrArn;
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.path(field);
-		return (value.isString() && !value.asString().isBlank()) ? value.asString() : null;
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	private static final class Statement {

@@ -3,7 +3,7 @@ package io.serverlessspring.shell.packaging;
 import java.nio.file.Path;
 import java.util.List;
 
-import tools.jackson.databind.JsonNode;
+import io.serverlessspring.boot.manifest.DeploymentManifest;
 
 /**
  * A Lambda zip ready to deploy.
@@ -13,12 +13,12 @@ import tools.jackson.databind.JsonNode;
  * @param contentHash hex SHA-256 over the entries (names and bytes), recorded in the package info
  * @param size bytes of the archive
  * @param unzippedSize bytes of all entries
- * @param manifest the deployment manifest (an empty object when the app's starter cannot produce one)
+ * @param manifest the deployment manifest, read with {@code ManifestJson} (empty when the app's starter cannot produce one)
  * @param info the package info written into the archive
  * @param warnings size warnings and the like, to show the user
  */
 public record LambdaPackage(Path zip, String codeSha256, String contentHash, long size, long unzippedSize,
-		JsonNode manifest, PackageInfo info, List<String> warnings) {
+		DeploymentManifest manifest, PackageInfo info, List<String> warnings) {
 
 	/** Hex SHA-256 of the archive: names the package in S3, so a key that exists holds exactly these bytes. */
 	public String zipSha256Hex() {

@@ -26,7 +26,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import io.serverlessspring.shell.settings.StageSettings;
-import tools.jackson.databind.JsonNode;
+import io.serverlessspring.boot.manifest.DeploymentManifest;
+import io.serverlessspring.boot.manifest.ManifestJson;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -73,7 +75,7 @@ public class LambdaPackager {
 		Path zip = (output != null) ? output.toAbsolutePath()
 				: settings.projectDir().resolve("target/serverless/" + settings.functionName() + ".zip");
 		List<String> warnings = new ArrayList<>();
-		JsonNode manifest = manifest(settings, build, warnings, progress);
+		DeploymentManifest manifest = manifest(settings, build, warnings, progress);
 		TreeMap<String, byte[]> entries = new TreeMap<>();
 		try {
 			if (Files.isDirectory(build.classes())) {
@@ -99,7 +101,7 @@ public class LambdaPackager {
 			for (Map.Entry<String, Path> jar : jars.entrySet()) {
 				entries.put("lib/" + jar.getKey(), Files.readAllBytes(jar.getValue()));
 			}
-			entries.put(MANIFEST, this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+			entries.put(MANIFEST, ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot read the build output: " + ex.getMessage());
@@ -147,10 +149,10 @@ public class LambdaPackager {
 				info = this.json.readValue(in, PackageInfo.class);
 			}
 			ZipEntry manifestEntry = archive.getEntry(MANIFEST);
-			JsonNode manifest = this.json.createObjectNode();
+			DeploymentManifest manifest = Manifests.EMPTY;
 			if (manifestEntry != null) {
 				try (InputStream in = archive.getInputStream(manifestEntry)) {
-					manifest = this.json.readTree(in);
+					manifest = ManifestJson.read(in);
 				}
 			}
 			long unzipped = archive.stream().mapToLong(ZipEntry::getSize).sum();
@@ -163,9 +165,9 @@ public class LambdaPackager {
 		}
 	}
 
-	private JsonNode manifest(StageSettings settings, ProjectBuilder.Build build, List<String> warnings,
+	private DeploymentManifest manifest(StageSettings settings, ProjectBuilder.Build build, List<String> warnings,
 			Consumer<String> progress) {
-		ObjectNode empty = this.json.createObjectNode();
+		DeploymentManifest empty = Manifests.EMPTY;
 		if (!hasGenerator(build.runtimeJars())) {
 			warnings.add("The app's serverless starter has no manifest generator: schedules, tasks and event "
 					+ "sources are not deployed. Update the starter.");
@@ -203,7 +205,7 @@ public class LambdaPackager {
 				throw new PackagingException("The app's declarations are not deployable:\n"
 						+ new String(out, StandardCharsets.UTF_8).trim());
 			}
-			return this.json.readTree(Files.readAllBytes(output));
+			return ManifestJson.read(Files.readString(output));
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot run the manifest generator: " + ex.getMessage());

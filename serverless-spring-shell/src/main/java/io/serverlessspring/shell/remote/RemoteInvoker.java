@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import io.serverlessspring.shell.aws.AwsClients;
-import io.serverlessspring.shell.model.Names;
-import io.serverlessspring.shell.plan.ActualStateReader;
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.StageTags;
+import io.serverlessspring.shell.state.ActualStateReader;
 import io.serverlessspring.shell.settings.SettingsException;
 import io.serverlessspring.shell.settings.StageSettings;
 import software.amazon.awssdk.core.SdkBytes;
@@ -29,14 +31,14 @@ public class RemoteInvoker {
 		String function = settings.functionName();
 		boolean live;
 		try {
-			live = ActualStateReader.aliases(clients, function).containsKey(Names.ALIAS);
+			live = ActualStateReader.aliases(clients, function).containsKey(ResourceNames.ALIAS);
 		}
 		catch (ResourceNotFoundException ex) {
 			live = false;
 		}
 		if (!live) {
 			throw new SettingsException("Stage '" + settings.stage() + "' is not deployed: function " + function
-					+ " has no '" + Names.ALIAS + "' alias in " + clients.region()
+					+ " has no '" + ResourceNames.ALIAS + "' alias in " + clients.region()
 					+ (clients.target().endpoint() != null ? " at " + clients.target().endpoint() : "")
 					+ ". Deploy it first: ./serverless deploy " + settings.stage() + " --project "
 					+ settings.projectDir());
@@ -46,7 +48,7 @@ public class RemoteInvoker {
 	public InvocationResult invoke(AwsClients clients, String function, String payload, boolean async) {
 		InvokeResponse response = clients.lambda()
 			.invoke(b -> b.functionName(function)
-				.qualifier(Names.ALIAS)
+				.qualifier(ResourceNames.ALIAS)
 				.invocationType(async ? InvocationType.EVENT : InvocationType.REQUEST_RESPONSE)
 				.logType(async ? LogType.NONE : LogType.TAIL)
 				.payload(SdkBytes.fromString(payload, StandardCharsets.UTF_8)));

@@ -2,7 +2,7 @@ package io.serverlessspring.shell.render;
 
 import java.util.Map;
 
-import io.serverlessspring.shell.deploy.StatusReader.StageStatus;
+import io.serverlessspring.shell.status.StatusReader.StageStatus;
 
 /** Prints a stage's status for people. */
 public final class StatusRenderer {

@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.serverlessspring.boot.manifest.DeploymentManifest;
-import io.serverlessspring.boot.manifest.ManifestJson;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.shell.model.DesiredStage;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A stage as a CloudFormation (or SAM) template: the same role, function, version, alias, HTTP
@@ -63,12 +61,6 @@ public final class StageTemplate {
 			.filter(parameter -> Boolean.TRUE.equals(parameter.getValue().get("NoEcho")))
 			.map(Map.Entry::getKey)
 			.toList();
-	}
-
-	/** The same, from the manifest as the package carries it today (JSON), read once into its record. */
-	public static Map<String, Object> generate(DesiredStage desired, ServerlessProperties settings, JsonNode manifest,
-			TemplateFormat format) {
-		return generate(desired, settings, ManifestJson.read(manifest.toString()), format);
 	}
 
 }

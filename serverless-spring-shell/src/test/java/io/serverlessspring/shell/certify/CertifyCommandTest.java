@@ -10,7 +10,8 @@ import java.util.zip.ZipOutputStream;
 import io.serverlessspring.local.LocalCloud;
 import io.serverlessspring.shell.ServerlessConsoleApplication;
 import io.serverlessspring.shell.cli.ConsoleRunner;
-import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.StageTags;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.TestProject;
@@ -155,9 +156,9 @@ class CertifyCommandTest {
 					.code(c -> c.zipFile(SdkBytes.fromByteArray(zip()))));
 				lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(FUNCTION));
 				String version = lambda.publishVersion(b -> b.functionName(FUNCTION)).version();
-				lambda.createAlias(b -> b.functionName(FUNCTION).name(Names.ALIAS).functionVersion(version));
-				String apiId = apis.createApi(b -> b.name(FUNCTION).protocolType("HTTP").tags(Map.of(Names.TAG_FUNCTION,
-						FUNCTION, Names.TAG_MANAGED_BY, Names.MANAGED_BY))).apiId();
+				lambda.createAlias(b -> b.functionName(FUNCTION).name(ResourceNames.ALIAS).functionVersion(version));
+				String apiId = apis.createApi(b -> b.name(FUNCTION).protocolType("HTTP").tags(Map.of(StageTags.FUNCTION,
+						FUNCTION, StageTags.MANAGED_BY, StageTags.MANAGER))).apiId();
 				apis.createStage(b -> b.apiId(apiId).stageName("$default").autoDeploy(true));
 			}
 			return apis.getApis().items().stream().filter(a -> a.name().equals(FUNCTION)).findFirst().orElseThrow().apiId();

@@ -18,6 +18,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,15 +108,25 @@ class CommonOptionsTest {
 	}
 
 	@Test
-	void anOptionNotAvailableYetIsRefusedBeforeAnyAwsCall() {
-		Run json = this.console.run(stage("deploy dev --json --yes"));
-		assertThat(json.exitCode()).isNotZero();
-		assertThat(json.output()).contains("deploy --json is not available yet: nothing was changed.");
+	void planCommandsPrintTheirPlanAsJsonAndDryRunsChangeNothing() {
+		Path zip = SamplePackage.zip(this.console);
+		Run json = this.console.run(stage("deploy dev --dry-run --json --package " + zip));
+		assertThat(json.exitCode()).as(json.output()).isZero();
+		JsonNode plan = JsonMapper.builder().build().readTree(json.output());
+		assertThat(plan.path("stage").asString()).isEqualTo("dev");
+		assertThat(plan.path("changes")).isNotEmpty();
+		assertThat(plan.path("changes").get(0).path("kind").asString()).isEqualTo("role");
+		assertThat(plan.path("changes").get(0).path("action").asString()).isEqualTo("CREATE");
+		assertThat(this.counter.mutations()).isEmpty();
 
-		Run rollback = this.console.run(stage("rollback dev --dry-run"));
-		assertThat(rollback.exitCode()).isNotZero();
-		assertThat(rollback.output()).contains("rollback --dry-run is not available yet");
-		assertThat(this.counter.calls()).isEmpty();
+		assertThat(this.console.run(stage("deploy dev -y --package " + zip)).exitCode()).isZero();
+		new TestProject(this.projectDir).settings("application-dev.yml", "serverless:\n  function:\n    memory: 1024\n");
+		assertThat(this.console.run(stage("deploy dev -y --package " + zip)).exitCode()).isZero();
+		this.counter.reset();
+		Run rollback = this.console.run(stage("rollback dev --dry-run --json"));
+		assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+		assertThat(rollback.output()).contains("\"kind\" : \"alias\"", "\"action\" : \"UPDATE\"");
+		assertThat(this.counter.mutations()).isEmpty();
 	}
 
 	@Test

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.serverlessspring.shell.ServerlessConsoleApplication;
-import io.serverlessspring.shell.apply.Applier;
+import io.serverlessspring.shell.execute.Executor;
 import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
@@ -320,9 +320,11 @@ class ConsoleAgainstMotoTest {
 					   {"id": "orders#on", "type": "sqs", "source": "orders", "batchSize": 5, "batchWindowSeconds": 0,
 					    "reportBatchItemFailures": true, "events": [], "enabled": true,
 					    "filter": {"body": {"kind": ["adoption"]}}},
-					   {"id": "refunds#on", "type": "sns", "source": "refunds", "events": [], "enabled": true}],
-					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs"}],
-					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses"}}
+					   {"id": "refunds#on", "type": "sns", "source": "refunds", "batchWindowSeconds": 0,
+					    "reportBatchItemFailures": false, "events": [], "enabled": true}],
+					 "tasks": [{"id": "mailer#send(java.lang.String)", "source": "sqs", "captureResponse": false}],
+					 "taskResources": {"snsTopic": null, "sqsQueue": "petstore-dev-tasks", "responseTable": "petstore-dev-responses",
+					   "responseTtlSeconds": 86400}}
 					""";
 			Path wired = ModifiedPackage.withEntry(this.zip, "serverless-manifest.json", manifest,
 					this.projectDir.resolve("target/wired.zip"));
@@ -449,7 +451,7 @@ class ConsoleAgainstMotoTest {
 	@TestConfiguration
 	static class Hooks {
 
-		/** When set, the deploy stops with an error right after the step whose text starts with it. */
+		/** When set, the deploy stops with an error right after the change whose text starts with it. */
 		final AtomicReference<String> failAfter = new AtomicReference<>();
 
 		@Bean
@@ -458,11 +460,11 @@ class ConsoleAgainstMotoTest {
 		}
 
 		@Bean
-		Applier.StepListener stopAfterStep() {
-			return (step, index) -> {
+		Executor.ChangeListener stopAfterChange() {
+			return (change, index) -> {
 				String prefix = this.failAfter.get();
-				if (prefix != null && step.toString().startsWith(prefix)) {
-					throw new IllegalStateException("stopped after " + step);
+				if (prefix != null && change.describe().startsWith(prefix)) {
+					throw new IllegalStateException("stopped after " + change.describe());
 				}
 			};
 		}

@@ -11,7 +11,8 @@ import java.util.zip.ZipOutputStream;
 import io.serverlessspring.local.LocalCloud;
 import io.serverlessspring.shell.ServerlessConsoleApplication;
 import io.serverlessspring.shell.cli.ConsoleRunner;
-import io.serverlessspring.shell.model.Names;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.StageTags;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.TestProject;
@@ -164,7 +165,7 @@ class ScheduleCommandsTest {
 				.code(c -> c.zipFile(SdkBytes.fromByteArray(emptyZip()))));
 			lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(FUNCTION));
 			String version = lambda.publishVersion(b -> b.functionName(FUNCTION)).version();
-			return lambda.createAlias(b -> b.functionName(FUNCTION).name(Names.ALIAS).functionVersion(version)).aliasArn();
+			return lambda.createAlias(b -> b.functionName(FUNCTION).name(ResourceNames.ALIAS).functionVersion(version)).aliasArn();
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.serverlessspring.boot.manifest.DeploymentManifest;
+import io.serverlessspring.boot.manifest.ManifestJson;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
 import io.serverlessspring.shell.packaging.LambdaPackage;
@@ -282,7 +284,7 @@ class StageTemplateTest {
 		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: petstore\n");
 		Files.writeString(resources.resolve("application-prod.yml"), stageYaml);
 		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "prod");
-		JsonNode manifest = JsonMapper.builder().build().readTree(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
+		DeploymentManifest manifest = ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
 		LambdaPackage pkg = new LambdaPackage(this.project.resolve("petstore-prod.zip"), "q2K0ZTx1e3lY3m1oZ4nU0s1u0nT9Z3p0b3J0c2FtcGw=",
 				"3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a", 15_000_000L, 40_000_000L, manifest,
 				new PackageInfo("petstore", "prod", "2026-11-25T10:00:00Z", "0123456789abcdef", false,

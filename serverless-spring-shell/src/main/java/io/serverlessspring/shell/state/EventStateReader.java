@@ -1,0 +1,196 @@
+package io.serverlessspring.shell.state;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.model.EventSourceSpec;
+import io.serverlessspring.shell.model.TaskResourcesSpec;
+import io.serverlessspring.shell.state.ActualStage.ActualEvents;
+import io.serverlessspring.shell.state.ActualStage.ActualMapping;
+import io.serverlessspring.shell.state.ActualStage.ActualTasks;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
+import software.amazon.awssdk.services.sns.model.Subscription;
+
+/** Reads what invokes the live alias from events, and the task resources. Read-only calls. */
+public final class EventStateReader {
+
+	/** The attribute the starter writes each captured response's expiry to (epoch seconds). */
+	public static final String EXPIRY_ATTRIBUTE = "expiresAt";
+
+	private EventStateReader() {
+	}
+
+	/** Event source mappings invoking the live alias, by source ARN. */
+	public static Map<String, ActualMapping> mappings(AwsClients clients, String function) {
+		Map<String, ActualMapping> mappings = new LinkedHashMap<>();
+		try {
+			for (var mapping : clients.lambda()
+				// The alias ARN: what both AWS and emulators match mappings on.
+				.listEventSourceMappingsPaginator(b -> b.functionName(Arns.alias(clients.region(), clients.accountId(), function)))
+				.eventSourceMappings()) {
+				String state = String.valueOf(mapping.state());
+				mappings.put(mapping.eventSourceArn(), new ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
+						mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
+						mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
+						!(state.startsWith("Disabl")), mapping.startingPositionAsString(),
+						(mapping.filterCriteria() == null || mapping.filterCriteria().filters() == null) ? List.of()
+								: mapping.filterCriteria().filters().stream().map(f -> f.pattern()).toList()));
+			}
+		}
+		catch (ResourceNotFoundException ex) {
+			// no function or alias: nothing mapped
+		}
+		return mappings;
+	}
+
+	/** SQS queues among {@code arns} that do not exist. */
+	public static Set<String> missingQueues(AwsClients clients, List<String> arns) {
+		Set<String> missing = new LinkedHashSet<>();
+		for (String arn : arns) {
+			if (!"sqs".equals(Arns.service(arn))) {
+				continue;
+			}
+			String[] parts = arn.split(":");
+			try {
+				clients.sqs().getQueueUrl(b -> b.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]));
+			}
+			catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
+				missing.add(arn);
+			}
+		}
+		return missing;
+	}
+
+	/**
+	 * Subscriptions of the topics and notifications of the buckets (those desired, and those the
+	 * alias's resource policy names) to the alias; streams of the desired DynamoDB tables. A desired
+	 * topic or table that does not exist is added to {@code missing}.
+	 */
+	public static ActualEvents events(AwsClients clients, String aliasArn, List<EventSourceSpec> desired,
+			Set<String> policyTopics, Set<String> policyBuckets, Set<String> missing) {
+		Set<String> topics = new LinkedHashSet<>(policyTopics);
+		Set<String> buckets = new LinkedHashSet<>(policyBuckets);
+		Map<String, String> streams = new LinkedHashMap<>();
+		for (EventSourceSpec source : desired) {
+			switch (source.type()) {
+				case "sns" -> topics.add(source.sourceArn());
+				case "s3" -> buckets.add(source.sourceArn());
+				case "dynamodb" -> {
+					if (source.needsStream()) {
+						String table = Arns.resourceName(source.sourceArn());
+						try {
+							String stream = clients.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+							if (stream != null) {
+								streams.put(source.sourceArn(), stream);
+							}
+							else {
+								missing.add(source.sourceArn());
+							}
+						}
+						catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
+							missing.add(source.sourceArn());
+						}
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		Map<String, String> subscriptions = new LinkedHashMap<>();
+		for (String topic : topics) {
+			try {
+				for (Subscription subscription : clients.sns().listSubscriptionsByTopicPaginator(b -> b.topicArn(topic)).subscriptions()) {
+					if (aliasArn.equals(subscription.endpoint())) {
+						subscriptions.put(topic, subscription.subscriptionArn());
+					}
+				}
+			}
+			catch (software.amazon.awssdk.services.sns.model.NotFoundException ex) {
+				missing.add(topic);
+			}
+		}
+		Map<String, Set<String>> notifications = new LinkedHashMap<>();
+		for (String bucket : buckets) {
+			Set<String> ours = new HashSet<>();
+			try {
+				for (LambdaFunctionConfiguration configuration : clients.s3()
+					.getBucketNotificationConfiguration(b -> b.bucket(Arns.resourceName(bucket)))
+					.lambdaFunctionConfigurations()) {
+					if (aliasArn.equals(configuration.lambdaFunctionArn()) && configuration.id() != null) {
+						ours.add(configuration.id());
+					}
+				}
+				notifications.put(bucket, ours);
+			}
+			catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException ex) {
+				missing.add(bucket);
+			}
+		}
+		return new ActualEvents(subscriptions, notifications, streams);
+	}
+
+	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */
+	public static ActualTasks tasks(AwsClients clients, TaskResourcesSpec tasks, String function) {
+		if (tasks == null || tasks.isEmpty()) {
+			return ActualTasks.NONE;
+		}
+		boolean table = false;
+		boolean tableExpiry = false;
+		if (tasks.table() != null) {
+			try {
+				clients.dynamoDb().describeTable(b -> b.tableName(tasks.table()));
+				table = true;
+				TimeToLiveDescription ttl = clients.dynamoDb()
+					.describeTimeToLive(b -> b.tableName(tasks.table()))
+					.timeToLiveDescription();
+				tableExpiry = ttl != null && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+						|| ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+			}
+			catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
+				table = false;
+			}
+		}
+		boolean topic = false;
+		boolean subscribed = false;
+		if (tasks.topic() != null) {
+			String arn = Arns.topic(clients.region(), clients.accountId(), tasks.topic());
+			try {
+				clients.sns().getTopicAttributes(b -> b.topicArn(arn));
+				topic = true;
+				String alias = Arns.alias(clients.region(), clients.accountId(), function);
+				subscribed = clients.sns()
+					.listSubscriptionsByTopicPaginator(b -> b.topicArn(arn))
+					.subscriptions()
+					.stream()
+					.anyMatch(subscription -> alias.equals(subscription.endpoint()));
+			}
+			catch (software.amazon.awssdk.services.sns.model.NotFoundException ex) {
+				topic = false;
+			}
+		}
+		return new ActualTasks(table, topic, subscribed, queueExists(clients, tasks.queue()), tableExpiry);
+	}
+
+	public static boolean queueExists(AwsClients clients, String queue) {
+		if (queue == null) {
+			return false;
+		}
+		try {
+			clients.sqs().getQueueUrl(b -> b.queueName(queue));
+			return true;
+		}
+		catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,250 @@
+package io.serverlessspring.shell.execute;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import io.serverlessspring.local.LocalCloud;
+import io.serverlessspring.shell.aws.AwsClientFactory;
+import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.aws.AwsTarget;
+import io.serverlessspring.shell.model.DesiredStage;
+import io.serverlessspring.shell.model.DesiredStageFactory;
+import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.packaging.LambdaPackager;
+import io.serverlessspring.shell.state.ActualStateReader;
+import io.serverlessspring.shell.plan.Plan;
+import io.serverlessspring.shell.plan.ResourceChange;
+import io.serverlessspring.shell.plan.Value;
+import io.serverlessspring.shell.plan.Planner;
+import io.serverlessspring.shell.state.StageNames;
+import io.serverlessspring.shell.settings.SettingsMetadata;
+import io.serverlessspring.shell.settings.StageSettings;
+import io.serverlessspring.shell.settings.StageSettingsLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.apigatewayv2.model.Api;
+import software.amazon.awssdk.services.apigatewayv2.model.GetStageResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.Route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * serverless.http.* security and limits applied by deploy's planner and applier against the local
+ * cloud over HTTP: CORS, IAM authorization, throttling and the access log end up on the HTTP API,
+ * and a second deploy changes nothing.
+ */
+class HttpSecurityDeployTest {
+
+	private static LocalCloud cloud;
+
+	@TempDir
+	Path project;
+
+	@BeforeAll
+	static void startCloud() {
+		cloud = LocalCloud.start(0);
+	}
+
+	@AfterAll
+	static void stopCloud() {
+		cloud.close();
+	}
+
+	@Test
+	void deployConfiguresTheHttpApiAndASecondDeployChangesNothing() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: guarded\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: http-api
+				    cors:
+				      allowed-origins: [https://app.example.com]
+				      allow-credentials: true
+				      max-age: 5m
+				    auth:
+				      type: aws-iam
+				    throttling:
+				      rate-limit: 25
+				      burst-limit: 50
+				    access-log:
+				      enabled: true
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip());
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			Plan first = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
+			assertThat(first.changes()).extracting(ResourceChange::kind).contains("log group", "HTTP API", "CORS", "route");
+			new Executor(List.of()).execute(first, clients, message -> { });
+
+			Api api = clients.apiGatewayV2().getApis(b -> { }).items().stream()
+				.filter(a -> a.name().equals("guarded-prod")).findFirst().orElseThrow();
+			assertThat(api.corsConfiguration().allowOrigins()).containsExactly("https://app.example.com");
+			assertThat(api.corsConfiguration().allowCredentials()).isTrue();
+			assertThat(api.corsConfiguration().maxAge()).isEqualTo(300);
+			Route route = clients.apiGatewayV2().getRoutes(b -> b.apiId(api.apiId())).items().stream()
+				.filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow();
+			assertThat(route.authorizationTypeAsString()).isEqualTo("AWS_IAM");
+			GetStageResponse stage = clients.apiGatewayV2().getStage(b -> b.apiId(api.apiId()).stageName("$default"));
+			assertThat(stage.defaultRouteSettings().throttlingRateLimit()).isEqualTo(25.0);
+			assertThat(stage.defaultRouteSettings().throttlingBurstLimit()).isEqualTo(50);
+			assertThat(stage.accessLogSettings().destinationArn()).endsWith(":log-group:/aws/apigateway/guarded-prod");
+			assertThat(clients.logs().describeLogGroups(b -> b.logGroupNamePrefix("/aws/apigateway/guarded-prod")).logGroups())
+				.hasSize(1);
+
+			// Every setting was read back and found as desired: nothing is planned, nothing written.
+			Plan second = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
+			assertThat(second.changes()).isEmpty();
+			List<String> changes = new ArrayList<>();
+			new Executor(List.of()).execute(second, clients, changes::add);
+			assertThat(changes).isEmpty();
+		}
+	}
+
+	@Test
+	void deployGivesAFunctionUrlItsCors() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: urled\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: function-url
+				    cors:
+				      allowed-origins: [https://shop.example.com]
+				      allowed-methods: [GET, POST]
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("urled"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, message -> { });
+
+			var cors = clients.lambda().getFunctionUrlConfig(b -> b.functionName("urled-prod").qualifier("live")).cors();
+			assertThat(cors.allowOrigins()).containsExactly("https://shop.example.com");
+			assertThat(cors.allowMethods()).containsExactlyInAnyOrder("GET", "POST");
+
+			List<String> changes = new ArrayList<>();
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, changes::add);
+			assertThat(changes).allMatch(line -> line.startsWith("  ["));
+		}
+	}
+
+	/**
+	 * Binary media types and the endpoint type are list patches (add /binaryMediaTypes/image~1png
+	 * without a value, replace /endpointConfiguration/types/EDGE with REGIONAL, as AWS documents them).
+	 */
+	@Test
+	void deployConfiguresTheRestApiWithIamKeysAUsagePlanAndThrottling() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: keyed\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: rest-api
+				    auth:
+				      type: aws-iam
+				    throttling:
+				      rate-limit: 20
+				      burst-limit: 40
+				    rest:
+				      endpoint-type: regional
+				      binary-media-types: [image/png, application/octet-stream]
+				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}'
+				      api-keys:
+				        names: [partner-a, partner-b]
+				        quota-limit: 1000
+				        quota-period: day
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("keyed"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			Map<String, String> applied = new Executor(List.of()).execute(
+					Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))), clients, message -> { });
+
+			var api = clients.apiGateway().getRestApis(b -> { }).items().stream()
+				.filter(a -> a.name().equals("keyed-prod")).findFirst().orElseThrow();
+			// The URL deploy prints (and touches) is the local cloud's form, and the local cloud answers on it.
+			String endpoint = cloud.endpoint().toString().replaceAll("/$", "");
+			assertThat(applied.get(Value.URL)).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
+			HttpResponse<String> answer = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets")).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
+			assertThat(api.policy()).contains("execute-api:Invoke");
+			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
+			assertThat(api.binaryMediaTypes()).containsExactlyInAnyOrder("image/png", "application/octet-stream");
+			var plan = clients.apiGateway().getUsagePlans(b -> { }).items().stream()
+				.filter(p -> p.name().equals("keyed-prod")).findFirst().orElseThrow();
+			assertThat(plan.quota().limit()).isEqualTo(1000);
+			assertThat(plan.apiStages()).anyMatch(stage -> stage.apiId().equals(api.id()) && stage.stage().equals("prod"));
+			assertThat(clients.apiGateway().getUsagePlanKeys(b -> b.usagePlanId(plan.id())).items())
+				.extracting(key -> key.name()).containsExactlyInAnyOrder("partner-a", "partner-b");
+			clients.apiGateway().getResources(b -> b.restApiId(api.id())).items().stream()
+				.filter(resource -> resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY"))
+				.forEach(resource -> assertThat(clients.apiGateway()
+					.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod("ANY")).apiKeyRequired())
+					.as("API key required on " + resource.path()).isTrue());
+			clients.apiGateway().getResources(b -> b.restApiId(api.id())).items().stream()
+				.filter(resource -> resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY"))
+				.forEach(resource -> assertThat(clients.apiGateway()
+					.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod("ANY")).authorizationType())
+					.as("authorization of " + resource.path()).isEqualTo("AWS_IAM"));
+			var throttle = clients.apiGateway().getStage(b -> b.restApiId(api.id()).stageName("prod")).methodSettings().get("*/*");
+			assertThat(throttle.throttlingRateLimit()).isEqualTo(20.0);
+			assertThat(throttle.throttlingBurstLimit()).isEqualTo(40);
+
+			List<String> changes = new ArrayList<>();
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, changes::add);
+			assertThat(changes).allMatch(line -> line.startsWith("  ["));
+		}
+	}
+
+	/** A package as 'package' writes it, with an empty manifest. */
+	private Path packageZip() throws IOException {
+		return packageZip("guarded");
+	}
+
+	private Path packageZip(String app) throws IOException {
+		Path zip = this.project.resolve(app + "-prod.zip");
+		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
+			archive.putNextEntry(new ZipEntry("serverless-manifest.json"));
+			archive.write("{\"formatVersion\":1,\"schedules\":[],\"eventHandlers\":[]}".getBytes());
+			archive.closeEntry();
+			archive.putNextEntry(new ZipEntry("serverless-package-info.json"));
+			archive.write(("{\"application\":\"" + app + "\",\"stage\":\"prod\",\"sourceDate\":\"2026-11-25T10:00:00Z\","
+					+ "\"gitCommit\":null,\"gitDirty\":false,\"contentHash\":\"" + "cd".repeat(32) + "\"}").getBytes());
+			archive.closeEntry();
+		}
+		return zip;
+	}
+
+}
