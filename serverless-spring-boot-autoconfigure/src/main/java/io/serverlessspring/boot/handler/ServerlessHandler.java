@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +34,9 @@ public class ServerlessHandler implements RequestStreamHandler {
 	/** The environment variable naming the stage; its value becomes the active Spring profile. */
 	public static final String STAGE_ENV = "SERVERLESS_STAGE";
 
+	/** The stage's profile chain when it extends other stages, set by deploy: {@code dev,prod}. */
+	public static final String PROFILES_ENV = "SERVERLESS_PROFILES";
+
 	private static final Logger logger = LoggerFactory.getLogger(ServerlessHandler.class);
 
 	/** One started application per class: Lambda creates one handler, tests may create many. */
@@ -51,7 +55,8 @@ public class ServerlessHandler implements RequestStreamHandler {
 	/** Starts (once per JVM) and serves the given application class; the test entry point. */
 	public ServerlessHandler(Class<?> applicationClass) {
 		this.application = applications.computeIfAbsent(applicationClass,
-				(type) -> ServerlessApplication.start(type, profiles(System.getenv(STAGE_ENV))));
+				(type) -> ServerlessApplication.start(type,
+						profiles(System.getenv(PROFILES_ENV), System.getenv(STAGE_ENV))));
 		if (!this.application.awaitStarted(initDeadline())) {
 			logger.info("{} is still starting after Lambda's init window; the first event will wait for it",
 					applicationClass.getName());
@@ -89,6 +94,18 @@ public class ServerlessHandler implements RequestStreamHandler {
 	}
 
 	static String[] profiles(String stage) {
+		return profiles(null, stage);
+	}
+
+	/**
+	 * The Spring profiles the app starts with: the stage's {@code serverless.stage.extends} chain,
+	 * most extended first ({@value #PROFILES_ENV}, e.g. {@code dev,prod}, so prod's files win), else
+	 * the stage alone.
+	 */
+	static String[] profiles(String chain, String stage) {
+		if (chain != null && !chain.isBlank()) {
+			return Arrays.stream(chain.split(",")).map(String::trim).filter((p) -> !p.isEmpty()).toArray(String[]::new);
+		}
 		return (stage == null || stage.isBlank()) ? new String[0] : new String[] { stage.trim() };
 	}
 

@@ -36,7 +36,14 @@ import org.springframework.core.io.DefaultResourceLoader;
 public final class ManifestGenerator {
 
 	/** The arguments, parsed. */
-	record Arguments(String mainClass, String stage, Path projectDir, String output, Map<String, Object> properties) {
+	/** {@code profiles}: the stage's extends chain, most extended first; the stage alone by default. */
+	record Arguments(String mainClass, String stage, Path projectDir, String output, Map<String, Object> properties,
+			List<String> profiles) {
+
+		Arguments(String mainClass, String stage, Path projectDir, String output, Map<String, Object> properties) {
+			this(mainClass, stage, projectDir, output, properties, List.of(stage));
+		}
+
 	}
 
 	private ManifestGenerator() {
@@ -95,9 +102,10 @@ public final class ManifestGenerator {
 		Path projectDir = null;
 		String output = null;
 		Map<String, Object> properties = new LinkedHashMap<>();
+		List<String> profiles = null;
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i];
-			if (!List.of("--main-class", "--stage", "--project-dir", "--output", "--property").contains(name)) {
+			if (!List.of("--main-class", "--stage", "--project-dir", "--output", "--property", "--profiles").contains(name)) {
 				throw new IllegalArgumentException("unknown argument '" + name + "'");
 			}
 			if (i + 1 >= args.length || args[i + 1].isBlank()) {
@@ -114,6 +122,7 @@ public final class ManifestGenerator {
 					}
 				}
 				case "--output" -> output = value;
+				case "--profiles" -> profiles = List.of(value.split(","));
 				default -> {
 					int equals = value.indexOf('=');
 					if (equals <= 0) {
@@ -132,7 +141,14 @@ public final class ManifestGenerator {
 		if (!stage.matches("[A-Za-z0-9_-]+")) {
 			throw new IllegalArgumentException("--stage '" + stage + "' may only contain letters, digits, - and _");
 		}
-		return new Arguments(mainClass, stage, projectDir, output, properties);
+		if (profiles == null) {
+			profiles = List.of(stage);
+		}
+		else if (!profiles.get(profiles.size() - 1).equals(stage)) {
+			throw new IllegalArgumentException("--profiles " + String.join(",", profiles) + " must end with the stage '"
+					+ stage + "' (the most extended stage first)");
+		}
+		return new Arguments(mainClass, stage, projectDir, output, properties, profiles);
 	}
 
 	/** Computes the manifest: bean definitions of the app (no auto-configuration, nothing instantiated). */
@@ -154,7 +170,7 @@ public final class ManifestGenerator {
 		return ManifestBuilder.build(beanFactory, environment, properties, mainClass.getName(), null, null);
 	}
 
-	/** The stage's properties as the app would see them: Boot's own config-data loading, profile = stage. */
+	/** The stage's properties as the app would see them: Boot's own config-data loading, profiles = the stage's chain. */
 	static StandardEnvironment environment(Arguments arguments, ClassLoader classLoader) {
 		StandardEnvironment environment = new StandardEnvironment();
 		Map<String, Object> fixed = new LinkedHashMap<>(arguments.properties());
@@ -166,7 +182,7 @@ public final class ManifestGenerator {
 			fixed.put("spring.config.additional-location", "optional:" + dir + ",optional:" + dir + "config/");
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("serverlessManifestArguments", fixed));
-		List<String> profiles = new ArrayList<>(List.of(arguments.stage()));
+		List<String> profiles = new ArrayList<>(arguments.profiles());
 		ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(classLoader),
 				new DefaultBootstrapContext(), profiles);
 		return environment;

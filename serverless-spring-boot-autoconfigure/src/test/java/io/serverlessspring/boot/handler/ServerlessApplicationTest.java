@@ -32,4 +32,10 @@ class ServerlessApplicationTest {
 		assertThat(ServerlessHandler.profiles(null)).isEmpty();
 	}
 
+	@Test
+	void aStageThatExtendsOthersStartsWithItsWholeChainMostExtendedFirst() {
+		assertThat(ServerlessHandler.profiles("dev, staging,prod", "prod")).containsExactly("dev", "staging", "prod");
+		assertThat(ServerlessHandler.profiles("", "prod")).containsExactly("prod");
+	}
+
 }

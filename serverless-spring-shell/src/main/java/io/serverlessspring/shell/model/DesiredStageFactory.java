@@ -12,6 +12,7 @@ import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.boot.manifest.DeploymentManifest;
 import io.serverlessspring.shell.packaging.Manifests;
+import io.serverlessspring.boot.handler.ServerlessHandler;
 import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.naming.ResourceNames;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,7 +67,11 @@ public final class DesiredStageFactory {
 
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SERVERLESS_STAGE", settings.stage());
-		environment.put("SPRING_PROFILES_ACTIVE", settings.stage());
+		// A stage that extends others starts with their profiles too, most extended first (later wins).
+		environment.put("SPRING_PROFILES_ACTIVE", String.join(",", settings.profiles()));
+		if (settings.profiles().size() > 1) {
+			environment.put(ServerlessHandler.PROFILES_ENV, String.join(",", settings.profiles()));
+		}
 		if (function.getJavaOptions() != null && !function.getJavaOptions().isBlank()) {
 			environment.put("JAVA_TOOL_OPTIONS", function.getJavaOptions());
 		}

@@ -183,9 +183,13 @@ public class LambdaPackager {
 		List<String> classpath = new ArrayList<>();
 		classpath.add(build.classes().toString());
 		build.runtimeJars().forEach(jar -> classpath.add(jar.toString()));
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				String.join(java.io.File.pathSeparator, classpath), GENERATOR, "--main-class", mainClass, "--stage",
-				settings.stage(), "--project-dir", settings.projectDir().toString(), "--output", output.toString());
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-cp", String.join(java.io.File.pathSeparator, classpath), GENERATOR, "--main-class", mainClass, "--stage",
+				settings.stage(), "--project-dir", settings.projectDir().toString(), "--output", output.toString()));
+		if (settings.profiles().size() > 1) {
+			// A stage that extends others: their files are read too, as the function will (SERVERLESS_PROFILES).
+			command.addAll(List.of("--profiles", String.join(",", settings.profiles())));
+		}
 		progress.accept("Computing the deployment manifest ...");
 		try {
 			Files.deleteIfExists(output);
