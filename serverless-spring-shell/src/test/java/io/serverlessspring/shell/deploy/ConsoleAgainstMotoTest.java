@@ -421,8 +421,9 @@ class ConsoleAgainstMotoTest {
 
 		this.project.settings("application-dev.yml", "serverless:\n  function:\n    timeout: 60\n");
 		Run noConfirmation = this.console.run(line("deploy dev", this.zip).replace(" --yes", ""));
-		assertThat(noConfirmation.exitCode()).isZero();
-		assertThat(noConfirmation.output()).contains("Nothing changed");
+		// No terminal and no --yes: a usage error a script notices (issue 13.6), never a silent success.
+		assertThat(noConfirmation.exitCode()).isEqualTo(2);
+		assertThat(noConfirmation.output()).contains("Nothing changed", "pass --yes");
 		assertThat(this.counter.mutations()).isEmpty();
 	}
 
