@@ -178,9 +178,11 @@ class ScheduleCommandsTest {
 				  {"id": "petOrderHandlers#onOrder", "type": "sqs", "source": "petstore-prod-orders", "batchSize": 10,
 				   "batchWindowSeconds": 5, "startingPosition": null, "reportBatchItemFailures": true, "events": [],
 				   "filter": null, "enabled": true},
-				  {"id": "petOrderHandlers#onAudit", "type": "sns", "source": "petstore-audit", "enabled": true},
-				  {"id": "petImageHandlers#onUpload", "type": "s3", "source": "petstore-images",
-				   "events": ["s3:ObjectCreated:*"], "filter": {"prefix": "uploads/"}, "enabled": true}
+				  {"id": "petOrderHandlers#onAudit", "type": "sns", "source": "petstore-audit", "batchWindowSeconds": 0,
+				   "reportBatchItemFailures": false, "enabled": true},
+				  {"id": "petImageHandlers#onUpload", "type": "s3", "source": "petstore-images", "batchWindowSeconds": 0,
+				   "reportBatchItemFailures": false, "events": ["s3:ObjectCreated:*"], "filter": {"prefix": "uploads/"},
+				   "enabled": true}
 				],""";
 		manifest = manifest.replaceAll("(?s)\"eventHandlers\": \\[.*?\\n  \\],", java.util.regex.Matcher.quoteReplacement(sources));
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream archive = new ZipOutputStream(out)) {
