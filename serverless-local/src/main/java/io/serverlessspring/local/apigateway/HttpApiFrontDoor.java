@@ -224,8 +224,8 @@ final class HttpApiFrontDoor implements FrontDoor {
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
-		catch (AwsException throttled) {
-			return LambdaProxy.message(429, "Too Many Requests");
+		catch (AwsException refused) {
+			return LambdaProxy.refused(refused, "Request Entity Too Large");
 		}
 		if (result.failed()) {
 			return LambdaProxy.message(500, "Internal Server Error");

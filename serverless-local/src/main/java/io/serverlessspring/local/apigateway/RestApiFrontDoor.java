@@ -102,8 +102,8 @@ final class RestApiFrontDoor implements FrontDoor {
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
-		catch (AwsException throttled) {
-			return LambdaProxy.message(429, "Too Many Requests");
+		catch (AwsException refused) {
+			return LambdaProxy.refused(refused, "Request Too Long");
 		}
 		if (result.failed()) {
 			return LambdaProxy.message(502, "Internal server error");

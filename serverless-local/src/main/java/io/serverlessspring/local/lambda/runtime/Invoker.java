@@ -36,6 +36,13 @@ public final class Invoker implements AutoCloseable {
 
 	static final long INIT_TIMEOUT_SECONDS = Long.getLong("serverless.local.lambda.init-timeout-seconds", 10);
 
+	/**
+	 * Lambda's limit on a synchronous invocation's payload (6 MB): every synchronous path (Invoke,
+	 * HTTP API, REST API, function URL, event source mappings) is refused here, before an
+	 * environment is taken.
+	 */
+	public static final int SYNC_PAYLOAD_LIMIT = 6_291_456;
+
 	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("serverless.local.lambda.idle-seconds", 600));
 
 	private final LocalContext context;
@@ -77,9 +84,14 @@ public final class Invoker implements AutoCloseable {
 
 	/**
 	 * A synchronous (RequestResponse) invocation. Throttled with 429 {@code TooManyRequestsException}
-	 * when every allowed environment is busy, as Lambda does.
+	 * when every allowed environment is busy, as Lambda does; a payload over
+	 * {@link #SYNC_PAYLOAD_LIMIT} is a 413 {@code RequestTooLargeException} and runs nothing.
 	 */
 	public RuntimeInvocationResult invoke(InvokedFunction target, byte[] payload, String clientContext) {
+		if (payload.length > SYNC_PAYLOAD_LIMIT) {
+			throw new AwsException(413, "RequestTooLargeException",
+					"Request must be smaller than " + SYNC_PAYLOAD_LIMIT + " bytes for the InvokeFunction operation");
+		}
 		ExecutionEnvironment environment;
 		try {
 			environment = acquire(target, false);
