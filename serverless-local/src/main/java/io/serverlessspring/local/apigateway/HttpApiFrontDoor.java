@@ -42,13 +42,24 @@ final class HttpApiFrontDoor implements FrontDoor {
 	}
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	/** Its custom domain names (CreateDomainName), reached with {@code Host: <domain>}. */
+	@Override
+	public boolean answersHost(String host) {
+		synchronized (this.apis) {
+			return this.apis.model.domains.containsKey(host);
+		}
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		if (request.rawPath().startsWith(PATH_PREFIX) || request.host().contains(".execute-api.")) {
 			return true;
 		}
-		synchronized (this.apis) {
-			return this.apis.model.domains.containsKey(request.host());
-		}
+		return answersHost(request.host());
 	}
 
 	/** Where a request lands: API, stage, the path the event carries, the path routes match. */

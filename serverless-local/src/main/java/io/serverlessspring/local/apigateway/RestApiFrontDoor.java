@@ -44,6 +44,11 @@ final class RestApiFrontDoor implements FrontDoor {
 	}
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		return URL.matcher(request.rawPath()).matches();
 	}

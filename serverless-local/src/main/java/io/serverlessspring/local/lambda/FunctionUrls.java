@@ -171,6 +171,11 @@ final class FunctionUrls implements FrontDoor {
 	// ---- the front door ---------------------------------------------------------------------
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		return request.rawPath().startsWith(PATH_PREFIX) || request.host().contains(".lambda-url.");
 	}

@@ -137,7 +137,7 @@ public final class Invoker implements AutoCloseable {
 				int existing = (int) free.stream().filter((e) -> !e.isDead()).count();
 				for (int i = existing; i < count && this.busy.size() + idleCount() < MAX_ENVIRONMENTS; i++) {
 					free.push(new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()), runtimeJars(), this.logs,
-							this.threads, this.context.endpoint().toString(), this.context.region(), outputDirectory(), true));
+							this.threads, this.context, outputDirectory(), true));
 				}
 			}
 		});
@@ -192,7 +192,7 @@ public final class Invoker implements AutoCloseable {
 			}
 			if (!functionLimit && total < MAX_ENVIRONMENTS) {
 				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
-						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region(),
+						runtimeJars(), this.logs, this.threads, this.context,
 						outputDirectory(), false);
 				this.busy.add(environment);
 				return environment;
@@ -249,6 +249,14 @@ public final class Invoker implements AutoCloseable {
 			count += (int) deque.stream().filter((e) -> e.target().functionName().equals(functionName) && !e.isDead()).count();
 		}
 		return count + (int) this.busy.stream().filter((e) -> e.target().functionName().equals(functionName)).count();
+	}
+
+	/** The packages environments run now (busy or idle): not to be deleted under them. */
+	public synchronized java.util.Set<String> codeKeysInUse() {
+		java.util.Set<String> keys = new java.util.HashSet<>();
+		this.busy.forEach((e) -> keys.add(e.target().codeKey()));
+		this.idle.values().forEach((deque) -> deque.forEach((e) -> keys.add(e.target().codeKey())));
+		return keys;
 	}
 
 	private static boolean matches(ExecutionEnvironment environment, String functionName, String version) {
