@@ -47,7 +47,15 @@ public record LocalCloudOptions(int port, Path stateDirectory, Clock clock, Clou
 
 	/** Only SigV4 signatures made with this key pair are accepted; functions get it as their credentials. */
 	public LocalCloudOptions withStrictAuth(String accessKeyId, String secretAccessKey) {
-		return new LocalCloudOptions(this.port, this.stateDirectory, this.clock, CloudSettings.strict(accessKeyId, secretAccessKey));
+		return new LocalCloudOptions(this.port, this.stateDirectory, this.clock, this.settings.withStrictAuth(accessKeyId, secretAccessKey));
+	}
+
+	/**
+	 * At most this many function environments (JVMs) at once; a synchronous request beyond waits for
+	 * one up to its function's timeout, then is throttled (429).
+	 */
+	public LocalCloudOptions withMaxEnvironments(int maxEnvironments) {
+		return new LocalCloudOptions(this.port, this.stateDirectory, this.clock, this.settings.withMaxEnvironments(maxEnvironments));
 	}
 
 }

@@ -233,8 +233,8 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		limit.put("TotalCodeSize", 80530636800L);
 		limit.put("CodeSizeUnzipped", 262144000);
 		limit.put("CodeSizeZipped", 52428800);
-		limit.put("ConcurrentExecutions", Invoker.MAX_ENVIRONMENTS);
-		limit.put("UnreservedConcurrentExecutions", Invoker.MAX_ENVIRONMENTS);
+		limit.put("ConcurrentExecutions", this.invoker.maxEnvironments());
+		limit.put("UnreservedConcurrentExecutions", this.invoker.maxEnvironments());
 		ObjectNode usage = out.putObject("AccountUsage");
 		usage.put("TotalCodeSize", this.functions.totalCodeSize());
 		usage.put("FunctionCount", this.functions.count());
