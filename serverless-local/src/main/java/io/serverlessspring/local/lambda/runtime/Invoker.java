@@ -212,21 +212,27 @@ public final class Invoker implements AutoCloseable {
 				this.busy.add(environment);
 				return environment;
 			}
-			long remainingNanos = deadlineNanos - System.nanoTime();
-			if (synchronous && (functionLimit || remainingNanos <= 0)) {
-				throw new AwsException(429, "TooManyRequestsException", "Rate Exceeded.");
+			long waitNanos = TimeUnit.SECONDS.toNanos(1);
+			if (synchronous) {
+				long remainingNanos = deadlineNanos - System.nanoTime();
+				if (functionLimit || remainingNanos <= 0) {
+					throw new AwsException(429, "TooManyRequestsException", "Rate Exceeded.");
+				}
+				waitNanos = Math.min(remainingNanos, waitNanos);
+				this.waiting++;
 			}
-			this.waiting++;
 			try {
 				// woken by release() and retire(); the timed wait bounds a missed notification
-				TimeUnit.NANOSECONDS.timedWait(this, Math.min(remainingNanos, TimeUnit.SECONDS.toNanos(1)));
+				TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new AwsException(503, "ServiceException", "Interrupted while waiting for an environment");
 			}
 			finally {
-				this.waiting--;
+				if (synchronous) {
+					this.waiting--;
+				}
 			}
 		}
 	}
