@@ -67,6 +67,28 @@ class LogJournalTest {
 			.doesNotContain("deleted-event");
 	}
 
+	@Test
+	void loadsAStateDirectorySavedWithEventsInTheSnapshotAndMovesThemToTheJournal(@TempDir Path state) throws Exception {
+		// the format before the journal: events inside LogsService.json
+		Files.writeString(state.resolve("LogsService.json"), """
+				[ { "name" : "/aws/lambda/old", "created" : 1764000000000, "tags" : { },
+				    "streams" : { "s" : { "name" : "s", "created" : 1764000000000,
+				      "events" : [ { "timestamp" : 1764000000001, "message" : "saved before the journal", "ingestionTime" : 1764000000002 } ] } } } ]
+				""");
+		try (LocalCloud cloud = LocalCloud.start(0, state)) {
+			CloudWatchLogsClient logs = SharedCloud.configure(CloudWatchLogsClient.builder(), cloud.endpoint());
+			assertThat(logs.getLogEvents((g) -> g.logGroupName("/aws/lambda/old").logStreamName("s").startFromHead(true)).events())
+				.extracting(OutputLogEvent::message).containsExactly("saved before the journal");
+		}
+		assertThat(Files.readString(state.resolve("LogsService.events.jsonl"))).contains("saved before the journal");
+		assertThat(Files.readString(state.resolve("LogsService.json"))).doesNotContain("saved before the journal");
+		try (LocalCloud restarted = LocalCloud.start(0, state)) {
+			CloudWatchLogsClient logs = SharedCloud.configure(CloudWatchLogsClient.builder(), restarted.endpoint());
+			assertThat(logs.getLogEvents((g) -> g.logGroupName("/aws/lambda/old").logStreamName("s").startFromHead(true)).events())
+				.extracting(OutputLogEvent::message).containsExactly("saved before the journal");
+		}
+	}
+
 	private static void put(CloudWatchLogsClient logs, String group, String stream, long timestamp, String... messages) {
 		List<InputLogEvent> events = Arrays.stream(messages)
 			.map((message) -> InputLogEvent.builder().timestamp(timestamp).message(message).build())
