@@ -23,14 +23,18 @@ import javax.tools.ToolProvider;
 import io.serverlessspring.local.LocalCloud;
 
 /**
- * serverless-local's two numbers (printed, not asserted):
+ * serverless-local's numbers (printed, not asserted):
  * <ol>
  * <li>start-up: a fresh {@code java -jar serverless-local.jar --port 0} until it answers its health URL;</li>
  * <li>warm invoke overhead: client round trip of a RequestResponse Invoke minus the function's own
- * Duration (from its REPORT line), on a warm environment running a no-op handler.</li>
+ * Duration (from its REPORT line), on a warm environment running a no-op handler;</li>
+ * <li>HTTP API load: {@code -Dload.requests} (10000) GETs at concurrency {@code -Dload.concurrency} (16)
+ * through a deployed function's HTTP API, against a cloud started as the console starts it
+ * ({@code java -Xmx512m -jar serverless-local.jar}): throughput, p50/p99, errors, and the cloud's RSS.</li>
  * </ol>
  * Run after {@code mvn -pl serverless-local -am package -DskipTests}, from the repository root:
  * {@code java -cp serverless-local/target/serverless-local.jar bench/local/LocalCloudBench.java}
+ * ({@code -Dparts=startup,invoke,load} to choose). Loopback only.
  */
 public class LocalCloudBench {
 
@@ -40,6 +44,12 @@ public class LocalCloudBench {
 
 	private static final int INVOKES = Integer.getInteger("invokes", 1000);
 
+	private static final int LOAD_REQUESTS = Integer.getInteger("load.requests", 10_000);
+
+	private static final int LOAD_CONCURRENCY = Integer.getInteger("load.concurrency", 16);
+
+	private static final String PARTS = System.getProperty("parts", "startup,invoke,load");
+
 	private static final Pattern DURATION = Pattern.compile("Duration: ([0-9.]+) ms");
 
 	public static void main(String[] args) throws Exception {
@@ -47,8 +57,122 @@ public class LocalCloudBench {
 		if (!Files.exists(jar)) {
 			throw new IllegalStateException("Build it first: mvn -pl serverless-local -am package -DskipTests");
 		}
-		startUp(jar);
-		warmInvoke();
+		if (PARTS.contains("startup")) {
+			startUp(jar);
+		}
+		if (PARTS.contains("invoke")) {
+			warmInvoke();
+		}
+		if (PARTS.contains("load")) {
+			httpApiLoad(jar);
+		}
+	}
+
+	private static void httpApiLoad(Path jar) throws Exception {
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+				jar.toString(), "--port", "0").redirectErrorStream(true).start();
+		// not closed here: the drain thread reads it until the process ends (closing would wait for it)
+		BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		try {
+			Matcher endpoint = Pattern.compile("(http://127.0.0.1:\\d+)").matcher(String.valueOf(out.readLine()));
+			if (!endpoint.find()) {
+				throw new IllegalStateException("the cloud did not start");
+			}
+			Thread drain = new Thread(() -> out.lines().forEach((line) -> { }), "cloud-output");
+			drain.setDaemon(true);
+			drain.start();
+			String base = endpoint.group(1);
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			call(http, base, "iam", "POST", "/", "Action=CreateRole&RoleName=bench&AssumeRolePolicyDocument="
+					+ java.net.URLEncoder.encode("{\"Statement\":[]}", StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+			String zip = Base64.getEncoder().encodeToString(compiledPackage("HttpNoop",
+					"public class HttpNoop { public java.util.Map<String, Object> handle(java.util.Map<String, Object> event) {"
+							+ " return java.util.Map.of(\"statusCode\", 200, \"body\", \"ok\"); } }"));
+			String created = call(http, base, "lambda", "POST", "/2015-03-31/functions", "{\"FunctionName\":\"http-noop\","
+					+ "\"Runtime\":\"java17\",\"Handler\":\"HttpNoop::handle\",\"Role\":\"arn:aws:iam::000000000000:role/bench\","
+					+ "\"MemorySize\":512,\"Timeout\":30,\"Code\":{\"ZipFile\":\"" + zip + "\"}}", "application/json").body();
+			String functionArn = created.replaceAll(".*\"FunctionArn\":\"([^\"]+)\".*", "$1");
+			while (!call(http, base, "lambda", "GET", "/2015-03-31/functions/http-noop/configuration", null, null).body().contains("\"Active\"")) {
+				Thread.sleep(20);
+			}
+			call(http, base, "lambda", "POST", "/2015-03-31/functions/http-noop/policy", "{\"StatementId\":\"apigateway\","
+					+ "\"Action\":\"lambda:InvokeFunction\",\"Principal\":\"apigateway.amazonaws.com\"}", "application/json");
+			String api = call(http, base, "apigateway", "POST", "/v2/apis", "{\"name\":\"bench\",\"protocolType\":\"HTTP\","
+					+ "\"target\":\"" + functionArn + "\"}", "application/json").body();
+			URI url = URI.create(api.replaceAll(".*\"apiEndpoint\":\"([^\"]+)\".*", "$1") + "/pets");
+			for (int i = 0; i < WARMUP; i++) { // starts the environments and warms both JVMs
+				http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+			}
+
+			long pid = process.pid();
+			java.util.concurrent.atomic.AtomicLong peakRss = new java.util.concurrent.atomic.AtomicLong(rssKilobytes(pid));
+			java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+			sampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(rssKilobytes(pid), Math::max), 0, 100,
+					java.util.concurrent.TimeUnit.MILLISECONDS);
+			long rssBefore = rssKilobytes(pid);
+			double[] latencies = new double[LOAD_REQUESTS];
+			java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(LOAD_CONCURRENCY);
+			long started = System.nanoTime();
+			for (int c = 0; c < LOAD_CONCURRENCY; c++) {
+				clients.execute(() -> {
+					for (int i; (i = next.getAndIncrement()) < LOAD_REQUESTS;) {
+						long sent = System.nanoTime();
+						try {
+							HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(java.time.Duration.ofSeconds(60)).build(),
+									HttpResponse.BodyHandlers.ofString());
+							if (response.statusCode() != 200 || !"ok".equals(response.body())) {
+								errors.incrementAndGet();
+							}
+						}
+						catch (Exception ex) {
+							errors.incrementAndGet();
+						}
+						latencies[i] = (System.nanoTime() - sent) / 1e6;
+					}
+				});
+			}
+			clients.shutdown();
+			if (!clients.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES)) {
+				clients.shutdownNow();
+				throw new IllegalStateException("the load did not finish within 10 minutes");
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			sampler.shutdownNow();
+			long rssAfter = rssKilobytes(pid);
+			peakRss.accumulateAndGet(rssAfter, Math::max);
+			long functionRss = process.descendants().mapToLong((child) -> rssKilobytes(child.pid())).sum();
+			List<Double> sorted = new ArrayList<>();
+			for (double latency : latencies) {
+				sorted.add(latency);
+			}
+			System.out.printf(Locale.ROOT, "HTTP API load, %d GETs at concurrency %d (after %d warm-up): %.0f requests/s, "
+					+ "p50 %.2f ms / p99 %.2f ms / max %.2f ms, %d errors; cloud RSS %d MB before, %d MB after, peak %d MB "
+					+ "(-Xmx512m); function JVMs %d MB in all%n", LOAD_REQUESTS, LOAD_CONCURRENCY, WARMUP, LOAD_REQUESTS / seconds,
+					percentile(sorted, 50), percentile(sorted, 99), Collections.max(sorted), errors.get(), rssBefore / 1024,
+					rssAfter / 1024, peakRss.get() / 1024, functionRss / 1024);
+		}
+		finally {
+			process.descendants().forEach(ProcessHandle::destroy);
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	/** A process's resident set (VmRSS of /proc/<pid>/status), in KB; 0 when it is gone. */
+	private static long rssKilobytes(long pid) {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (Exception gone) {
+			// ended meanwhile
+		}
+		return 0;
 	}
 
 	private static void startUp(Path jar) throws Exception {
@@ -89,7 +213,8 @@ public class LocalCloudBench {
 			HttpClient http = HttpClient.newHttpClient();
 			call(http, base, "iam", "POST", "/", "Action=CreateRole&RoleName=bench&AssumeRolePolicyDocument="
 					+ java.net.URLEncoder.encode("{\"Statement\":[]}", StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
-			String zip = Base64.getEncoder().encodeToString(noopPackage());
+			String zip = Base64.getEncoder().encodeToString(compiledPackage("Noop",
+					"public class Noop { public String handle(String in) { return in; } }"));
 			call(http, base, "lambda", "POST", "/2015-03-31/functions", "{\"FunctionName\":\"noop\",\"Runtime\":\"java17\","
 					+ "\"Handler\":\"Noop::handle\",\"Role\":\"arn:aws:iam::000000000000:role/bench\",\"MemorySize\":512,"
 					+ "\"Code\":{\"ZipFile\":\"" + zip + "\"}}", "application/json");
@@ -129,17 +254,18 @@ public class LocalCloudBench {
 		}
 	}
 
-	/** A handler without dependencies: {@code Noop::handle} echoes its (String) event. */
-	private static byte[] noopPackage() throws Exception {
-		Path source = Files.createTempDirectory("noop");
-		Files.writeString(source.resolve("Noop.java"), "public class Noop { public String handle(String in) { return in; } }");
-		if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", source.resolve("Noop.java").toString()) != 0) {
-			throw new IllegalStateException("could not compile the no-op handler");
+	/** A Lambda package of one handler class without dependencies, compiled from {@code source}. */
+	private static byte[] compiledPackage(String className, String source) throws Exception {
+		Path directory = Files.createTempDirectory("handler");
+		Files.writeString(directory.resolve(className + ".java"), source);
+		if (ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+				directory.resolve(className + ".java").toString()) != 0) {
+			throw new IllegalStateException("could not compile " + className);
 		}
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-			zip.putNextEntry(new ZipEntry("Noop.class"));
-			zip.write(Files.readAllBytes(source.resolve("Noop.class")));
+			zip.putNextEntry(new ZipEntry(className + ".class"));
+			zip.write(Files.readAllBytes(directory.resolve(className + ".class")));
 			zip.closeEntry();
 		}
 		return bytes.toByteArray();
@@ -159,7 +285,7 @@ public class LocalCloudBench {
 		return response;
 	}
 
-	/** The local cloud routes on the credential scope and does not check signatures. */
+	/** The local cloud routes on the credential scope; without --strict-auth it checks the signature's shape, not its value. */
 	private static String authorization(String service) {
 		return "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" + service + "/aws4_request, SignedHeaders=host, Signature=0";
 	}

@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,9 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpServer;
 
 import io.serverlessspring.local.server.AwsService;
+import io.serverlessspring.local.server.CloudSettings;
 import io.serverlessspring.local.server.Dispatcher;
 import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
+import io.serverlessspring.local.server.OwnerOnlyFiles;
 import io.serverlessspring.local.server.Persistent;
 
 /**
@@ -95,9 +95,13 @@ public final class LocalCloud implements AutoCloseable {
 	 * modification dates) read: for tests that need known times.
 	 */
 	public static LocalCloud start(int port, Path stateDirectory, Clock clock) {
-		if (port < 0 || port > 65535) {
-			throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
-		}
+		return start(LocalCloudOptions.defaults().withPort(port).withStateDirectory(stateDirectory).withClock(clock));
+	}
+
+	/** Starts a cloud as {@code options} say (port, state directory, clock, strict auth). */
+	public static LocalCloud start(LocalCloudOptions options) {
+		int port = options.port();
+		Path stateDirectory = options.stateDirectory();
 		// small responses go out at once (no Nagle wait on the client's delayed ACK: ~40 ms per call)
 		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
 			System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -111,7 +115,7 @@ public final class LocalCloud implements AutoCloseable {
 		}
 		if (stateDirectory != null) {
 			try {
-				Files.createDirectories(stateDirectory);
+				OwnerOnlyFiles.directory(stateDirectory);
 			}
 			catch (IOException ex) {
 				server.stop(0);
@@ -123,10 +127,10 @@ public final class LocalCloud implements AutoCloseable {
 		ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, daemonThreads("local-cloud-timer"));
 		List<AwsService> services = ServiceCatalog.create();
 		LocalContext context = new LocalContext(DEFAULT_REGION, ACCOUNT_ID, endpoint, stateDirectory, timers,
-				services, clock);
+				services, options.clock(), options.settings());
 		loadState(services, stateDirectory);
 		services.forEach((service) -> service.start(context));
-		Dispatcher dispatcher = new Dispatcher(services, DEFAULT_REGION);
+		Dispatcher dispatcher = new Dispatcher(services, DEFAULT_REGION, server.getAddress().getPort(), options.settings());
 		LocalCloud cloud = new LocalCloud(server, httpThreads, timers, services, dispatcher, context, stateDirectory);
 		server.createContext("/", dispatcher);
 		server.setExecutor(httpThreads);
@@ -218,29 +222,19 @@ public final class LocalCloud implements AutoCloseable {
 
 	private void save(AwsService service) {
 		Path file = stateFile(this.stateDirectory, service);
+		Persistent persistent = (Persistent) service;
 		try {
-			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-			createOwnerOnly(temporary);
-			Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter()
-				.writeValueAsBytes(((Persistent) service).saveState()));
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			OwnerOnlyFiles.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(persistent.saveState()));
 		}
 		catch (IOException | RuntimeException ex) {
 			log.log(Level.WARNING, "Could not save the state of " + service.signingName() + " to " + file, ex);
+			return;
 		}
-	}
-
-	/**
-	 * State holds secrets (parameters, secret values, functions' environment variables): files are
-	 * readable by their owner only (0600) where the file system has POSIX permissions.
-	 */
-	private static void createOwnerOnly(Path file) throws IOException {
-		Files.deleteIfExists(file);
-		if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		try {
+			persistent.stateSaved();
 		}
-		else {
-			Files.createFile(file);
+		catch (RuntimeException ex) {
+			log.log(Level.WARNING, "Cleaning up after saving the state of " + service.signingName() + " failed", ex);
 		}
 	}
 
@@ -258,7 +252,9 @@ public final class LocalCloud implements AutoCloseable {
 	}
 
 	/**
-	 * {@code java -jar serverless-local.jar [--port N] [--state-dir DIR]}: runs until interrupted.
+	 * {@code java -jar serverless-local.jar [--port N] [--state-dir DIR] [--strict-auth]}: runs until
+	 * interrupted. With {@code --strict-auth}, signatures must verify against {@code AWS_ACCESS_KEY_ID} /
+	 * {@code AWS_SECRET_ACCESS_KEY} of its environment (else {@code test}/{@code test}).
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		CommandLine commandLine;
@@ -276,33 +272,46 @@ public final class LocalCloud implements AutoCloseable {
 			return;
 		}
 		long started = System.nanoTime();
-		LocalCloud cloud = start(commandLine.port(), commandLine.stateDirectory());
+		LocalCloudOptions options = LocalCloudOptions.defaults().withPort(commandLine.port())
+			.withStateDirectory(commandLine.stateDirectory());
+		if (commandLine.strictAuth()) {
+			// the key pair the caller's own AWS tools use, else the dummies everyone uses locally
+			String accessKeyId = System.getenv().getOrDefault("AWS_ACCESS_KEY_ID", CloudSettings.DEFAULT_KEY);
+			String secretAccessKey = System.getenv().getOrDefault("AWS_SECRET_ACCESS_KEY", CloudSettings.DEFAULT_KEY);
+			options = options.withStrictAuth(accessKeyId, secretAccessKey);
+		}
+		LocalCloud cloud = start(options);
 		Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
-		System.out.printf("Local cloud ready on %s in %d ms%s%n", cloud.endpoint(),
+		System.out.printf("Local cloud ready on %s in %d ms%s%s%n", cloud.endpoint(),
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), (commandLine.stateDirectory() != null)
-						? " (state in " + commandLine.stateDirectory().toAbsolutePath() + ")" : "");
+						? " (state in " + commandLine.stateDirectory().toAbsolutePath() + ")" : "",
+				commandLine.strictAuth() ? " (strict auth: signatures verified for access key "
+						+ options.settings().accessKeyId() + ")" : "");
 		cloud.awaitClose();
 	}
 
 	/** The command line of {@link #main}; a bad argument is an {@link IllegalArgumentException} naming it. */
-	record CommandLine(int port, Path stateDirectory, boolean help) {
+	record CommandLine(int port, Path stateDirectory, boolean strictAuth, boolean help) {
 
-		static final String USAGE = "usage: java -jar serverless-local.jar [--port N (default 4566, 0: any free port)] [--state-dir DIR]";
+		static final String USAGE = "usage: java -jar serverless-local.jar [--port N (default 4566, 0: any free port)] [--state-dir DIR]"
+				+ " [--strict-auth (verify SigV4 signatures against AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, default test/test)]";
 
 		static CommandLine parse(String... args) {
 			int port = DEFAULT_PORT;
 			Path stateDirectory = null;
+			boolean strictAuth = false;
 			for (int i = 0; i < args.length; i++) {
 				switch (args[i]) {
 					case "--port" -> port = port(value(args, ++i, "--port"));
 					case "--state-dir" -> stateDirectory = Path.of(value(args, ++i, "--state-dir"));
+					case "--strict-auth" -> strictAuth = true;
 					case "--help", "-h" -> {
-						return new CommandLine(port, stateDirectory, true);
+						return new CommandLine(port, stateDirectory, strictAuth, true);
 					}
 					default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
 				}
 			}
-			return new CommandLine(port, stateDirectory, false);
+			return new CommandLine(port, stateDirectory, strictAuth, false);
 		}
 
 		private static String value(String[] args, int index, String option) {

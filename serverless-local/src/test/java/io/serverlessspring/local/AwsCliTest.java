@@ -2,6 +2,8 @@ package io.serverlessspring.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,16 +58,45 @@ class AwsCliTest {
 		assertThat(missing.output).contains("ResourceNotFoundException");
 	}
 
+	@Test
+	void passesStrictAuthWithTheConfiguredKeyPairOnly(@TempDir Path files) throws IOException {
+		try (LocalCloud strict = LocalCloud.start(LocalCloudOptions.defaults().withPort(0).withStrictAuth("AKIDCLI", "cli-secret"))) {
+			String endpoint = strict.endpoint().toString();
+			Path upload = Files.writeString(files.resolve("upload.txt"), "from the cli");
+			assertThat(runAs("AKIDCLI", "cli-secret", "--endpoint-url", endpoint, "lambda", "list-functions").exitCode).isZero();
+			Result bucket = runAs("AKIDCLI", "cli-secret", "--endpoint-url", endpoint, "s3", "mb", "s3://cli-strict");
+			assertThat(bucket.exitCode).as(bucket.output).isZero();
+			Result copy = runAs("AKIDCLI", "cli-secret", "--endpoint-url", endpoint, "s3", "cp", upload.toString(),
+					"s3://cli-strict/dir/a b.txt");
+			assertThat(copy.exitCode).as(copy.output).isZero();
+			Result listing = runAs("AKIDCLI", "cli-secret", "--endpoint-url", endpoint, "s3", "ls", "s3://cli-strict/dir/");
+			assertThat(listing.output).as(listing.output).contains("a b.txt");
+			Result identity = runAs("AKIDCLI", "cli-secret", "--endpoint-url", endpoint, "sts", "get-caller-identity");
+			assertThat(identity.exitCode).as(identity.output).isZero();
+
+			Result wrongLambda = runAs("AKIDCLI", "wrong-secret", "--endpoint-url", endpoint, "lambda", "list-functions");
+			assertThat(wrongLambda.exitCode).isNotZero();
+			assertThat(wrongLambda.output).contains("InvalidSignatureException");
+			Result wrongS3 = runAs("AKIDCLI", "wrong-secret", "--endpoint-url", endpoint, "s3api", "list-objects-v2", "--bucket",
+					"cli-strict");
+			assertThat(wrongS3.output).contains("SignatureDoesNotMatch");
+		}
+	}
+
 	private record Result(int exitCode, String output) {
 	}
 
 	private static Result run(String... arguments) {
+		return runAs("test", "test", arguments);
+	}
+
+	private static Result runAs(String accessKeyId, String secretAccessKey, String... arguments) {
 		List<String> command = new ArrayList<>();
 		command.add("aws");
 		command.addAll(List.of(arguments));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		builder.environment().put("AWS_ACCESS_KEY_ID", "test");
-		builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+		builder.environment().put("AWS_ACCESS_KEY_ID", accessKeyId);
+		builder.environment().put("AWS_SECRET_ACCESS_KEY", secretAccessKey);
 		builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
 		builder.environment().put("AWS_PAGER", "");
 		try {

@@ -42,13 +42,24 @@ final class HttpApiFrontDoor implements FrontDoor {
 	}
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	/** Its custom domain names (CreateDomainName), reached with {@code Host: <domain>}. */
+	@Override
+	public boolean answersHost(String host) {
+		synchronized (this.apis) {
+			return this.apis.model.domains.containsKey(host);
+		}
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		if (request.rawPath().startsWith(PATH_PREFIX) || request.host().contains(".execute-api.")) {
 			return true;
 		}
-		synchronized (this.apis) {
-			return this.apis.model.domains.containsKey(request.host());
-		}
+		return answersHost(request.host());
 	}
 
 	/** Where a request lands: API, stage, the path the event carries, the path routes match. */
@@ -224,8 +235,8 @@ final class HttpApiFrontDoor implements FrontDoor {
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
-		catch (AwsException throttled) {
-			return LambdaProxy.message(429, "Too Many Requests");
+		catch (AwsException refused) {
+			return LambdaProxy.refused(refused, "Request Entity Too Large");
 		}
 		if (result.failed()) {
 			return LambdaProxy.message(500, "Internal Server Error");

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.serverlessspring.local.server.AwsException;
 import io.serverlessspring.local.server.AwsResponse;
 
 /** What the HTTP API and REST API front doors share about Lambda proxy integrations. */
@@ -28,6 +29,14 @@ final class LambdaProxy {
 		}
 		Matcher arn = LAMBDA_ARN.matcher(uri);
 		return arn.find() ? arn.group() : null;
+	}
+
+	/**
+	 * API Gateway's answer when the invoker refuses before running anything: 413 with the API kind's
+	 * own text for an event over Lambda's payload limit, else 429 (throttled).
+	 */
+	static AwsResponse refused(AwsException refused, String tooLargeMessage) {
+		return (refused.status() == 413) ? message(413, tooLargeMessage) : message(429, "Too Many Requests");
 	}
 
 	/** API Gateway's own error body, {@code {"message": "..."}}. */

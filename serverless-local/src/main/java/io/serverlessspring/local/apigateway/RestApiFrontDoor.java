@@ -44,6 +44,11 @@ final class RestApiFrontDoor implements FrontDoor {
 	}
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		return URL.matcher(request.rawPath()).matches();
 	}
@@ -102,8 +107,8 @@ final class RestApiFrontDoor implements FrontDoor {
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
 		}
-		catch (AwsException throttled) {
-			return LambdaProxy.message(429, "Too Many Requests");
+		catch (AwsException refused) {
+			return LambdaProxy.refused(refused, "Request Too Long");
 		}
 		if (result.failed()) {
 			return LambdaProxy.message(502, "Internal server error");

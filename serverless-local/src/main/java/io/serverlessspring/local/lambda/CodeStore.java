@@ -11,9 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import io.serverlessspring.local.server.OwnerOnlyFiles;
 
 /**
  * Function packages by content: the zip as uploaded ({@code <dir>/zips/<sha256>.zip}) and, once
@@ -31,8 +34,9 @@ final class CodeStore {
 		this.zips = directory.resolve("zips");
 		this.packages = directory.resolve("packages");
 		try {
-			Files.createDirectories(this.zips);
-			Files.createDirectories(this.packages);
+			OwnerOnlyFiles.directory(directory);
+			OwnerOnlyFiles.directory(this.zips);
+			OwnerOnlyFiles.directory(this.packages);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the function code store in " + directory, ex);
@@ -45,9 +49,7 @@ final class CodeStore {
 		Path file = this.zips.resolve(key + ".zip");
 		if (!Files.exists(file)) {
 			try {
-				Path temporary = Files.createTempFile(this.zips, key, ".tmp");
-				Files.write(temporary, zip);
-				Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				OwnerOnlyFiles.write(file, zip);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot store function code", ex);
@@ -124,6 +126,33 @@ final class CodeStore {
 			catch (IOException ex) {
 				throw new IllegalArgumentException("Could not unzip uploaded file: " + ex.getMessage(), ex);
 			}
+		}
+	}
+
+	/**
+	 * Deletes the zips and unpacked packages whose keys are not in {@code keep} (what functions and
+	 * running environments still refer to), so the store does not keep every package ever uploaded.
+	 */
+	void retainOnly(Set<String> keep) {
+		try (var zipFiles = Files.list(this.zips); var packageDirectories = Files.list(this.packages)) {
+			for (Path zip : zipFiles.toList()) {
+				String name = zip.getFileName().toString();
+				if (name.endsWith(".zip") && !keep.contains(name.substring(0, name.length() - ".zip".length()))) {
+					Files.deleteIfExists(zip);
+				}
+			}
+			for (Path unpacked : packageDirectories.toList()) {
+				String key = unpacked.getFileName().toString();
+				if (key.matches("[0-9a-f]{64}") && !keep.contains(key)) {
+					synchronized (this.unpackLocks.computeIfAbsent(key, (k) -> new Object())) {
+						deleteRecursively(unpacked);
+					}
+					this.unpackLocks.remove(key);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot clean up the function code store", ex);
 		}
 	}
 

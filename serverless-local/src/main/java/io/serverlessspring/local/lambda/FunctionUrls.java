@@ -171,6 +171,11 @@ final class FunctionUrls implements FrontDoor {
 	// ---- the front door ---------------------------------------------------------------------
 
 	@Override
+	public boolean isPublic() {
+		return true;
+	}
+
+	@Override
 	public boolean accepts(AwsRequest request) {
 		return request.rawPath().startsWith(PATH_PREFIX) || request.host().contains(".lambda-url.");
 	}
@@ -222,8 +227,9 @@ final class FunctionUrls implements FrontDoor {
 		try {
 			result = this.invoker.invoke(function, Json.bytes(event), null);
 		}
-		catch (AwsException throttled) {
-			return AwsResponse.bytes(429, "{\"Message\":\"Too Many Requests\"}".getBytes(), "application/json");
+		catch (AwsException refused) {
+			// as function URLs answer: the invoker's 413 (payload over Lambda's limit) or 429 (throttled)
+			return AwsResponse.json(refused.status(), Json.object().put("Message", refused.getMessage()));
 		}
 		return withCors(HttpEventV2.response(result, 502), request, cors);
 	}

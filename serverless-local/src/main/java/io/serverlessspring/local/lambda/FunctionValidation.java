@@ -27,7 +27,7 @@ final class FunctionValidation {
 
 	private static final int EVENT_PAYLOAD_LIMIT = 262_144;
 
-	private static final int REQUEST_RESPONSE_PAYLOAD_LIMIT = 6_291_456;
+	private static final int REQUEST_RESPONSE_PAYLOAD_LIMIT = io.serverlessspring.local.lambda.runtime.Invoker.SYNC_PAYLOAD_LIMIT;
 
 	private FunctionValidation() {
 	}

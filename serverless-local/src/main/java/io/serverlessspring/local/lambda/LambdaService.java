@@ -6,7 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +54,9 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	private LocalContext context;
 
 	private CodeStore code;
+
+	/** The code keys the last saved state refers to: kept until a newer state is on disk. */
+	private volatile Set<String> savedCodeKeys = Set.of();
 
 	private Path workDirectory;
 
@@ -198,7 +203,14 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		}
 		// the control plane runs under the registry's monitor, as does everything else that reads or changes functions
 		synchronized (this.functions) {
-			return this.router.route(request);
+			AwsResponse response = this.router.route(request);
+			if (this.temporaryWorkDirectory && ("DELETE".equals(request.method()) || "PUT".equals(request.method()))) {
+				// nothing is saved: packages no function refers to any more can go at once
+				Set<String> keep = referencedCodeKeys();
+				keep.addAll(this.invoker.codeKeysInUse());
+				this.code.retainOnly(keep);
+			}
+			return response;
 		}
 	}
 
@@ -221,8 +233,8 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		limit.put("TotalCodeSize", 80530636800L);
 		limit.put("CodeSizeUnzipped", 262144000);
 		limit.put("CodeSizeZipped", 52428800);
-		limit.put("ConcurrentExecutions", Invoker.MAX_ENVIRONMENTS);
-		limit.put("UnreservedConcurrentExecutions", Invoker.MAX_ENVIRONMENTS);
+		limit.put("ConcurrentExecutions", this.invoker.maxEnvironments());
+		limit.put("UnreservedConcurrentExecutions", this.invoker.maxEnvironments());
 		ObjectNode usage = out.putObject("AccountUsage");
 		usage.put("TotalCodeSize", this.functions.totalCodeSize());
 		usage.put("FunctionCount", this.functions.count());
@@ -311,7 +323,27 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	@Override
 	public JsonNode saveState() {
-		return this.store.save(this.mappings);
+		synchronized (this.functions) {
+			this.savedCodeKeys = referencedCodeKeys();
+			return this.store.save(this.mappings);
+		}
+	}
+
+	/** The packages the saved state no longer refers to (and no environment runs) are deleted. */
+	@Override
+	public void stateSaved() {
+		Set<String> keep = new HashSet<>(this.savedCodeKeys);
+		synchronized (this.functions) {
+			keep.addAll(referencedCodeKeys());
+		}
+		keep.addAll(this.invoker.codeKeysInUse());
+		this.code.retainOnly(keep);
+	}
+
+	private Set<String> referencedCodeKeys() {
+		Set<String> keys = new HashSet<>();
+		this.functions.functions().forEach((function) -> keys.addAll(function.codeKeys.values()));
+		return keys;
 	}
 
 	@Override

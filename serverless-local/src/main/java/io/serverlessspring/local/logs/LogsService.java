@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,9 +24,12 @@ import io.serverlessspring.local.server.Protocol;
 
 /**
  * CloudWatch Logs (awsJson1.1, {@code Logs_20140328}): groups with retention and tags, streams,
- * put/get/filter events. Functions write here through {@link #append}.
+ * put/get/filter events. Functions write here through {@link #append}. With a state directory, groups
+ * and streams are saved as a snapshot and events appended to a {@link LogJournal}.
  */
 public final class LogsService implements AwsService, Persistent {
+
+	private static final System.Logger log = System.getLogger(LogsService.class.getName());
 
 	private static final int MAX_PAGE = 10_000;
 
@@ -63,6 +67,12 @@ public final class LogsService implements AwsService, Persistent {
 
 	private LocalContext context;
 
+	/** Where events are appended, with a state directory (null: memory only). */
+	private LogJournal journal;
+
+	/** Events found in a saved snapshot of the older format (events inside): moved to the journal at start. */
+	private boolean snapshotHadEvents;
+
 	@Override
 	public String signingName() {
 		return "logs";
@@ -81,6 +91,86 @@ public final class LogsService implements AwsService, Persistent {
 	@Override
 	public void start(LocalContext context) {
 		this.context = context;
+		context.stateDirectory().ifPresent((directory) -> {
+			this.journal = new LogJournal(directory.resolve(getClass().getSimpleName() + ".events.jsonl"));
+			replay();
+			context.timers().scheduleWithFixedDelay(this::flushJournal, 1, 1, TimeUnit.SECONDS);
+		});
+	}
+
+	@Override
+	public void close() {
+		flushJournal();
+	}
+
+	private void flushJournal() {
+		if (this.journal != null) {
+			try {
+				this.journal.flush();
+			}
+			catch (RuntimeException ex) {
+				log.log(System.Logger.Level.WARNING, "Could not save log events", ex);
+			}
+		}
+	}
+
+	/**
+	 * Loads the journal's events into the groups the snapshot has (creating those it lacks), drops
+	 * those of deleted groups and streams, and compacts the file when that left dead lines.
+	 */
+	private synchronized void replay() {
+		List<JsonNode> lines = this.journal.read();
+		// groups and streams the snapshot did not have (created after it was saved): a later deletion removes them
+		Set<Object> created = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		for (JsonNode line : lines) {
+			if (line.has("deleteGroup")) {
+				LogGroup group = this.groups.get(line.path("deleteGroup").asString());
+				if (group == null) {
+					continue;
+				}
+				if (!line.has("deleteStream") && created.contains(group)) {
+					this.groups.remove(group.name);
+					continue;
+				}
+				group.streams.values().removeIf((stream) -> {
+					if (line.has("deleteStream") && !stream.name.equals(line.path("deleteStream").asString())) {
+						return false;
+					}
+					stream.events.clear();
+					return created.contains(stream);
+				});
+				continue;
+			}
+			LogGroup group = this.groups.computeIfAbsent(line.path("group").asString(), (n) -> {
+				LogGroup fresh = newGroup(n);
+				created.add(fresh);
+				return fresh;
+			});
+			LogStream stream = group.streams.computeIfAbsent(line.path("stream").asString(), (n) -> {
+				LogStream fresh = newStream(n);
+				created.add(fresh);
+				return fresh;
+			});
+			stream.events.add(new LogEvent(line.path("timestamp").asLong(), line.path("message").asString(),
+					line.path("ingestionTime").asLong()));
+		}
+		List<ObjectNode> live = new ArrayList<>();
+		for (LogGroup group : this.groups.values()) {
+			for (LogStream stream : group.streams.values()) {
+				stream.events.sort(Comparator.comparingLong(LogEvent::timestamp));
+				stream.events.forEach((event) -> live.add(LogJournal.line(group.name, stream.name, event)));
+			}
+		}
+		if (this.snapshotHadEvents || live.size() < lines.size()) {
+			this.journal.rewrite(live);
+		}
+	}
+
+	private void record(LogGroup group, LogStream stream, LogEvent event) {
+		stream.events.add(event);
+		if (this.journal != null) {
+			this.journal.event(group.name, stream.name, event);
+		}
 	}
 
 	/** Appends messages (timestamped now) to a stream, creating the group and stream if needed. */
@@ -89,7 +179,7 @@ public final class LogsService implements AwsService, Persistent {
 		LogStream stream = group.streams.computeIfAbsent(streamName, (n) -> newStream(n));
 		long now = System.currentTimeMillis();
 		for (String message : messages) {
-			stream.events.add(new LogEvent(now, message, now));
+			record(group, stream, new LogEvent(now, message, now));
 		}
 	}
 
@@ -108,7 +198,13 @@ public final class LogsService implements AwsService, Persistent {
 				group.tags.putAll(Json.stringMap(in, "tags"));
 				this.groups.put(name, group);
 			}
-			case "DeleteLogGroup" -> this.groups.remove(group(in).name);
+			case "DeleteLogGroup" -> {
+				String name = group(in).name;
+				this.groups.remove(name);
+				if (this.journal != null) {
+					this.journal.deleted(name, null);
+				}
+			}
 			case "DescribeLogGroups" -> {
 				String prefix = Json.string(in, "logGroupNamePrefix");
 				String pattern = Json.string(in, "logGroupNamePattern");
@@ -151,19 +247,24 @@ public final class LogsService implements AwsService, Persistent {
 			}
 			case "DeleteLogStream" -> {
 				LogGroup group = group(in);
-				if (group.streams.remove(stream(group, in).name) == null) {
+				String name = stream(group, in).name;
+				if (group.streams.remove(name) == null) {
 					throw notFound("The specified log stream does not exist.");
+				}
+				if (this.journal != null) {
+					this.journal.deleted(group.name, name);
 				}
 			}
 			case "DescribeLogStreams" -> describeStreams(in, out);
 			case "PutLogEvents" -> {
-				LogStream stream = stream(group(in), in);
+				LogGroup group = group(in);
+				LogStream stream = stream(group, in);
 				long now = System.currentTimeMillis();
 				JsonNode events = in.get("logEvents");
 				if (events == null || !events.isArray() || events.isEmpty()) {
 					throw AwsException.badRequest("InvalidParameterException", "logEvents must contain at least one event");
 				}
-				events.forEach((e) -> stream.events.add(new LogEvent(e.path("timestamp").asLong(), e.path("message").asString(), now)));
+				events.forEach((e) -> record(group, stream, new LogEvent(e.path("timestamp").asLong(), e.path("message").asString(), now)));
 				stream.events.sort(Comparator.comparingLong(LogEvent::timestamp));
 				out.put("nextSequenceToken", Long.toString(stream.events.size()));
 			}
@@ -349,9 +450,21 @@ public final class LogsService implements AwsService, Persistent {
 		return stream;
 	}
 
+	/** Groups and streams without their events: those are in the journal, appended as they come. */
 	@Override
 	public synchronized JsonNode saveState() {
-		return Json.tree(List.copyOf(this.groups.values()));
+		ArrayNode saved = Json.mapper().createArrayNode();
+		for (LogGroup group : this.groups.values()) {
+			ObjectNode node = saved.addObject().put("name", group.name).put("created", group.created);
+			if (group.retentionInDays != null) {
+				node.put("retentionInDays", group.retentionInDays);
+			}
+			node.set("tags", Json.tree(group.tags));
+			ObjectNode streams = node.putObject("streams");
+			group.streams.values().forEach((stream) -> streams.putObject(stream.name).put("name", stream.name)
+				.put("created", stream.created));
+		}
+		return saved;
 	}
 
 	@Override
@@ -360,6 +473,7 @@ public final class LogsService implements AwsService, Persistent {
 		for (JsonNode node : state) {
 			LogGroup group = Json.mapper().treeToValue(node, LogGroup.class);
 			this.groups.put(group.name, group);
+			this.snapshotHadEvents |= group.streams.values().stream().anyMatch((stream) -> !stream.events.isEmpty());
 		}
 	}
 

@@ -13,11 +13,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -31,6 +33,7 @@ import io.serverlessspring.local.server.AwsResponse;
 import io.serverlessspring.local.server.AwsService;
 import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
+import io.serverlessspring.local.server.OwnerOnlyFiles;
 import io.serverlessspring.local.server.Persistent;
 import io.serverlessspring.local.server.Protocol;
 import io.serverlessspring.local.server.RestRouter;
@@ -62,6 +65,9 @@ public final class S3Service implements AwsService, Persistent {
 	private LocalContext context;
 
 	private S3Notifications notifications;
+
+	/** The object files the last saved state refers to. */
+	private Set<String> savedBlobs = Set.of();
 
 	private boolean loadedFromState;
 
@@ -587,13 +593,15 @@ public final class S3Service implements AwsService, Persistent {
 	@Override
 	public synchronized JsonNode saveState() {
 		Path blobs = blobDirectory();
+		Set<String> referenced = new HashSet<>();
 		for (Bucket bucket : this.model.buckets.values()) {
 			for (StoredObject object : bucket.objects.values()) {
 				object.blob = HexFormat.of().formatHex(sha256(object.data));
+				referenced.add(object.blob);
 				Path file = blobs.resolve(object.blob);
 				if (!Files.exists(file)) {
 					try {
-						Files.write(file, object.data);
+						OwnerOnlyFiles.write(file, object.data);
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException("Cannot save S3 object " + object.key, ex);
@@ -601,7 +609,27 @@ public final class S3Service implements AwsService, Persistent {
 				}
 			}
 		}
+		this.savedBlobs = referenced;
 		return Json.tree(this.model);
+	}
+
+	/** Object files the saved state no longer refers to (deleted objects, buckets) are deleted. */
+	@Override
+	public void stateSaved() {
+		Set<String> keep;
+		synchronized (this) {
+			keep = this.savedBlobs;
+		}
+		try (var files = Files.list(blobDirectory())) {
+			for (Path file : files.toList()) {
+				if (!keep.contains(file.getFileName().toString())) {
+					Files.deleteIfExists(file);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot clean up the S3 object files", ex);
+		}
 	}
 
 	@Override
@@ -628,7 +656,7 @@ public final class S3Service implements AwsService, Persistent {
 	private Path blobDirectory() {
 		Path directory = this.context.stateDirectory().orElseThrow().resolve("s3-objects");
 		try {
-			Files.createDirectories(directory);
+			OwnerOnlyFiles.directory(directory);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

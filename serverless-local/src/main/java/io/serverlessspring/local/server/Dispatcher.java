@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,15 +17,20 @@ import com.sun.net.httpserver.HttpHandler;
  * The one HTTP entrance: turns an exchange into an {@link AwsRequest}, picks the service the way AWS
  * endpoints do, and writes its answer or its error in the service's protocol.
  *
- * <p>Order: front doors (HTTP APIs, function URLs) by their own URL forms; then the SigV4 signing
- * name of the {@code Authorization} header or of a presigned URL; then {@code X-Amz-Target}'s prefix;
- * unsigned requests without a target go to S3 (anonymous S3 access, as AWS allows).
+ * <p>First {@link RequestGuard} refuses foreign hosts and cross-origin browser requests. Then: front
+ * doors (HTTP APIs, function URLs) by their own URL forms; then, for AWS API calls, which must be
+ * signed (SigV4 {@code Authorization} header, or a presigned S3 object URL), the signing name of the
+ * credential scope; then {@code X-Amz-Target}'s prefix.
  */
 public final class Dispatcher implements HttpHandler {
 
 	private static final System.Logger log = System.getLogger(Dispatcher.class.getName());
 
 	private static final String HEALTH_PATH = "/_local/health";
+
+	/** Paths of the rest-json services: Lambda's dated API versions, API Gateway, Scheduler. */
+	private static final java.util.regex.Pattern REST_JSON_PATH = java.util.regex.Pattern
+		.compile("/(\\d{4}-\\d{2}-\\d{2}/|v2/|restapis|apikeys|usageplans|tags/|schedules|schedule-groups)");
 
 	private final List<AwsService> services;
 
@@ -37,11 +41,17 @@ public final class Dispatcher implements HttpHandler {
 	/** Services that changed since their state was last saved (see {@link Persistent}). */
 	private final Set<AwsService> changed = ConcurrentHashMap.newKeySet();
 
-	/** Services must be started: their front doors are read here. */
-	public Dispatcher(List<AwsService> services, String defaultRegion) {
+	private final RequestGuard guard;
+
+	/**
+	 * Services must be started: their front doors are read here. {@code port} is the one the cloud
+	 * listens on (requests must name it in {@code Host}), {@code settings} say how signatures are checked.
+	 */
+	public Dispatcher(List<AwsService> services, String defaultRegion, int port, CloudSettings settings) {
 		this.services = List.copyOf(services);
 		this.frontDoors = services.stream().flatMap((service) -> service.frontDoors().stream()).toList();
 		this.defaultRegion = defaultRegion;
+		this.guard = new RequestGuard(port, settings, java.time.Clock.systemUTC());
 	}
 
 	@Override
@@ -58,15 +68,45 @@ public final class Dispatcher implements HttpHandler {
 
 	/** Answers one request (public so that tests and benchmarks can call it without a socket). */
 	public AwsResponse dispatch(AwsRequest request) {
-		for (FrontDoor door : this.frontDoors) {
-			if (door.accepts(request)) {
-				return guarded(request, Protocol.REST_JSON, () -> door.serve(request));
+		FrontDoor door = null;
+		for (FrontDoor candidate : this.frontDoors) {
+			if (candidate.accepts(request)) {
+				door = candidate;
+				break;
 			}
 		}
-		if (HEALTH_PATH.equals(request.rawPath())) {
-			return health();
+		AwsResponse refusal = this.guard.refusal(request, door);
+		if (refusal != null) {
+			return refusal;
 		}
-		identify(request);
+		if (door != null) {
+			FrontDoor chosen = door;
+			return guarded(request, Protocol.REST_JSON, () -> chosen.serve(request));
+		}
+		if (HEALTH_PATH.equals(request.rawPath())) {
+			return ("GET".equals(request.method()) || "HEAD".equals(request.method())) ? health()
+					: AwsResponse.text(405, "Method Not Allowed: " + HEALTH_PATH + " is read-only\n");
+		}
+		SigV4Authorization authorization;
+		try {
+			authorization = SigV4Authorization.of(request);
+		}
+		catch (AuthenticationFailure incomplete) {
+			request.signedAs(null, this.defaultRegion);
+			return refused(request, incomplete);
+		}
+		if (authorization != null) {
+			request.signedAs(authorization.service(), authorization.region());
+		}
+		else {
+			request.signedAs(null, this.defaultRegion);
+		}
+		try {
+			this.guard.authenticate(request, authorization);
+		}
+		catch (AuthenticationFailure failure) {
+			return refused(request, failure);
+		}
 		AwsService service = find(request);
 		if (service == null) {
 			return Protocol.JSON.error(AwsException.badRequest("UnknownServiceException",
@@ -80,6 +120,33 @@ public final class Dispatcher implements HttpHandler {
 			this.changed.add(service);
 		}
 		return response;
+	}
+
+	/** A 403 in the protocol of the service the request was meant for. */
+	private AwsResponse refused(AwsRequest request, AuthenticationFailure failure) {
+		Protocol protocol = (request.signingName() != null || request.header("X-Amz-Target") != null)
+				? protocolOf(find(request)) : unsignedProtocol(request);
+		return protocol.error(failure.in(protocol), request.requestId());
+	}
+
+	private static Protocol protocolOf(AwsService service) {
+		return (service != null) ? service.protocol() : Protocol.JSON;
+	}
+
+	/**
+	 * Without a credential scope, the protocol a request's shape says: {@code Action} is the query
+	 * protocol, Route 53's and S3's paths rest-xml, the dated or versioned paths of Lambda, API Gateway
+	 * and Scheduler rest-json.
+	 */
+	private static Protocol unsignedProtocol(AwsRequest request) {
+		if (request.form().containsKey("Action")) {
+			return Protocol.QUERY;
+		}
+		String path = request.rawPath();
+		if (path.startsWith("/2013-04-01/")) {
+			return Protocol.REST_XML;
+		}
+		return REST_JSON_PATH.matcher(path).lookingAt() ? Protocol.REST_JSON : Protocol.REST_XML;
 	}
 
 	/** The services changed since the last call, for the state saver. */
@@ -106,29 +173,6 @@ public final class Dispatcher implements HttpHandler {
 					"The local cloud failed to process the request: " + ex.getClass().getSimpleName()),
 					request.requestId());
 		}
-	}
-
-	private void identify(AwsRequest request) {
-		String scope = null;
-		String authorization = request.header("Authorization");
-		if (authorization != null && authorization.startsWith("AWS4-HMAC-SHA256")) {
-			int start = authorization.indexOf("Credential=");
-			if (start >= 0) {
-				int end = authorization.indexOf(',', start);
-				scope = authorization.substring(start + "Credential=".length(), (end >= 0) ? end : authorization.length());
-			}
-		}
-		else if (request.query("X-Amz-Credential") != null) {
-			scope = request.query("X-Amz-Credential");
-		}
-		if (scope != null) {
-			String[] parts = scope.trim().split("/");
-			if (parts.length >= 5) {
-				request.signedAs(parts[3].toLowerCase(Locale.ROOT), parts[2]);
-				return;
-			}
-		}
-		request.signedAs(null, this.defaultRegion);
 	}
 
 	private AwsService find(AwsRequest request) {

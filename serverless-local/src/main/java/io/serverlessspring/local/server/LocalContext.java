@@ -27,8 +27,10 @@ public final class LocalContext {
 
 	private final Clock clock;
 
+	private final CloudSettings settings;
+
 	public LocalContext(String region, String accountId, URI endpoint, Path stateDirectory,
-			ScheduledExecutorService timers, List<AwsService> services, Clock clock) {
+			ScheduledExecutorService timers, List<AwsService> services, Clock clock, CloudSettings settings) {
 		this.region = region;
 		this.accountId = accountId;
 		this.endpoint = endpoint;
@@ -36,6 +38,12 @@ public final class LocalContext {
 		this.timers = timers;
 		this.services = services;
 		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/** The credentials functions get and how signatures are checked. */
+	public CloudSettings settings() {
+		return this.settings;
 	}
 
 	/** The region used when a request names none (default {@code us-east-1}). */

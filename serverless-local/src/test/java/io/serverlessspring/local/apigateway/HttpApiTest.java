@@ -1,14 +1,10 @@
 package io.serverlessspring.local.apigateway;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.serverlessspring.local.SharedCloud;
+import io.serverlessspring.local.fixtures.RawHttp;
 import io.serverlessspring.local.fixtures.TestFunctions;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.IntegrationType;
@@ -164,13 +161,7 @@ class HttpApiTest {
 
 	/** Java's HTTP clients refuse to set Host; a custom domain is reached as curl -H 'Host: …' would. */
 	private static String rawGet(String path, String host) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", SharedCloud.cloud().port())) {
-			OutputStream out = socket.getOutputStream();
-			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return RawHttp.get(SharedCloud.cloud().port(), path, host);
 	}
 
 	/** Every member path of a JSON document (array items as {@code []}), to compare shapes. */

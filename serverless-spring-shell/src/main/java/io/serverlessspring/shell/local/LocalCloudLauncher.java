@@ -26,26 +26,43 @@ import io.serverlessspring.local.LocalCloud;
  */
 public class LocalCloudLauncher {
 
+	/** The local cloud's heap when {@code SERVERLESS_LOCAL_HEAP} does not say: its functions run in JVMs of their own. */
+	public static final String DEFAULT_HEAP = "512m";
+
 	private final int port;
 
 	private final Path home;
 
+	private final String heap;
+
 	public LocalCloudLauncher(int port, Path home) {
+		this(port, home, DEFAULT_HEAP);
+	}
+
+	/** @param heap the cloud JVM's maximum heap, as {@code -Xmx} takes it ({@code 512m}, {@code 1g}) */
+	public LocalCloudLauncher(int port, Path home, String heap) {
+		if (heap == null || !heap.matches("[1-9]\\d*[kKmMgG]?")) {
+			throw new IllegalArgumentException("SERVERLESS_LOCAL_HEAP must be a heap size such as 512m or 1g, was '" + heap + "'");
+		}
 		this.port = port;
 		this.home = home;
+		this.heap = heap;
 	}
 
 	/**
 	 * The port from {@code SERVERLESS_LOCAL_PORT}, else 4566; state and log in
-	 * {@code SERVERLESS_LOCAL_HOME}, else {@code ~/.serverless-spring/local}.
+	 * {@code SERVERLESS_LOCAL_HOME}, else {@code ~/.serverless-spring/local}; the cloud's heap from
+	 * {@code SERVERLESS_LOCAL_HEAP}, else {@value #DEFAULT_HEAP}.
 	 */
 	public static LocalCloudLauncher fromEnvironment() {
 		String configured = System.getenv("SERVERLESS_LOCAL_PORT");
 		int port = (configured != null && configured.matches("\\d{1,5}")) ? Integer.parseInt(configured)
 				: LocalCloud.DEFAULT_PORT;
 		String home = System.getenv("SERVERLESS_LOCAL_HOME");
+		String heap = System.getenv("SERVERLESS_LOCAL_HEAP");
 		return new LocalCloudLauncher(port, (home != null && !home.isBlank()) ? Path.of(home)
-				: Path.of(System.getProperty("user.home"), ".serverless-spring", "local"));
+				: Path.of(System.getProperty("user.home"), ".serverless-spring", "local"),
+				(heap != null && !heap.isBlank()) ? heap.trim() : DEFAULT_HEAP);
 	}
 
 	public URI endpoint() {
@@ -80,6 +97,8 @@ public class LocalCloudLauncher {
 				command.add("/usr/bin/setsid");
 			}
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			// bounded: a long-running cloud must not grow to a quarter of the machine's memory
+			command.add("-Xmx" + this.heap);
 			command.addAll(launchArguments());
 			command.add("--port");
 			command.add(Integer.toString(this.port));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.serverlessspring.local.logs.LogsService;
+import io.serverlessspring.local.server.LocalContext;
 import io.serverlessspring.local.server.Json;
 
 /**
@@ -88,7 +89,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 	}
 
 	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
-			ExecutorService threads, String cloudEndpoint, String region, Path outputDirectory, boolean provisioned) {
+			ExecutorService threads, LocalContext cloud, Path outputDirectory, boolean provisioned) {
 		this.target = target;
 		// provisioned environments initialize ahead of requests: no Init Duration in their REPORT
 		this.reportedInit = provisioned;
@@ -100,7 +101,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		Path outputFile = outputDirectory.resolve(this.id + ".log");
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(outputFile.toFile());
-		environment(builder.environment(), target, packageDirectory, cloudEndpoint, region);
+		environment(builder.environment(), target, packageDirectory, cloud);
 		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", provisioned ? "provisioned-concurrency" : "on-demand");
 		try {
 			this.process = builder.start();
@@ -134,8 +135,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		return command;
 	}
 
-	private void environment(Map<String, String> env, InvokedFunction target, Path packageDirectory, String cloudEndpoint,
-			String region) {
+	private void environment(Map<String, String> env, InvokedFunction target, Path packageDirectory, LocalContext cloud) {
+		String region = cloud.region();
 		String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
 		String libraryPath = env.get("LD_LIBRARY_PATH");
 		env.clear(); // a function sees Lambda's variables, not the caller's
@@ -159,11 +160,12 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		env.put("AWS_LAMBDA_RUNTIME_API", this.api.address());
 		env.put("LAMBDA_TASK_ROOT", packageDirectory.toString());
 		env.put("LAMBDA_RUNTIME_DIR", packageDirectory.toString());
-		env.put("AWS_ACCESS_KEY_ID", "test");
-		env.put("AWS_SECRET_ACCESS_KEY", "test");
+		// the cloud's key pair: the function's own SDK calls pass strict auth too
+		env.put("AWS_ACCESS_KEY_ID", cloud.settings().accessKeyId());
+		env.put("AWS_SECRET_ACCESS_KEY", cloud.settings().secretAccessKey());
 		env.put("AWS_SESSION_TOKEN", "test");
 		// the function's own AWS SDK calls come back to this local cloud
-		env.put("AWS_ENDPOINT_URL", cloudEndpoint);
+		env.put("AWS_ENDPOINT_URL", cloud.endpoint().toString());
 	}
 
 	InvokedFunction target() {

@@ -22,19 +22,27 @@ import io.serverlessspring.local.server.LocalContext;
 /**
  * Lambda's data plane: keeps execution environments per function version, reuses an idle one or
  * starts one per concurrent request (up to the function's reserved concurrency and the cloud's
- * limit), and queues {@code Event} invocations.
+ * limit), and queues {@code Event} invocations. A synchronous request over the cloud's limit waits
+ * for an environment up to its function's timeout, then is throttled; over the function's reserved
+ * concurrency it is throttled at once, as Lambda does.
  *
- * <p>Limits (system properties): {@code serverless.local.lambda.max-environments} (default 4: each
- * is a JVM), {@code serverless.local.lambda.init-timeout-seconds} (default 10, Lambda's init limit),
+ * <p>Limits: the cloud's {@link io.serverlessspring.local.server.CloudSettings#maxEnvironments()}
+ * (default 4: each is a JVM); system properties {@code serverless.local.lambda.init-timeout-seconds}
+ * (default 10, Lambda's init limit),
  * {@code serverless.local.lambda.idle-seconds} (default 600: idle environments are stopped).
  */
 public final class Invoker implements AutoCloseable {
 
 	private static final System.Logger log = System.getLogger(Invoker.class.getName());
 
-	public static final int MAX_ENVIRONMENTS = Integer.getInteger("serverless.local.lambda.max-environments", 4);
-
 	static final long INIT_TIMEOUT_SECONDS = Long.getLong("serverless.local.lambda.init-timeout-seconds", 10);
+
+	/**
+	 * Lambda's limit on a synchronous invocation's payload (6 MB): every synchronous path (Invoke,
+	 * HTTP API, REST API, function URL, event source mappings) is refused here, before an
+	 * environment is taken.
+	 */
+	public static final int SYNC_PAYLOAD_LIMIT = 6_291_456;
 
 	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("serverless.local.lambda.idle-seconds", 600));
 
@@ -54,6 +62,11 @@ public final class Invoker implements AutoCloseable {
 
 	private final List<ExecutionEnvironment> busy = new ArrayList<>();
 
+	private final int maxEnvironments;
+
+	/** Synchronous requests waiting for an environment (over the cloud's limit). */
+	private int waiting;
+
 	private List<Path> runtimeJars;
 
 	private boolean closed;
@@ -70,19 +83,26 @@ public final class Invoker implements AutoCloseable {
 		this.code = code;
 		this.logs = logs;
 		this.workDirectory = workDirectory;
+		this.maxEnvironments = context.settings().maxEnvironments();
 		this.threads = Executors.newCachedThreadPool(daemon("lambda-runtime"));
-		this.asyncInvocations = Executors.newFixedThreadPool(MAX_ENVIRONMENTS, daemon("lambda-async"));
+		this.asyncInvocations = Executors.newFixedThreadPool(this.maxEnvironments, daemon("lambda-async"));
 		context.timers().scheduleWithFixedDelay(this::stopIdleEnvironments, 30, 30, TimeUnit.SECONDS);
 	}
 
 	/**
-	 * A synchronous (RequestResponse) invocation. Throttled with 429 {@code TooManyRequestsException}
-	 * when every allowed environment is busy, as Lambda does.
+	 * A synchronous (RequestResponse) invocation. When the cloud's environments are all busy it waits
+	 * for one up to the function's timeout, then is throttled with 429 {@code TooManyRequestsException};
+	 * over the function's reserved concurrency it is throttled at once, as Lambda does. A payload over
+	 * {@link #SYNC_PAYLOAD_LIMIT} is a 413 {@code RequestTooLargeException} and runs nothing.
 	 */
 	public RuntimeInvocationResult invoke(InvokedFunction target, byte[] payload, String clientContext) {
+		if (payload.length > SYNC_PAYLOAD_LIMIT) {
+			throw new AwsException(413, "RequestTooLargeException",
+					"Request must be smaller than " + SYNC_PAYLOAD_LIMIT + " bytes for the InvokeFunction operation");
+		}
 		ExecutionEnvironment environment;
 		try {
-			environment = acquire(target, false);
+			environment = acquire(target, System.nanoTime() + TimeUnit.SECONDS.toNanos(target.timeoutSeconds()));
 		}
 		catch (AwsException throttled) {
 			if (throttled.status() == 429) {
@@ -101,7 +121,7 @@ public final class Invoker implements AutoCloseable {
 		this.asyncInvocations.execute(() -> {
 			RuntimeInvocationResult result = null;
 			try {
-				ExecutionEnvironment environment = acquire(target, true);
+				ExecutionEnvironment environment = acquire(target, Long.MAX_VALUE);
 				result = run(environment, payload, null);
 				if (result.failed()) {
 					log.log(Level.INFO, "Async invocation of " + target.functionName() + " failed: " + result.payloadText());
@@ -123,9 +143,9 @@ public final class Invoker implements AutoCloseable {
 			synchronized (this) {
 				Deque<ExecutionEnvironment> free = this.idle.computeIfAbsent(target.environmentKey(), (k) -> new ArrayDeque<>());
 				int existing = (int) free.stream().filter((e) -> !e.isDead()).count();
-				for (int i = existing; i < count && this.busy.size() + idleCount() < MAX_ENVIRONMENTS; i++) {
+				for (int i = existing; i < count && this.busy.size() + idleCount() < this.maxEnvironments; i++) {
 					free.push(new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()), runtimeJars(), this.logs,
-							this.threads, this.context.endpoint().toString(), this.context.region(), outputDirectory(), true));
+							this.threads, this.context, outputDirectory(), true));
 				}
 			}
 		});
@@ -157,7 +177,14 @@ public final class Invoker implements AutoCloseable {
 				result != null && result.failed(), result == null);
 	}
 
-	private synchronized ExecutionEnvironment acquire(InvokedFunction target, boolean wait) {
+	/**
+	 * An environment for {@code target}: an idle one, else a new one within the limits. Over the
+	 * cloud's limit it waits until {@code deadlineNanos} ({@link Long#MAX_VALUE}: as long as it takes,
+	 * for queued Event invocations); over the function's reserved concurrency a synchronous request is
+	 * throttled at once.
+	 */
+	private synchronized ExecutionEnvironment acquire(InvokedFunction target, long deadlineNanos) {
+		boolean synchronous = deadlineNanos != Long.MAX_VALUE;
 		while (true) {
 			if (this.closed) {
 				throw new AwsException(503, "ServiceException", "The local cloud is shutting down");
@@ -174,26 +201,38 @@ public final class Invoker implements AutoCloseable {
 				}
 			}
 			int total = this.busy.size() + idleCount();
-			if (!functionLimit && total >= MAX_ENVIRONMENTS) {
+			if (!functionLimit && total >= this.maxEnvironments) {
 				stopOneIdleEnvironment();
 				total = this.busy.size() + idleCount();
 			}
-			if (!functionLimit && total < MAX_ENVIRONMENTS) {
+			if (!functionLimit && total < this.maxEnvironments) {
 				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
-						runtimeJars(), this.logs, this.threads, this.context.endpoint().toString(), this.context.region(),
+						runtimeJars(), this.logs, this.threads, this.context,
 						outputDirectory(), false);
 				this.busy.add(environment);
 				return environment;
 			}
-			if (!wait) {
-				throw new AwsException(429, "TooManyRequestsException", "Rate Exceeded.");
+			long waitNanos = TimeUnit.SECONDS.toNanos(1);
+			if (synchronous) {
+				long remainingNanos = deadlineNanos - System.nanoTime();
+				if (functionLimit || remainingNanos <= 0) {
+					throw new AwsException(429, "TooManyRequestsException", "Rate Exceeded.");
+				}
+				waitNanos = Math.min(remainingNanos, waitNanos);
+				this.waiting++;
 			}
 			try {
-				wait(1000);
+				// woken by release() and retire(); the timed wait bounds a missed notification
+				TimeUnit.NANOSECONDS.timedWait(this, waitNanos);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new AwsException(503, "ServiceException", "Interrupted while waiting for an environment");
+			}
+			finally {
+				if (synchronous) {
+					this.waiting--;
+				}
 			}
 		}
 	}
@@ -230,6 +269,16 @@ public final class Invoker implements AutoCloseable {
 		notifyAll();
 	}
 
+	/** The cloud's cap on environments alive at once. */
+	public int maxEnvironments() {
+		return this.maxEnvironments;
+	}
+
+	/** Synchronous requests waiting now for an environment, over the cloud's cap (tests, status). */
+	public synchronized int waitingCount() {
+		return this.waiting;
+	}
+
 	/** Environments alive now (busy or idle), for tests and the console's status. */
 	public synchronized int environmentCount(String functionName) {
 		int count = 0;
@@ -237,6 +286,14 @@ public final class Invoker implements AutoCloseable {
 			count += (int) deque.stream().filter((e) -> e.target().functionName().equals(functionName) && !e.isDead()).count();
 		}
 		return count + (int) this.busy.stream().filter((e) -> e.target().functionName().equals(functionName)).count();
+	}
+
+	/** The packages environments run now (busy or idle): not to be deleted under them. */
+	public synchronized java.util.Set<String> codeKeysInUse() {
+		java.util.Set<String> keys = new java.util.HashSet<>();
+		this.busy.forEach((e) -> keys.add(e.target().codeKey()));
+		this.idle.values().forEach((deque) -> deque.forEach((e) -> keys.add(e.target().codeKey())));
+		return keys;
 	}
 
 	private static boolean matches(ExecutionEnvironment environment, String functionName, String version) {
