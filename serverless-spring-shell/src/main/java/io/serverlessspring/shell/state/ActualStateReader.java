@@ -72,6 +72,13 @@ public final class ActualStateReader {
 			eventQueues = (queues == null || queues.isBlank()) ? List.of()
 					: java.util.Arrays.stream(queues.split(",")).filter(q -> EventStateReader.queueExists(clients, q)).toList();
 		}
+		else if (names.forRemoval()) {
+			// The function is gone (deleted by hand, or an undeploy stopped after removing it): the
+			// queues, topic and table deploy made for it are found by the function tag they carry.
+			TaggedResources tagged = TaggedResources.of(clients, function);
+			tasks = new TaskResourcesSpec(tagged.table(), tagged.topic(), null);
+			eventQueues = tagged.queues();
+		}
 		Set<String> missing = new LinkedHashSet<>(EventStateReader.missingQueues(clients, names.sourceArns()));
 		ActualStage.ActualEvents events = EventStateReader.events(clients,
 				Arns.alias(clients.region(), clients.accountId(), function), names.sources(),
@@ -80,7 +87,7 @@ public final class ActualStateReader {
 				logGroup(clients, ResourceNames.logGroup(function)), httpApi, restApi,
 				live ? HttpStateReader.functionUrl(clients, function) : null, permissions,
 				scheduleGroupExists(clients, function), schedules(clients, function),
-				live ? EventStateReader.mappings(clients, function) : Map.of(), missing,
+				(live || names.forRemoval()) ? EventStateReader.mappings(clients, function) : Map.of(), missing,
 				EventStateReader.tasks(clients, tasks, function), events,
 				HttpStateReader.security(clients, function, names.stage(), names.security(), httpApi, restApi,
 						names.forRemoval()),

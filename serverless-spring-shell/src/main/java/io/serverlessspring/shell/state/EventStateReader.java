@@ -16,6 +16,7 @@ import io.serverlessspring.shell.state.ActualStage.ActualMapping;
 import io.serverlessspring.shell.state.ActualStage.ActualTasks;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
 import software.amazon.awssdk.services.sns.model.Subscription;
@@ -32,22 +33,26 @@ public final class EventStateReader {
 	/** Event source mappings invoking the live alias, by source ARN. */
 	public static Map<String, ActualMapping> mappings(AwsClients clients, String function) {
 		Map<String, ActualMapping> mappings = new LinkedHashMap<>();
+		String alias = Arns.alias(clients.region(), clients.accountId(), function);
+		List<EventSourceMappingConfiguration> found;
 		try {
-			for (var mapping : clients.lambda()
-				// The alias ARN: what both AWS and emulators match mappings on.
-				.listEventSourceMappingsPaginator(b -> b.functionName(Arns.alias(clients.region(), clients.accountId(), function)))
-				.eventSourceMappings()) {
-				String state = String.valueOf(mapping.state());
-				mappings.put(mapping.eventSourceArn(), new ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
-						mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
-						mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
-						!(state.startsWith("Disabl")), mapping.startingPositionAsString(),
-						(mapping.filterCriteria() == null || mapping.filterCriteria().filters() == null) ? List.of()
-								: mapping.filterCriteria().filters().stream().map(f -> f.pattern()).toList()));
-			}
+			// The alias ARN: what both AWS and emulators match mappings on.
+			found = clients.lambda().listEventSourceMappingsPaginator(b -> b.functionName(alias)).eventSourceMappings().stream().toList();
 		}
 		catch (ResourceNotFoundException ex) {
-			// no function or alias: nothing mapped
+			// The function is gone but its mappings may not be (Lambda keeps them): find them among all.
+			found = clients.lambda().listEventSourceMappingsPaginator(b -> { }).eventSourceMappings().stream()
+				.filter((mapping) -> alias.equals(mapping.functionArn()))
+				.toList();
+		}
+		for (var mapping : found) {
+			String state = String.valueOf(mapping.state());
+			mappings.put(mapping.eventSourceArn(), new ActualMapping(mapping.uuid(), mapping.eventSourceArn(),
+					mapping.batchSize(), mapping.maximumBatchingWindowInSeconds(),
+					mapping.functionResponseTypesAsStrings().contains("ReportBatchItemFailures"),
+					!(state.startsWith("Disabl")), mapping.startingPositionAsString(),
+					(mapping.filterCriteria() == null || mapping.filterCriteria().filters() == null) ? List.of()
+							: mapping.filterCriteria().filters().stream().map(f -> f.pattern()).toList()));
 		}
 		return mappings;
 	}

@@ -141,6 +141,26 @@ abstract class DeployInvariants {
 			.isEmpty();
 	}
 
+	/**
+	 * Undeploy finds the stage's resources by their names and tags, not through the function: with the
+	 * function already gone (deleted by hand), it still removes the queue, roles, API, schedules… .
+	 */
+	void undeployAfterTheFunctionWasDeletedByHandLeavesNothing(String stage) {
+		String function = "petstore-" + stage;
+		this.console.settings(stage, SETTINGS);
+		Run deploy = this.console.deploy(stage);
+		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+		this.console.deleteFunctionByHand(function);
+		assertThat(StageInventory.count(this.console.inventory(function), "function")).isZero();
+		assertThat(StageInventory.count(this.console.inventory(function), "queue")).isEqualTo(1);
+
+		Run undeploy = this.console.undeploy(stage);
+
+		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
+		assertThat(this.console.inventory(function)).as("left by undeploy after the function was deleted by hand")
+			.isEmpty();
+	}
+
 	/** Deploys the random settings of {@code seed}, re-plans (must be empty) and undeploys (must leave nothing). */
 	void randomStateRoundTrip(long seed, String stage) {
 		String settings = RandomDesiredStates.settings(seed);

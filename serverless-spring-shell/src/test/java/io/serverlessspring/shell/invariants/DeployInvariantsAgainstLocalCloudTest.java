@@ -27,4 +27,10 @@ class DeployInvariantsAgainstLocalCloudTest extends AgainstLocalCloud {
 		}
 	}
 
+	@Test
+	void undeployFindsTheStageByNamesAndTagsWhenTheFunctionIsGone() {
+		reset();
+		undeployAfterTheFunctionWasDeletedByHandLeavesNothing("gone");
+	}
+
 }

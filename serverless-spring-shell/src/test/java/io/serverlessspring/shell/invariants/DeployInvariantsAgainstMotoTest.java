@@ -27,4 +27,10 @@ class DeployInvariantsAgainstMotoTest extends AgainstMoto {
 		}
 	}
 
+	@Test
+	void undeployFindsTheStageByNamesAndTagsWhenTheFunctionIsGone() {
+		reset();
+		undeployAfterTheFunctionWasDeletedByHandLeavesNothing("dev");
+	}
+
 }

@@ -70,4 +70,11 @@ final class StageConsole {
 		}
 	}
 
+	/** Deletes the stage's function behind the console's back, as a user might in the AWS console. */
+	void deleteFunctionByHand(String function) {
+		try (AwsClients clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", this.endpoint, null))) {
+			clients.lambda().deleteFunction((b) -> b.functionName(function));
+		}
+	}
+
 }
