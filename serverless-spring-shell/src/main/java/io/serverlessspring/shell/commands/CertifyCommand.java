@@ -2,6 +2,7 @@ package io.serverlessspring.shell.commands;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.serverlessspring.boot.settings.HttpDomainSettings;
@@ -10,7 +11,13 @@ import io.serverlessspring.shell.certify.DomainCertifier;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
 import io.serverlessspring.shell.deploy.StageSessions;
+import io.serverlessspring.shell.execute.Executor;
 import io.serverlessspring.shell.model.StageTags;
+import io.serverlessspring.shell.plan.CertifyChanges;
+import io.serverlessspring.shell.plan.CertifyPlanner;
+import io.serverlessspring.shell.plan.Plan;
+import io.serverlessspring.shell.render.PlanJson;
+import io.serverlessspring.shell.render.PlanRenderer;
 import io.serverlessspring.shell.state.ActualStage;
 import io.serverlessspring.shell.state.HttpStateReader;
 import io.serverlessspring.shell.remote.RemoteInvoker;
@@ -32,13 +39,19 @@ import static io.serverlessspring.shell.cli.CommonOption.YES;
 @Component
 public class CertifyCommand {
 
+	/** How long certify waits for ACM to issue a certificate, and how often it asks. */
+	private static final CertifyChanges.Waits WAITS = new CertifyChanges.Waits(Duration.ofMinutes(45), Duration.ofSeconds(5));
+
 	private final StageSessions sessions;
 
 	private final CommandSupport support;
 
-	public CertifyCommand(StageSessions sessions, CommandSupport support) {
+	private final DomainCertifier certifier;
+
+	public CertifyCommand(StageSessions sessions, CommandSupport support, Executor executor) {
 		this.sessions = sessions;
 		this.support = support;
+		this.certifier = new DomainCertifier(executor);
 	}
 
 	@Command(name = "certify", group = "Stages", description = "Put a stage's API on a custom domain (certificate, domain, DNS)",
@@ -51,7 +64,7 @@ public class CertifyCommand {
 					at the base path, and writes the Route 53 alias record. Idempotent: a second run
 					changes nothing. Without a hosted zone it prints the records to create.
 					Settings: serverless.http.domain.name, .base-path, .certificate-arn, .hosted-zone-id.
-					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_NOT_YET + """
+					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
@@ -65,11 +78,9 @@ public class CertifyCommand {
 			@Option(longName = "certificate-arn", description = "an existing certificate", defaultValue = "") String certificateArn,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
-		CommandSupport.notYet(options.json(), "certify --json");
-		// --dry-run: says what it would certify, then the declined confirmation stops it.
 		this.support.run(context, options, io -> {
 			try (StageSession session = this.sessions.open(stage, options.target(),
-					io::println)) {
+					options.json() ? message -> { } : io::println)) {
 				io.setTarget(session.target());
 				HttpSettings http = session.settings().properties().getHttp();
 				HttpDomainSettings settings = http.getDomain();
@@ -102,26 +113,43 @@ public class CertifyCommand {
 					apiId = restApi.id();
 					apiStage = stage;
 				}
-				io.println("Certify " + name + (path.isEmpty() ? "" : "/" + path) + " -> API " + apiId + " (" + function + ")");
-				if (!io.confirm("Request/find the certificate, create the domain name and mapping, write DNS records?")) {
-					io.println("Nothing changed.");
-					return;
-				}
 				Map<String, String> tags = new LinkedHashMap<>();
 				tags.put(StageTags.APP, session.settings().applicationName());
 				tags.put(StageTags.STAGE, stage);
 				tags.put(StageTags.MANAGED_BY, StageTags.MANAGER);
-				DomainCertifier.Result result = new DomainCertifier(Duration.ofMinutes(45), Duration.ofSeconds(5))
-					.certify(session.clients(), new DomainCertifier.Request(name, path, apiId, apiStage,
-							firstOf(certificateArn, settings.getCertificateArn()), settings.getHostedZoneId(), tags), io::println);
-				result.changes().forEach(change -> io.println("  + " + change));
-				if (!result.manualRecords().isEmpty()) {
-					io.println("Create these DNS records where " + name + " is hosted, then run certify again:");
-					result.manualRecords().forEach(record -> io.println("  " + record));
+				DomainCertifier.Target target = new DomainCertifier.Target(name,
+						firstOf(certificateArn, settings.getCertificateArn()), settings.getHostedZoneId());
+				DomainCertifier.Planned planned = this.certifier.plan(session.clients(), target, new CertifyPlanner.Request(
+						stage, function, path, apiId, apiStage, tags, WAITS));
+				Plan plan = planned.plan();
+				if (options.json()) {
+					this.support.printJson(io, PlanJson.of(plan));
+				}
+				else {
+					io.println("Certify " + name + (path.isEmpty() ? "" : "/" + path) + " -> API " + apiId + " (" + function + ")");
+					io.println(PlanRenderer.render(plan, session.target(), session.clients().accountId()));
+				}
+				if (!plan.isEmpty()) {
+					if (options.dryRun() || !io.confirm("Apply these " + plan.changes().size() + " changes to " + name + "?")) {
+						if (!options.json()) {
+							io.println(options.dryRun() ? "Dry run: nothing changed." : "Nothing changed.");
+						}
+						return;
+					}
+					this.certifier.execute(planned, session.clients(), options.json() ? message -> { } : io::println);
+				}
+				if (options.json()) {
 					return;
 				}
-				io.println(result.changes().isEmpty() ? "Already certified: nothing changed." : "Certified.");
-				io.println("URL: " + result.url());
+				List<String> manual = (planned.actual().zone() == null)
+						? DomainCertifier.manualRecords(session.clients(), target, path) : List.of();
+				if (!manual.isEmpty()) {
+					io.println("Create these DNS records where " + name + " is hosted, then run certify again:");
+					manual.forEach(record -> io.println("  " + record));
+					return;
+				}
+				io.println(plan.isEmpty() ? "Already certified: nothing changed." : "Certified.");
+				io.println("URL: " + DomainCertifier.url(name, path));
 			}
 		});
 	}

@@ -18,9 +18,6 @@ public final class CommandHelp {
 	/** The {@code --dry-run} line of a command that plans its changes. */
 	public static final String DRY_RUN = "  --dry-run           print the plan, change nothing\n";
 
-	/** The {@code --json} line of a command that does not plan yet (refused, see {@link CommandSupport#notYet}). */
-	public static final String JSON_NOT_YET = "  --json              print the plan as JSON (not available yet: refused)\n";
-
 	/** The {@code --json} line of a plan command. */
 	public static final String JSON_PLAN = "  --json              print the plan as JSON (kind, resource, action, fields before/after; secrets masked)\n";
 

@@ -86,16 +86,6 @@ public class CommandSupport {
 		}
 	}
 
-	/**
-	 * Refuses an option the command declares but cannot honour yet, before anything runs.
-	 * Only {@code certify --json} is refused now: certify is not a plan yet.
-	 */
-	public static void notYet(boolean given, String commandAndOption) {
-		if (given) {
-			throw new IllegalArgumentException(commandAndOption + " is not available yet: nothing was changed.");
-		}
-	}
-
 	/** Writes {@code value} as indented JSON (the {@code --json} output of read commands). */
 	public void printJson(ConsoleIo io, Object value) {
 		io.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(value));

@@ -14,6 +14,8 @@ import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.model.StageTags;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
+import io.serverlessspring.shell.support.MutationCounter;
+import io.serverlessspring.shell.support.MutationCounting;
 import io.serverlessspring.shell.support.TestProject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +34,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code certify} end to end against the local cloud over HTTP: a stage with a deployed HTTP API gets
  * a DNS-validated certificate, a domain name, an API mapping and Route 53 records, and a second run
- * changes nothing.
+ * changes nothing; {@code --dry-run} and {@code --json} print the plan and change nothing.
  */
-@SpringBootTest(classes = ServerlessConsoleApplication.class, properties = "spring.shell.interactive.enabled=false")
+@SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class }, properties = "spring.shell.interactive.enabled=false")
 class CertifyCommandTest {
 
 	private static final String FUNCTION = "petstore-prod";
@@ -52,6 +56,9 @@ class CertifyCommandTest {
 
 	@Autowired
 	ConsoleRunner runner;
+
+	@Autowired
+	MutationCounter mutations;
 
 	@TempDir
 	Path projectDir;
@@ -140,6 +147,49 @@ class CertifyCommandTest {
 
 		assertThat(run.exitCode()).isNotZero();
 		assertThat(run.output()).contains("--domain 'not_a_domain' is not a domain name");
+	}
+
+	@Test
+	void dryRunJsonListsEveryChangeAndChangesNothingAndAfterCertifyingTheListIsEmpty() {
+		deployedHttpApi();
+		this.route53.createHostedZone(b -> b.name("example.net.").callerReference("certify-plan-test"));
+		this.mutations.reset();
+
+		Run dryRun = this.console.run("certify prod --domain api.example.net --dry-run --json" + this.options);
+
+		assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+		assertThat(this.mutations.mutations()).isEmpty();
+		JsonNode plan = JsonMapper.builder().build().readTree(dryRun.output());
+		assertThat(plan.get("changes").valueStream().map(change -> change.get("kind").asString() + " " + change.get("action").asString()))
+			.containsExactly("certificate CREATE", "validation record CREATE", "certificate UPDATE",
+					"API Gateway domain name CREATE", "API mapping CREATE", "alias record CREATE");
+		assertThat(dryRun.output()).contains("ref(certificateArn)");
+		try (ApiGatewayV2Client apis = client(ApiGatewayV2Client.builder())) {
+			assertThat(apis.getDomainNames().items()).noneMatch(d -> d.domainName().equals("api.example.net"));
+		}
+
+		Run certify = this.console.run("certify prod --domain api.example.net --yes" + this.options);
+		assertThat(certify.exitCode()).as(certify.output()).isZero();
+		assertThat(certify.output()).contains("Certified.").contains("URL: https://api.example.net/v1/");
+		this.mutations.reset();
+
+		Run after = this.console.run("certify prod --domain api.example.net --dry-run --json" + this.options);
+
+		assertThat(after.exitCode()).as(after.output()).isZero();
+		assertThat(after.output()).contains("\"changes\" : [ ]");
+		assertThat(this.mutations.mutations()).isEmpty();
+	}
+
+	@Test
+	void dryRunPrintsThePlanAndChangesNothing() {
+		deployedHttpApi();
+		this.mutations.reset();
+
+		Run run = this.console.run("certify prod --domain dry.example.org --dry-run" + this.options);
+
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("+ request certificate dry.example.org").contains("Dry run: nothing changed.");
+		assertThat(this.mutations.mutations()).isEmpty();
 	}
 
 	/** What deploy leaves for an http-api stage: role, function, live alias, the tagged API. */
