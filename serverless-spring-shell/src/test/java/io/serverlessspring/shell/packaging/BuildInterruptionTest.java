@@ -24,7 +24,8 @@ import static org.awaitility.Awaitility.await;
  */
 class BuildInterruptionTest {
 
-	private static final Duration STARTED = Duration.ofSeconds(30);
+	// Generous: a loaded CI machine starts JVMs slowly; the bound only ends a test that would hang.
+	private static final Duration STARTED = Duration.ofSeconds(120);
 
 	@TempDir
 	Path project;
@@ -42,10 +43,10 @@ class BuildInterruptionTest {
 			List<ProcessHandle> build = awaitBuildStarted();
 
 			console.destroy(); // SIGTERM, as `kill` or a closing terminal sends
-			assertThat(console.waitFor(30, TimeUnit.SECONDS)).as("console stopped").isTrue();
+			assertThat(console.waitFor(60, TimeUnit.SECONDS)).as("console stopped").isTrue();
 
 			for (ProcessHandle handle : build) {
-				handle.onExit().get(30, TimeUnit.SECONDS);
+				handle.onExit().get(60, TimeUnit.SECONDS);
 				assertThat(handle.isAlive()).as("build process %d", handle.pid()).isFalse();
 			}
 			assertThat(Files.readString(output)).contains("Build interrupted: stopping Maven (pid " + build.get(0).pid() + ")");
@@ -73,10 +74,10 @@ class BuildInterruptionTest {
 
 		worker.interrupt(); // what Ctrl-C at the serverless> prompt does to the running command
 
-		assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(PackagingException.class)
+		assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(PackagingException.class)
 			.hasMessageStartingWith("Build interrupted: the Maven build of " + this.project + " was stopped");
 		for (ProcessHandle handle : build) {
-			handle.onExit().get(30, TimeUnit.SECONDS);
+			handle.onExit().get(60, TimeUnit.SECONDS);
 			assertThat(handle.isAlive()).isFalse();
 		}
 	}
