@@ -71,6 +71,25 @@ public final class Arns {
 		return "arn:aws:scheduler:" + region + ":" + account + ":schedule-group/" + group;
 	}
 
+	/** An SSM parameter or parameter path, e.g. {@code /petstore/prod} (leading slash optional). */
+	public static String parameter(String region, String account, String path) {
+		String name = path.startsWith("/") ? path.substring(1) : path;
+		return "arn:aws:ssm:" + region + ":" + account + ":parameter/" + name;
+	}
+
+	/**
+	 * A Secrets Manager secret by name: AWS appends a 6-character suffix to every secret's ARN, so a
+	 * policy names it with {@code -??????} (exactly six characters, no other secret of that name).
+	 */
+	public static String secret(String region, String account, String name) {
+		return "arn:aws:secretsmanager:" + region + ":" + account + ":secret:" + name + "-??????";
+	}
+
+	/** An object in a bucket. */
+	public static String object(String bucket, String key) {
+		return bucket(bucket) + "/" + key;
+	}
+
 	/** {@code execute-api} ARN of an API with a path inside it, e.g. {@code /*} or {@code /authorizers/*}. */
 	public static String executeApi(String region, String account, String apiId, String path) {
 		return "arn:aws:execute-api:" + region + ":" + account + ":" + apiId + path;

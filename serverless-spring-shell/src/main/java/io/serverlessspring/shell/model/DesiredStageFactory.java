@@ -60,7 +60,8 @@ public final class DesiredStageFactory {
 			String roleName = (properties.getIam().getRoleName() != null) ? properties.getIam().getRoleName()
 					: ResourceNames.role(name);
 			role = new RoleSpec(roleName, "lambda.amazonaws.com",
-					LeastPrivilegePolicy.document(region, account, name, properties, manifest),
+					LeastPrivilegePolicy.document(region, account, name, properties, manifest, ConfigImportGrants.of(region,
+							account, settings.configImports(), function.getRemoteEnv())),
 					List.copyOf(properties.getIam().getAttachPolicies()), properties.getIam().getPermissionsBoundary());
 			roleArn = Arns.role(account, roleName);
 		}

@@ -28,7 +28,7 @@ public final class LeastPrivilegePolicy {
 	}
 
 	public static String document(String region, String account, String function, ServerlessProperties settings,
-			DeploymentManifest manifest) {
+			DeploymentManifest manifest, ConfigImportGrants imports) {
 		Map<String, Statement> statements = new LinkedHashMap<>();
 		String logGroup = Arns.logGroup(region, account, ResourceNames.logGroup(function));
 		add(statements, "Logs", List.of("logs:CreateLogStream", "logs:PutLogEvents"), List.of(logGroup + ":*"));
@@ -100,6 +100,15 @@ public final class LeastPrivilegePolicy {
 		if (deadLetter != null) {
 			add(statements, "DeadLetter", List.of("sns".equals(Arns.service(deadLetter)) ? "sns:Publish" : "sqs:SendMessage"),
 					List.of(deadLetter));
+		}
+		if (!imports.parameterPaths().isEmpty()) {
+			add(statements, "ConfigParameters", List.of("ssm:GetParametersByPath"), imports.parameterPaths());
+		}
+		if (!imports.secrets().isEmpty()) {
+			add(statements, "ConfigSecrets", List.of("secretsmanager:GetSecretValue"), imports.secrets());
+		}
+		if (imports.remoteEnvObject() != null) {
+			add(statements, "RemoteEnv", List.of("s3:GetObject"), List.of(imports.remoteEnvObject()));
 		}
 		if (settings.getFunction().getKmsKeyArn() != null) {
 			add(statements, "Kms", List.of("kms:Decrypt"), List.of(settings.getFunction().getKmsKeyArn()));

@@ -153,7 +153,8 @@ public class StageSettingsLoader {
 			throw new SettingsException(problems);
 		}
 		StageSettings settings = new StageSettings(project, stage, applicationName, functionName, properties,
-				new ArrayList<>(files), profiles);
+				new ArrayList<>(files), profiles,
+				binder.bind("spring.config.import", Bindable.listOf(String.class)).orElse(List.of()));
 		return new Loaded(settings, ordered, stageOf, placeholders);
 	}
 
