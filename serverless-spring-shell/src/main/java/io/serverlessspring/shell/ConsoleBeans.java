@@ -7,6 +7,7 @@ import io.serverlessspring.shell.deploy.StageScheduler;
 import io.serverlessspring.shell.aws.AwsClientFactory;
 import io.serverlessspring.shell.cli.CommandOutcome;
 import io.serverlessspring.shell.commands.CommandSupport;
+import io.serverlessspring.shell.deploy.DeployHooks;
 import io.serverlessspring.shell.deploy.Deployer;
 import io.serverlessspring.shell.deploy.Rollback;
 import io.serverlessspring.shell.deploy.StageSessions;
@@ -58,8 +59,13 @@ public class ConsoleBeans {
 	}
 
 	@Bean
-	Deployer deployer(LambdaPackager packager, Executor executor) {
-		return new Deployer(packager, executor, new UrlToucher());
+	DeployHooks deployHooks() {
+		return new DeployHooks();
+	}
+
+	@Bean
+	Deployer deployer(LambdaPackager packager, Executor executor, DeployHooks hooks) {
+		return new Deployer(packager, executor, new UrlToucher(), hooks);
 	}
 
 	@Bean

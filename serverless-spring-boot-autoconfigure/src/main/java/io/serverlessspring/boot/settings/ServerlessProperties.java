@@ -59,6 +59,10 @@ public class ServerlessProperties {
 	@NestedConfigurationProperty
 	private SnapStartSettings snapStart = new SnapStartSettings();
 
+	/** Shell commands run before packaging and after deploying (the console's deploy hooks). */
+	@NestedConfigurationProperty
+	private HookSettings hooks = new HookSettings();
+
 	public String getStage() {
 		return this.stage;
 	}
@@ -153,6 +157,14 @@ public class ServerlessProperties {
 
 	public void setSnapStart(SnapStartSettings snapStart) {
 		this.snapStart = snapStart;
+	}
+
+	public HookSettings getHooks() {
+		return this.hooks;
+	}
+
+	public void setHooks(HookSettings hooks) {
+		this.hooks = hooks;
 	}
 
 }

@@ -25,8 +25,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** The SDK clients of one {@link AwsTarget}, built on first use and closed together. */
@@ -67,6 +69,10 @@ public final class AwsClients implements AutoCloseable {
 	private AcmClient acm;
 
 	private Route53Client route53;
+
+	private SsmClient ssm;
+
+	private SecretsManagerClient secretsManager;
 
 	private String accountId;
 
@@ -190,6 +196,22 @@ public final class AwsClients implements AutoCloseable {
 			this.route53 = build(Route53Client.builder());
 		}
 		return this.route53;
+	}
+
+	/** SSM, for the {@code secrets} command's Parameter Store values. */
+	public synchronized SsmClient ssm() {
+		if (this.ssm == null) {
+			this.ssm = build(SsmClient.builder());
+		}
+		return this.ssm;
+	}
+
+	/** Secrets Manager, for the {@code secrets} command's {@code --store secrets-manager}. */
+	public synchronized SecretsManagerClient secretsManager() {
+		if (this.secretsManager == null) {
+			this.secretsManager = build(SecretsManagerClient.builder());
+		}
+		return this.secretsManager;
 	}
 
 	private <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder) {

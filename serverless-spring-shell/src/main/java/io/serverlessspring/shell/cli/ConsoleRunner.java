@@ -1,6 +1,8 @@
 package io.serverlessspring.shell.cli;
 
 import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -144,10 +146,25 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		return String.join(" ", quoted);
 	}
 
-	/** Reads confirmations from standard input in one-shot mode. */
+	/**
+	 * Reads confirmations, and secret values ({@code secrets set}), from standard input in one-shot
+	 * mode: a secret with no echo from the terminal, or, when input is piped, all of it.
+	 */
 	static final class StdinReader implements InputReader {
 
-		private final BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		private final BufferedReader reader;
+
+		private final Console console;
+
+		StdinReader() {
+			this(System.in, System.console());
+		}
+
+		/** @param console the terminal, or {@code null} when input or output is not one */
+		StdinReader(InputStream in, Console console) {
+			this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+			this.console = console;
+		}
 
 		@Override
 		public String readInput(String prompt) throws Exception {
@@ -160,6 +177,34 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		@Override
 		public String readInput() throws Exception {
 			return readInput("");
+		}
+
+		/** A terminal asks with no echo; piped input is read to its end (a PEM key has several lines), less one final newline. */
+		@Override
+		public char[] readPassword(String prompt) throws Exception {
+			if (this.console != null) {
+				return this.console.readPassword("%s", prompt);
+			}
+			StringBuilder all = new StringBuilder();
+			char[] buffer = new char[4096];
+			for (int read = this.reader.read(buffer); read >= 0; read = this.reader.read(buffer)) {
+				all.append(buffer, 0, read);
+			}
+			int end = all.length();
+			if (end > 0 && all.charAt(end - 1) == '\n') {
+				end--;
+				if (end > 0 && all.charAt(end - 1) == '\r') {
+					end--;
+				}
+			}
+			char[] value = new char[end];
+			all.getChars(0, end, value, 0);
+			return value;
+		}
+
+		@Override
+		public char[] readPassword() throws Exception {
+			return readPassword("");
 		}
 
 	}

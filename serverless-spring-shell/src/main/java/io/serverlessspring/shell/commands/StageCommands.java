@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.serverlessspring.shell.cli.TakesOptions;
+import io.serverlessspring.shell.deploy.DeployHooks;
 import io.serverlessspring.shell.deploy.Deployer;
 import io.serverlessspring.shell.deploy.Rollback;
 import io.serverlessspring.shell.deploy.StageSession;
@@ -54,8 +55,11 @@ public class StageCommands {
 
 	private final CommandSupport support;
 
+	private final DeployHooks hooks;
+
 	public StageCommands(StageSessions sessions, LambdaPackager packager, Deployer deployer, Rollback rollback,
-			StatusReader status, Undeployer undeployer, CommandSupport support) {
+			StatusReader status, Undeployer undeployer, CommandSupport support, DeployHooks hooks) {
+		this.hooks = hooks;
 		this.sessions = sessions;
 		this.packager = packager;
 		this.deployer = deployer;
@@ -85,6 +89,7 @@ public class StageCommands {
 		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
 			StageSettings settings = this.sessions.settings(stage, options.projectOnly());
+			this.hooks.beforePackage(settings, null, io::println);
 			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 			io.println("Package: " + pkg.zip());

@@ -33,10 +33,13 @@ public class Deployer {
 
 	private final UrlToucher toucher;
 
-	public Deployer(LambdaPackager packager, Executor executor, UrlToucher toucher) {
+	private final DeployHooks hooks;
+
+	public Deployer(LambdaPackager packager, Executor executor, UrlToucher toucher, DeployHooks hooks) {
 		this.packager = packager;
 		this.executor = executor;
 		this.toucher = toucher;
+		this.hooks = hooks;
 	}
 
 	/** What a deploy did. */
@@ -58,6 +61,11 @@ public class Deployer {
 	 */
 	public Result deploy(StageSession session, Path packageFile, boolean dryRun, boolean json, ConsoleIo io) {
 		Consumer<String> progress = json ? line -> { } : io::println;
+		// Hooks change things (that is their point): a dry run runs none. Their output stays off --json's stdout.
+		Consumer<String> hookOutput = json ? System.err::println : io::println;
+		if (packageFile == null && !dryRun) {
+			this.hooks.beforePackage(session.settings(), session.target(), hookOutput);
+		}
 		Planned planned = plan(session, packageFile, progress);
 		Plan plan = planned.plan();
 		ActualStage actual = planned.actual();
@@ -69,6 +77,10 @@ public class Deployer {
 			String url = currentUrl(session, actual);
 			if (plan.isEmpty() && url != null && !json) {
 				io.println("URL: " + url);
+			}
+			if (!dryRun) {
+				this.hooks.afterDeploy(session.settings(), session.target(), actual.aliases().get(ResourceNames.ALIAS), url,
+						hookOutput);
 			}
 			return new Result(plan, false, actual.aliases().get(ResourceNames.ALIAS), url);
 		}
@@ -88,6 +100,7 @@ public class Deployer {
 				this.toucher.touch(url, desired.touchPath(), session.target(), io);
 			}
 		}
+		this.hooks.afterDeploy(session.settings(), session.target(), version, url, hookOutput);
 		return new Result(plan, true, version, url);
 	}
 

@@ -145,7 +145,7 @@ public class ProjectBuilder {
 	}
 
 	/** Stops a process and its descendants: politely (TERM) first, then forcibly after a grace period. */
-	static void stopTree(ProcessHandle root) {
+	public static void stopTree(ProcessHandle root) {
 		List<ProcessHandle> tree = new ArrayList<>();
 		tree.add(root);
 		root.descendants().forEach(tree::add);
