@@ -177,6 +177,8 @@ public final class ManifestGenerator {
 		fixed.putIfAbsent("serverless.stage", arguments.stage());
 		// Only the app's own definitions: auto-configuration is the framework's, not the deployment's.
 		fixed.put("spring.boot.enableautoconfiguration", "false");
+		// Remote configuration (Parameter Store, Secrets Manager) is the function's to read, not the build's.
+		fixed.put(RemoteImportsSkipper.GENERATING, "true");
 		if (arguments.projectDir() != null) {
 			String dir = arguments.projectDir().toAbsolutePath().normalize().toUri().toString();
 			fixed.put("spring.config.additional-location", "optional:" + dir + ",optional:" + dir + "config/");

@@ -58,6 +58,40 @@ class ManifestGeneratorTest {
 	}
 
 	@Test
+	void remoteConfigImportsAreNotReadWhileGenerating(@TempDir Path withImports, @TempDir Path without) throws Exception {
+		for (Path dir : new Path[] { withImports, without }) {
+			try (var files = Files.list(projectDir())) {
+				for (Path file : files.toList()) {
+					Files.copy(file, dir.resolve(file.getFileName()));
+				}
+			}
+		}
+		// Nothing listens there: reading either import would fail the generation.
+		Files.writeString(withImports.resolve("application-prod.yml"), """
+				spring:
+				  config:
+				    import:
+				      - aws-parameterstore:/petstore/prod/
+				      - aws-secretsmanager:petstore/prod/db
+				  cloud:
+				    aws:
+				      endpoint: http://127.0.0.1:9
+				      region:
+				        static: eu-west-1
+				""");
+
+		int status = run("--main-class", "io.serverlessspring.boot.testapp.RuntimeTestApplication", "--stage", "prod",
+				"--project-dir", withImports.toString());
+		String manifest = this.out.toString(StandardCharsets.UTF_8);
+		this.out.reset();
+
+		assertThat(status).as(this.err.toString()).isZero();
+		assertThat(run("--main-class", "io.serverlessspring.boot.testapp.RuntimeTestApplication", "--stage", "prod",
+				"--project-dir", without.toString())).isZero();
+		assertThat(manifest).isEqualTo(this.out.toString(StandardCharsets.UTF_8));
+	}
+
+	@Test
 	void badArgumentsAreNamed() {
 		assertThat(run("--stage", "dev")).isEqualTo(2);
 		assertThat(this.err.toString()).contains("--main-class is required");

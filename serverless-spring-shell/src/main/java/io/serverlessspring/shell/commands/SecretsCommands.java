@@ -56,7 +56,7 @@ public class SecretsCommands {
 
 	@Command(name = { "secrets", "set" }, group = GROUP, description = "Store a secret of a stage (value from stdin or a prompt)",
 			help = """
-					secrets set STAGE NAME [--store parameter-store|secrets-manager] [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					secrets set STAGE NAME [--store parameter-store|secrets-manager] [--if-absent] [--json] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					Stores the value of NAME for the stage, replacing an earlier one. The value is read from
 					standard input when it is not a terminal (all of it, less one final newline), else asked
@@ -65,7 +65,8 @@ public class SecretsCommands {
 					                      read by spring.config.import: aws-parameterstore:/<application>/<stage>/
 					                      secrets-manager: secret <application>/<stage>/NAME,
 					                      read by spring.config.import: aws-secretsmanager:<application>/<stage>/NAME
-					  --json              print {"stage", "name", "store", "location", "version", "created", "import"}
+					  --if-absent         keep the value NAME already has (seeding in a hook, idempotent)
+					  --json              print {"stage", "name", "store", "location", "version", "created", "kept", "import"}
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
@@ -77,6 +78,7 @@ public class SecretsCommands {
 	public void set(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Argument(index = 1, description = "the property name, e.g. db.password", defaultValue = "") String name,
 			@Option(longName = "store", description = "parameter-store (default) or secrets-manager", defaultValue = "parameter-store") String store,
+			@Option(longName = "if-absent", description = "keep the value NAME already has", defaultValue = "false") boolean ifAbsent,
 			CommandContext context) {
 		CommonOptionValues options = CommonOptionValues.of(context);
 		this.support.run(context, true, io -> {
@@ -90,7 +92,7 @@ public class SecretsCommands {
 				io.setTarget(session.target());
 				StageSecrets.Stored stored;
 				try {
-					stored = new StageSecrets(session.clients(), locations).set(name, where, value);
+					stored = new StageSecrets(session.clients(), locations).set(name, where, value, ifAbsent);
 				}
 				catch (RuntimeException ex) {
 					throw redacted(ex, value);
@@ -104,13 +106,17 @@ public class SecretsCommands {
 					json.put("location", stored.location());
 					json.put("version", stored.version());
 					json.put("created", stored.created());
+					json.put("kept", stored.kept());
 					json.put("import", importEntry);
 					this.support.printJson(io, json);
 					return;
 				}
-				io.println((stored.created() ? "Created " : "Updated ") + name + " of stage " + settings.stage() + ": "
-						+ ((where == SecretStore.PARAMETER_STORE) ? "SecureString parameter " : "Secrets Manager secret ")
-						+ stored.location() + " (version " + stored.version() + ").");
+				String what = ((where == SecretStore.PARAMETER_STORE) ? "SecureString parameter " : "Secrets Manager secret ")
+						+ stored.location();
+				io.println(stored.kept() ? "Kept " + name + " of stage " + settings.stage() + ": " + what
+						+ " already has a value (--if-absent)."
+						: (stored.created() ? "Created " : "Updated ") + name + " of stage " + settings.stage() + ": "
+								+ what + " (version " + stored.version() + ").");
 				if (imports(settings, where, locations, name)) {
 					io.println("The function reads it at its next start (deploy or update publishes one).");
 				}

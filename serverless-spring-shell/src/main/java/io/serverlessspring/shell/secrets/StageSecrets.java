@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterAlreadyExistsException;
 import software.amazon.awssdk.services.ssm.model.ParameterMetadata;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -45,49 +46,68 @@ public class StageSecrets {
 	public record Entry(String name, SecretStore store, String location, Instant lastChanged) {
 	}
 
-	/** What {@link #set} stored. */
-	public record Stored(String name, SecretStore store, String location, String version, boolean created) {
+	/**
+	 * What {@link #set} did.
+	 *
+	 * @param version the stored version, {@code null} when kept
+	 * @param created whether the parameter or secret is new
+	 * @param kept whether an existing value was kept ({@code ifAbsent})
+	 */
+	public record Stored(String name, SecretStore store, String location, String version, boolean created,
+			boolean kept) {
 	}
 
 	public SecretLocations locations() {
 		return this.locations;
 	}
 
-	/** Stores {@code value} as a SecureString parameter or a Secrets Manager secret, replacing an earlier value. */
-	public Stored set(String name, SecretStore store, String value) {
-		return (store == SecretStore.PARAMETER_STORE) ? putParameter(name, value) : putSecret(name, value);
+	/**
+	 * Stores {@code value} as a SecureString parameter or a Secrets Manager secret.
+	 * @param ifAbsent keep an existing value instead of replacing it (idempotent seeding)
+	 */
+	public Stored set(String name, SecretStore store, String value, boolean ifAbsent) {
+		return (store == SecretStore.PARAMETER_STORE) ? putParameter(name, value, ifAbsent)
+				: putSecret(name, value, ifAbsent);
 	}
 
-	private Stored putParameter(String name, String value) {
+	private Stored putParameter(String name, String value, boolean ifAbsent) {
 		String location = this.locations.parameter(name);
 		SsmClient ssm = this.clients.ssm();
-		long version = ssm.putParameter(put -> put.name(location)
-			.value(value)
-			.type(ParameterType.SECURE_STRING)
-			.overwrite(true)
-			.description("Set by the serverless console's 'secrets set'")).version();
-		return new Stored(name, SecretStore.PARAMETER_STORE, location, Long.toString(version), version == 1);
+		try {
+			long version = ssm.putParameter(put -> put.name(location)
+				.value(value)
+				.type(ParameterType.SECURE_STRING)
+				.overwrite(!ifAbsent)
+				.description("Set by the serverless console's 'secrets set'")).version();
+			return new Stored(name, SecretStore.PARAMETER_STORE, location, Long.toString(version), version == 1, false);
+		}
+		catch (ParameterAlreadyExistsException exists) {
+			return new Stored(name, SecretStore.PARAMETER_STORE, location, null, false, true);
+		}
 	}
 
-	private Stored putSecret(String name, String value) {
+	private Stored putSecret(String name, String value, boolean ifAbsent) {
 		String location = this.locations.secret(name);
 		SecretsManagerClient secrets = this.clients.secretsManager();
 		try {
 			CreateSecretResponse created = secrets.createSecret(create -> create.name(location)
 				.secretString(value)
 				.description("Set by the serverless console's 'secrets set'"));
-			return new Stored(name, SecretStore.SECRETS_MANAGER, location, created.versionId(), true);
+			return new Stored(name, SecretStore.SECRETS_MANAGER, location, created.versionId(), true, false);
 		}
 		catch (ResourceExistsException exists) {
+			if (ifAbsent) {
+				return new Stored(name, SecretStore.SECRETS_MANAGER, location, null, false, true);
+			}
 			try {
 				return new Stored(name, SecretStore.SECRETS_MANAGER, location,
-						secrets.putSecretValue(put -> put.secretId(location).secretString(value)).versionId(), false);
+						secrets.putSecretValue(put -> put.secretId(location).secretString(value)).versionId(), false, false);
 			}
 			catch (InvalidRequestException scheduledForDeletion) {
 				// A secret removed outside the console waits out its recovery window: bring it back.
 				secrets.restoreSecret(restore -> restore.secretId(location));
 				return new Stored(name, SecretStore.SECRETS_MANAGER, location,
-						secrets.putSecretValue(put -> put.secretId(location).secretString(value)).versionId(), false);
+						secrets.putSecretValue(put -> put.secretId(location).secretString(value)).versionId(), false, false);
 			}
 		}
 	}

@@ -14,6 +14,7 @@ import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.ModifiedPackage;
 import io.serverlessspring.shell.support.SamplePackage;
+import io.serverlessspring.shell.support.SampleSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,8 @@ class ConsoleAgainstLocalCloudTest {
 		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
 		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
 
+		// The local stage imports its motto and API key: a given zip runs no before-package hook, so seed them.
+		SampleSecrets.seed(console, common);
 		Run deploy = console.run("deploy local --yes --package " + zip + common);
 		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 		assertThat(deploy.output()).contains("live -> version 1", "Touched ");
@@ -83,6 +86,8 @@ class ConsoleAgainstLocalCloudTest {
 		HttpResponse<String> hello = get(url + "/hello");
 		assertThat(hello.statusCode()).as(() -> "GET /hello, function log:\n" + functionLog()).isEqualTo(200);
 		assertThat(hello.body()).isEqualTo("Hello from the petstore, local stage");
+		// What secrets set stored reached the app through spring.config.import (the key only as its length).
+		assertThat(get(url + "/config").body()).isEqualTo(SampleSecrets.configAnswer());
 		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("1");
 
 		// The README's first run is clean: the local stage owns its handler's queue (serverless.events.create-queues).

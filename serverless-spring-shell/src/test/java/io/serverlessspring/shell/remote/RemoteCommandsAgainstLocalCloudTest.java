@@ -15,6 +15,7 @@ import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.SamplePackage;
+import io.serverlessspring.shell.support.SampleSecrets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class RemoteCommandsAgainstLocalCloudTest {
 		Path zip = SamplePackage.zip(console);
 		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
 		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
+		// The local stage imports its motto and API key: a given zip runs no before-package hook, so seed them.
+		SampleSecrets.seed(console, common);
 		Run deploy = console.run("deploy local --yes --package " + zip + common);
 		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 		String url = deploy.output().lines().filter(l -> l.startsWith("URL: ")).findFirst().orElseThrow().substring(5).trim();

@@ -21,15 +21,33 @@ public final class ConsoleDriver {
 	}
 
 	public Run run(String line) {
-		StringWriter buffer = new StringWriter();
 		// No input: a command that would prompt gets no answer (as in CI without --yes).
-		InputReader noInput = new InputReader() {
+		return run(line, new InputReader() {
 			@Override
 			public String readInput(String prompt) {
 				return null;
 			}
-		};
-		int exit = this.runner.execute(line, new PrintWriter(buffer, true), noInput);
+		});
+	}
+
+	/** Runs a line with {@code stdin} piped in: what {@code secrets set} reads as the value (no confirmation answered). */
+	public Run run(String line, String stdin) {
+		return run(line, new InputReader() {
+			@Override
+			public String readInput(String prompt) {
+				return null;
+			}
+
+			@Override
+			public char[] readPassword(String prompt) {
+				return stdin.toCharArray();
+			}
+		});
+	}
+
+	private Run run(String line, InputReader input) {
+		StringWriter buffer = new StringWriter();
+		int exit = this.runner.execute(line, new PrintWriter(buffer, true), input);
 		String output = buffer.toString();
 		System.out.println("$ serverless " + line + "\n" + output + "(exit " + exit + ")");
 		return new Run(exit, output);

@@ -9,6 +9,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** SDK clients a test uses to look at what a command left in moto or the local cloud (dummy credentials). */
 public final class TestAwsClients {
@@ -26,6 +28,14 @@ public final class TestAwsClients {
 
 	public static S3Client s3(URI endpoint) {
 		return configure(S3Client.builder().forcePathStyle(true), endpoint, Region.US_EAST_1).build();
+	}
+
+	public static SsmClient ssm(URI endpoint) {
+		return configure(SsmClient.builder(), endpoint, Region.US_EAST_1).build();
+	}
+
+	public static SecretsManagerClient secretsManager(URI endpoint) {
+		return configure(SecretsManagerClient.builder(), endpoint, Region.US_EAST_1).build();
 	}
 
 	private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint, Region region) {
