@@ -74,12 +74,14 @@ class SecretsNeverPrintedTest {
 		// The sample's after-deploy hook asked the app too (when curl is there), and printed its answer.
 		assertThat(deploy).contains("Running serverless.hooks.after-deploy: sh scripts/show-config.sh");
 
-		for (String command : List.of("deploy local --yes --json --package " + zip, "update local --yes --package " + zip,
-				"status local", "status local --json", "settings local", "settings local --json",
-				"template local --package " + zip, "template local --format sam --package " + zip, "secrets list local",
-				"secrets list local --json", "tail local --no-follow --since 10m --no-color",
-				"undeploy local --yes --remove-logs --json")) {
-			outputs.add(run(console, command + common, null));
+		String projectOnly = " --project " + project;
+		for (String command : List.of("deploy local --yes --json --package " + zip + common,
+				"update local --yes --package " + zip + common, "status local" + common, "status local --json" + common,
+				"settings local" + projectOnly, "settings local --json" + projectOnly,
+				"template local --package " + zip + projectOnly, "template local --format sam --package " + zip + projectOnly,
+				"secrets list local" + common, "secrets list local --json" + common,
+				"tail local --no-follow --since 10m --no-color" + common, "undeploy local --yes --remove-logs --json" + common)) {
+			outputs.add(run(console, command, null));
 		}
 
 		String everything = String.join("\n", outputs);
