@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.serverlessspring.shell.packaging.PackagePreflight;
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,9 +32,9 @@ import org.springframework.core.io.FileSystemResource;
  */
 public class ProjectDetector {
 
-	public static final String STARTER_GROUP = "io.serverlessspring";
+	public static final String STARTER_GROUP = PackagePreflight.STARTER_GROUP;
 
-	public static final String STARTER_ARTIFACT = "serverless-spring-boot-starter";
+	public static final String STARTER_ARTIFACT = PackagePreflight.STARTER_ARTIFACT;
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
