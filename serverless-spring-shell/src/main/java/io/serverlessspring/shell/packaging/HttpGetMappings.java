@@ -88,7 +88,8 @@ public final class HttpGetMappings {
 		return paths;
 	}
 
-	private static String join(String prefix, String path) {
+	/** A class-level and a method-level mapping path joined as Spring MVC joins them ({@code /} when both are empty). */
+	public static String join(String prefix, String path) {
 		String left = prefix.startsWith("/") || prefix.isEmpty() ? prefix : "/" + prefix;
 		if (left.endsWith("/")) {
 			left = left.substring(0, left.length() - 1);
