@@ -163,7 +163,8 @@ class FreshAppIT {
 			throw new AssertionError(String.join(" ", command) + " did not finish in " + MAVEN_TIMEOUT + ":\n"
 					+ Files.readString(log));
 		}
-		return new Result(process.exitValue(), Files.readString(log));
+		// Maven colours its own lines even without a terminal; the assertions read the text.
+		return new Result(process.exitValue(), Files.readString(log).replaceAll("\u001B\\[[0-9;]*m", ""));
 	}
 
 	private static int freePort() throws IOException {

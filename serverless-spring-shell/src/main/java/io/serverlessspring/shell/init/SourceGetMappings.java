@@ -20,14 +20,14 @@ import io.serverlessspring.shell.packaging.HttpGetMappings;
  */
 final class SourceGetMappings {
 
-	private static final Pattern CONTROLLER = Pattern.compile("@(RestController|Controller)\\b");
+	private static final Pattern CONTROLLER = Pattern.compile("@(?:[\\w.]+\\.)?(RestController|Controller)\\b");
 
 	private static final Pattern CLASS_MAPPING = Pattern
-		.compile("@RequestMapping\\(\\s*(?:(?:value|path)\\s*=\\s*)?\\{?\\s*\"([^\"]*)\"[^)]*\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*"
+		.compile("@(?:[\\w.]+\\.)?RequestMapping\\(\\s*(?:(?:value|path)\\s*=\\s*)?\\{?\\s*\"([^\"]*)\"[^)]*\\)\\s*(?:@[\\w.]+(?:\\([^)]*\\))?\\s*)*"
 				+ "(?:public\\s+|final\\s+|abstract\\s+)*class\\b");
 
 	private static final Pattern GET_MAPPING = Pattern
-		.compile("@GetMapping(?:\\(\\s*(?:(?:value|path)\\s*=\\s*)?\\{?\\s*(?:\"([^\"]*)\")?[^)]*\\))?");
+		.compile("@(?:[\\w.]+\\.)?GetMapping\\b(?:\\(\\s*(?:(?:value|path)\\s*=\\s*)?\\{?\\s*(?:\"([^\"]*)\")?[^)]*\\))?");
 
 	private SourceGetMappings() {
 	}
