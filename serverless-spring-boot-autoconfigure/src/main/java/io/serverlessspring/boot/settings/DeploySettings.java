@@ -30,8 +30,8 @@ public class DeploySettings {
 	/** Whether deploy calls the URL once after applying (warms the first environment). */
 	private boolean touch = true;
 
-	/** The path deploy calls when touching. */
-	private String touchPath = "/";
+	/** The path deploy calls when touching; unset: a GET path the app maps ({@code /} first), else the actuator health, else none. */
+	private String touchPath;
 
 	public String getRegion() {
 		return this.region;

@@ -234,13 +234,17 @@ public final class AwsClients implements AutoCloseable {
 		if (target.profile() != null && !target.profile().isBlank()) {
 			return ProfileCredentialsProvider.create(target.profile());
 		}
-		boolean keysInEnvironment = System.getenv("AWS_ACCESS_KEY_ID") != null
-				|| System.getProperty("aws.accessKeyId") != null;
-		if (target.emulated() && !keysInEnvironment && System.getenv("AWS_PROFILE") == null) {
+		// A blank variable is no key and no profile (the SDK reads it so too).
+		boolean keysInEnvironment = !blank(System.getenv("AWS_ACCESS_KEY_ID")) || !blank(System.getProperty("aws.accessKeyId"));
+		if (target.emulated() && !keysInEnvironment && blank(System.getenv("AWS_PROFILE"))) {
 			// Emulators accept any key; do not make users configure one to try the local cloud.
 			return StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 		}
 		return DefaultCredentialsProvider.builder().build();
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	@Override

@@ -17,6 +17,8 @@ import io.serverlessspring.shell.render.PlanJson;
 import io.serverlessspring.shell.deploy.Undeployer;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
+import io.serverlessspring.shell.packaging.PackagePreflight;
+import io.serverlessspring.shell.init.ConsoleVersion;
 import io.serverlessspring.shell.render.StatusRenderer;
 import io.serverlessspring.shell.settings.StageSettings;
 
@@ -91,6 +93,7 @@ public class StageCommands {
 			StageSettings settings = this.sessions.settings(stage, options.projectOnly());
 			this.hooks.beforePackage(settings, null, io::println);
 			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
+			PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 			io.println("Package: " + pkg.zip());
 			io.println("CodeSha256: " + pkg.codeSha256());

@@ -10,6 +10,8 @@ import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.packaging.LambdaPackager;
+import io.serverlessspring.shell.packaging.PackagePreflight;
+import io.serverlessspring.shell.init.ConsoleVersion;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.Planner;
 import io.serverlessspring.shell.plan.Value;
@@ -97,7 +99,8 @@ public class Deployer {
 		if (url != null) {
 			progress.accept("URL: " + url);
 			if (desired.touchPath() != null && !json) {
-				this.toucher.touch(url, desired.touchPath(), session.target(), io);
+				TouchReport.check(this.toucher.touch(url, desired.touchPath(), session.target(), io), session, desired,
+						version, started, io);
 			}
 		}
 		this.hooks.afterDeploy(session.settings(), session.target(), version, url, hookOutput);
@@ -108,6 +111,7 @@ public class Deployer {
 	public Planned plan(StageSession session, Path packageFile, Consumer<String> progress) {
 		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
 				: this.packager.packageStage(session.settings(), null, progress);
+		PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
 		pkg.warnings().forEach(warning -> progress.accept("Warning: " + warning));
 		String account = session.clients().accountId();
 		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,

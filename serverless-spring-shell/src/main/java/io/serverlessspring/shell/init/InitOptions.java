@@ -17,7 +17,14 @@ import java.nio.file.Path;
  * @param yes answer every question with its default, for CI
  * @param force overwrite an existing {@code application-<stage>.yml}
  * @param skipPom leave pom.xml alone
+ * @param touchPath the GET path deploy calls after applying ({@code none} for no touch)
  */
 public record InitOptions(Path project, String stage, String region, String profile, String bucket, String httpType,
-		Integer memory, String endpoint, boolean yes, boolean force, boolean skipPom) {
+		Integer memory, String endpoint, boolean yes, boolean force, boolean skipPom, String touchPath) {
+
+	public InitOptions(Path project, String stage, String region, String profile, String bucket, String httpType,
+			Integer memory, String endpoint, boolean yes, boolean force, boolean skipPom) {
+		this(project, stage, region, profile, bucket, httpType, memory, endpoint, yes, force, skipPom, null);
+	}
+
 }

@@ -58,6 +58,45 @@ public final class PomEditor {
 		return new PomChange(pom, updated, diff(pom, updated));
 	}
 
+	/**
+	 * The pom with the Maven plugin added to the project's own {@code <build><plugins>} (created when
+	 * missing), so {@code mvn serverless:deploy} works in it.
+	 */
+	public static PomChange addPlugin(String pom, String version) {
+		String newline = pom.contains("\r\n") ? "\r\n" : "\n";
+		Offsets offsets = scan(pom);
+		if (offsets.projectEnd < 0) {
+			throw new InitException("pom.xml has no </project> end tag: it cannot be edited safely.");
+		}
+		int anchor = (offsets.pluginsEnd >= 0) ? offsets.pluginsEnd
+				: (offsets.buildEnd >= 0) ? offsets.buildEnd : offsets.projectEnd;
+		int lineStart = pom.lastIndexOf('\n', anchor - 1) + 1;
+		String closeIndent = leadingBlanks(pom, lineStart, anchor);
+		boolean ownLine = closeIndent.length() == anchor - lineStart;
+		String unit = (closeIndent.isEmpty() || offsets.pluginsEnd < 0 && offsets.buildEnd < 0) ? "  "
+				: closeIndent.substring(0, Math.max(1, closeIndent.length() / ((offsets.pluginsEnd >= 0) ? 2 : 1)));
+		String inner = (offsets.pluginsEnd >= 0) ? closeIndent + unit
+				: (offsets.buildEnd >= 0) ? closeIndent + unit + unit : unit + unit + unit;
+		String block = plugin(inner, unit, version, newline);
+		if (offsets.pluginsEnd < 0) {
+			String pluginsIndent = (offsets.buildEnd >= 0) ? closeIndent + unit : unit + unit;
+			block = pluginsIndent + "<plugins>" + newline + block + pluginsIndent + "</plugins>" + newline;
+			if (offsets.buildEnd < 0) {
+				block = unit + "<build>" + newline + block + unit + "</build>" + newline;
+			}
+		}
+		int insertAt = ownLine ? lineStart : anchor;
+		String updated = pom.substring(0, insertAt) + (ownLine ? "" : newline) + block + pom.substring(insertAt);
+		return new PomChange(pom, updated, diff(pom, updated));
+	}
+
+	private static String plugin(String indent, String unit, String version, String newline) {
+		return indent + "<plugin>" + newline + indent + unit + "<groupId>" + ProjectDetector.STARTER_GROUP
+				+ "</groupId>" + newline + indent + unit + "<artifactId>" + ProjectDetector.PLUGIN_ARTIFACT
+				+ "</artifactId>" + newline + indent + unit + "<version>" + version + "</version>" + newline + indent
+				+ "</plugin>" + newline;
+	}
+
 	private static String dependency(String indent, String unit, String version, String newline) {
 		StringBuilder block = new StringBuilder();
 		block.append(indent).append("<dependency>").append(newline);
@@ -123,6 +162,12 @@ public final class PomEditor {
 				if (open.size() == 2 && "dependencies".equals(name) && "project".equals(open.peekLast())) {
 					offsets.dependenciesEnd = lt;
 				}
+				if (open.size() == 3 && "plugins".equals(name) && List.copyOf(open).subList(1, 3).equals(List.of("build", "project"))) {
+					offsets.pluginsEnd = lt;
+				}
+				if (open.size() == 2 && "build".equals(name) && "project".equals(open.peekLast())) {
+					offsets.buildEnd = lt;
+				}
 				if (open.size() == 1 && "project".equals(name)) {
 					offsets.projectEnd = lt;
 				}
@@ -154,6 +199,10 @@ public final class PomEditor {
 		int dependenciesEnd = -1;
 
 		int buildStart = -1;
+
+		int buildEnd = -1;
+
+		int pluginsEnd = -1;
 
 		int projectEnd = -1;
 

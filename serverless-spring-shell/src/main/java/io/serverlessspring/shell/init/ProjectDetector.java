@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.serverlessspring.shell.packaging.PackagePreflight;
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,9 +32,11 @@ import org.springframework.core.io.FileSystemResource;
  */
 public class ProjectDetector {
 
-	public static final String STARTER_GROUP = "io.serverlessspring";
+	public static final String STARTER_GROUP = PackagePreflight.STARTER_GROUP;
 
-	public static final String STARTER_ARTIFACT = "serverless-spring-boot-starter";
+	public static final String STARTER_ARTIFACT = PackagePreflight.STARTER_ARTIFACT;
+
+	public static final String PLUGIN_ARTIFACT = "serverless-maven-plugin";
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
@@ -66,6 +70,14 @@ public class ProjectDetector {
 				}
 			}
 		}
+		boolean hasPlugin = false;
+		Element plugins = child(child(root, "build"), "plugins");
+		if (plugins != null) {
+			for (Element plugin : children(plugins, "plugin")) {
+				hasPlugin |= STARTER_GROUP.equals(text(child(plugin, "groupId")))
+						&& PLUGIN_ARTIFACT.equals(text(child(plugin, "artifactId")));
+			}
+		}
 		boolean managed = (parent != null && STARTER_GROUP.equals(text(child(parent, "groupId"))));
 		Element management = child(root, "dependencyManagement");
 		if (management != null && child(management, "dependencies") != null) {
@@ -76,7 +88,7 @@ public class ProjectDetector {
 			}
 		}
 		return new SpringBootProject(project, pom, groupId, artifactId, version, mainClasses(project),
-				applicationName(project), stages(project), hasStarter, managed);
+				applicationName(project), stages(project), hasStarter, managed, hasPlugin);
 	}
 
 	/** {@code @SpringBootApplication} classes with a {@code main} method under {@code src/main/java}. */

@@ -8,8 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import io.serverlessspring.boot.settings.DeploySettings;
+import io.serverlessspring.shell.model.TouchPath;
+import io.serverlessspring.shell.packaging.HttpGetMappings;
 
 /**
  * Sets a Spring Boot project up for serverless: adds the starter to its pom.xml (showing the
@@ -30,11 +35,23 @@ public class ProjectInitializer {
 
 	private static final int ATTEMPTS = 3;
 
+	static final String LOCAL = "local";
+
+	static final String AWS = "aws";
+
+	/** Where a stage runs: the local cloud or AWS. */
+	static final List<String> TARGETS = List.of(LOCAL, AWS);
+
+	/** The touch path answer for no touch. */
+	static final String NO_TOUCH = "none";
+
 	private final ProjectDetector detector;
 
 	private final Supplier<String> defaultRegion;
 
 	private final Supplier<String> starterVersion;
+
+	private final BooleanSupplier awsCredentials;
 
 	/**
 	 * @param detector reads the project
@@ -42,9 +59,18 @@ public class ProjectInitializer {
 	 * @param starterVersion the starter version to write when nothing manages it
 	 */
 	public ProjectInitializer(ProjectDetector detector, Supplier<String> defaultRegion, Supplier<String> starterVersion) {
+		this(detector, defaultRegion, starterVersion, () -> true);
+	}
+
+	/**
+	 * @param awsCredentials whether AWS credentials are found: without, a stage defaults to the local cloud
+	 */
+	public ProjectInitializer(ProjectDetector detector, Supplier<String> defaultRegion, Supplier<String> starterVersion,
+			BooleanSupplier awsCredentials) {
 		this.detector = detector;
 		this.defaultRegion = defaultRegion;
 		this.starterVersion = starterVersion;
+		this.awsCredentials = awsCredentials;
 	}
 
 	/** Runs init; returns what was written (empty when the user declined everything). */
@@ -94,9 +120,25 @@ public class ProjectInitializer {
 
 		StageFile answers = null;
 		if (writeStage) {
-			String region = answer(options.region(), defaultRegion(), ask, v -> v.matches(REGION_PATTERN),
+			String endpoint = options.endpoint();
+			if (endpoint == null) {
+				boolean credentials = this.awsCredentials.getAsBoolean();
+				String where = ask ? prompter.select("Where does the stage run?", TARGETS, credentials ? AWS : LOCAL)
+						: credentials ? AWS : LOCAL;
+				if (!ask && !credentials) {
+					out.println("No AWS credentials found: the stage runs on the local cloud (serverless.deploy.endpoint: "
+							+ "local). For AWS, set up credentials (aws configure) and run init with --endpoint aws.");
+				}
+				endpoint = where.equals(LOCAL) ? "local" : null;
+			}
+			else if (endpoint.equalsIgnoreCase(AWS)) {
+				endpoint = null;
+			}
+			// The local cloud has one region and its own bucket: nothing to ask.
+			boolean askAws = ask && !"local".equalsIgnoreCase(endpoint);
+			String region = answer(options.region(), defaultRegion(), askAws, v -> v.matches(REGION_PATTERN),
 					"AWS region", "a region name such as eu-west-1", "--region", prompter, out);
-			String bucket = answer(options.bucket(), "default", ask,
+			String bucket = answer(options.bucket(), "default", askAws,
 					v -> v.equals("default") || v.matches(BUCKET_PATTERN),
 					"S3 bucket for packages ('default' for serverless-spring-<account>-<region>)",
 					"3 to 63 lower-case letters, digits, '.' or '-', or 'default'", "--bucket", prompter, out);
@@ -106,22 +148,28 @@ public class ProjectInitializer {
 					v -> v.matches("\\d{3,5}") && Integer.parseInt(v) >= 128 && Integer.parseInt(v) <= 10240,
 					"Memory (MB)", "a whole number from 128 to 10240", "--memory", prompter, out);
 			answers = new StageFile(project.name(), stage, region, bucket.equals("default") ? null : bucket,
-					httpType, Integer.parseInt(memory), options.endpoint());
+					httpType, Integer.parseInt(memory), endpoint, touchPath(options, project, ask, prompter));
 		}
 
 		PomEditor.PomChange pomChange = null;
-		if (!project.hasStarter() && !options.skipPom()) {
-			String version = project.starterVersionManaged() ? null : this.starterVersion.get();
-			if (!project.starterVersionManaged() && version == null) {
+		if ((!project.hasStarter() || !project.hasPlugin()) && !options.skipPom()) {
+			String ownVersion = this.starterVersion.get();
+			String version = project.starterVersionManaged() ? null : ownVersion;
+			if ((!project.starterVersionManaged() || !project.hasPlugin()) && ownVersion == null) {
 				throw new InitException("Cannot tell which version of " + ProjectDetector.STARTER_ARTIFACT
 						+ " to add: add it to pom.xml yourself, or run init with --skip-pom. Nothing was changed.");
 			}
-			pomChange = PomEditor.addStarter(read(project.pom()), version);
-			out.println("pom.xml needs the starter:");
+			String pom = read(project.pom());
+			String after = project.hasStarter() ? pom : PomEditor.addStarter(pom, version).after();
+			after = project.hasPlugin() ? after : PomEditor.addPlugin(after, ownVersion).after();
+			pomChange = new PomEditor.PomChange(pom, after, PomEditor.diff(pom, after));
+			out.println("pom.xml needs " + (project.hasStarter() ? "" : "the starter (the Lambda handler)")
+					+ (!project.hasStarter() && !project.hasPlugin() ? " and " : "")
+					+ (project.hasPlugin() ? "" : "the Maven plugin (mvn serverless:deploy)") + ":");
 			out.println(pomChange.diff());
 			out.flush();
-			if (ask && !prompter.confirm("Add the starter to pom.xml?", true)) {
-				out.println("pom.xml left as it is: add the dependency above before deploying.");
+			if (ask && !prompter.confirm("Change pom.xml as shown?", true)) {
+				out.println("pom.xml left as it is: add the lines above before deploying.");
 				pomChange = null;
 			}
 		}
@@ -138,10 +186,39 @@ public class ProjectInitializer {
 			out.println("Wrote " + project.directory().relativize(stageFile));
 		}
 		if (answers != null || pomChange != null) {
-			out.println("Next: ./serverless deploy " + stage + " --project " + project.directory());
+			out.println("Next: " + nextCommand(project, stage, pomChange != null || project.hasPlugin()));
 		}
 		out.flush();
 		return written;
+	}
+
+	/** The command that deploys the stage, as the user types it where they ran init. */
+	static String nextCommand(SpringBootProject project, String stage, boolean plugin) {
+		Path here = Path.of("").toAbsolutePath().normalize();
+		boolean inProject = project.directory().equals(here);
+		if (plugin) {
+			return "mvn " + (inProject ? "" : "-f " + project.pom() + " ") + "serverless:deploy -Dserverless.stage=" + stage;
+		}
+		return "./serverless deploy " + stage + " --project " + project.directory();
+	}
+
+	/** {@code --touch-path}, else a GET path of the app's controllers (asked when there are several). */
+	private static String touchPath(InitOptions options, SpringBootProject project, boolean ask, InitPrompter prompter) {
+		if (options.touchPath() != null) {
+			return options.touchPath().equals(NO_TOUCH) ? null : options.touchPath();
+		}
+		List<String> mappings = SourceGetMappings.find(project.directory());
+		if (mappings.isEmpty()) {
+			return null;
+		}
+		String suggested = TouchPath.choose(new DeploySettings(), new HttpGetMappings.Found(mappings, false));
+		if (!ask) {
+			return suggested;
+		}
+		List<String> choices = new ArrayList<>(mappings);
+		choices.add(NO_TOUCH);
+		String chosen = prompter.select("GET path deploy calls to check the app answers", choices, suggested);
+		return chosen.equals(NO_TOUCH) ? null : chosen;
 	}
 
 	/** Checks every value given as an option before anything is asked or written. */
@@ -165,8 +242,12 @@ public class ProjectInitializer {
 			problems.add("--memory " + options.memory() + " is not valid: expected 128 to 10240 (MB)");
 		}
 		if (options.endpoint() != null && !options.endpoint().equalsIgnoreCase("local")
-				&& !options.endpoint().matches("https?://.+")) {
-			problems.add("--endpoint '" + options.endpoint() + "' is not valid: expected 'local' or an http(s):// URL");
+				&& !options.endpoint().equalsIgnoreCase(AWS) && !options.endpoint().matches("https?://.+")) {
+			problems.add("--endpoint '" + options.endpoint()
+					+ "' is not valid: expected 'local', 'aws' or an http(s):// URL");
+		}
+		if (options.touchPath() != null && !options.touchPath().equals(NO_TOUCH) && !options.touchPath().startsWith("/")) {
+			problems.add("--touch-path '" + options.touchPath() + "' is not valid: expected a path starting with '/', or 'none'");
 		}
 		if (!problems.isEmpty()) {
 			throw new InitException(String.join("\n", problems) + "\nNothing was changed.");

@@ -17,10 +17,11 @@ import java.util.List;
  * @param hasStarter whether the pom already depends on the starter
  * @param starterVersionManaged whether the starter's version comes from the parent or a BOM (no
  * {@code <version>} needed)
+ * @param hasPlugin whether the pom's build declares serverless-maven-plugin ({@code mvn serverless:deploy})
  */
 public record SpringBootProject(Path directory, Path pom, String groupId, String artifactId, String version,
 		List<String> mainClasses, String applicationName, List<String> stages, boolean hasStarter,
-		boolean starterVersionManaged) {
+		boolean starterVersionManaged, boolean hasPlugin) {
 
 	/** The name the app is deployed under: {@code spring.application.name}, else the artifact id. */
 	public String name() {

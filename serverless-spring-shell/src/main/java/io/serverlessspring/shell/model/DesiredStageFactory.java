@@ -8,6 +8,7 @@ import java.util.Map;
 import io.serverlessspring.boot.settings.FunctionSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
+import io.serverlessspring.shell.packaging.HttpGetMappings;
 import io.serverlessspring.shell.packaging.LambdaPackage;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.boot.manifest.DeploymentManifest;
@@ -151,7 +152,7 @@ public final class DesiredStageFactory {
 				HttpSecuritySpec.of(http, name));
 		LogGroupSpec logGroup = new LogGroupSpec(ResourceNames.logGroup(name), properties.getLogs().getRetentionDays());
 		String versionDescription = StageTags.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
-		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;
+		String touchPath = TouchPath.choose(properties.getDeploy(), HttpGetMappings.of(pkg.zip()));
 		List<EventSourceSpec> eventSources = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -97,17 +94,7 @@ class BadSettingsDeployTest {
 				"serverless.http.type = alb is not supported", "serverless.keep-warm.expression = 'rate(0 minutes)'",
 				"environment variable 'AWS_REGION' is reserved by Lambda", "environment variable 'bad key!'");
 		assertThat(this.counter.calls()).as("AWS calls").isEmpty();
-		assertNothingExists(endpoint);
-	}
-
-	private static void assertNothingExists(URI endpoint) {
-		try (LambdaClient lambda = TestAwsClients.lambda(endpoint);
-				IamClient iam = TestAwsClients.iam(endpoint);
-				S3Client s3 = TestAwsClients.s3(endpoint)) {
-			assertThat(lambda.listFunctions().functions()).isEmpty();
-			assertThat(iam.listRoles().roles()).noneMatch((role) -> role.roleName().startsWith("petstore-dev"));
-			assertThat(s3.listBuckets().buckets()).isEmpty();
-		}
+		TestAwsClients.assertNothingCreated(endpoint, "petstore-dev");
 	}
 
 }

@@ -164,6 +164,7 @@ class ProjectInitializerTest {
 	@Test
 	void interactiveFlowAsksWithShellComponents() throws Exception {
 		String keys = "prod" + ScriptedTerminal.ENTER // stage
+				+ ScriptedTerminal.ENTER // where: aws (credentials found)
 				+ ScriptedTerminal.ENTER // region: the profile's default
 				+ "greeter-artifacts" + ScriptedTerminal.ENTER // bucket
 				+ ScriptedTerminal.DOWN + ScriptedTerminal.DOWN + ScriptedTerminal.ENTER // http-api -> rest-api -> function-url
@@ -204,6 +205,90 @@ class ProjectInitializerTest {
 		assertThat(Files.readString(existing)).isEqualTo("# mine\n");
 		assertThat(Files.readString(this.project.resolve("pom.xml"))).isEqualTo(pomBefore);
 		assertThat(this.output.toString()).contains("Keeping application-dev.yml as it is.");
+	}
+
+	@Test
+	void withoutAwsCredentialsTheStageRunsOnTheLocalCloudAndTheNextCommandIsThePluginGoal() throws Exception {
+		Files.writeString(this.project.resolve("src/main/java/com/example/greeter/GreetingController.java"), """
+				package com.example.greeter;
+
+				@org.springframework.web.bind.annotation.RestController
+				@org.springframework.web.bind.annotation.RequestMapping("/greetings")
+				public class GreetingController {
+
+					@org.springframework.web.bind.annotation.GetMapping
+					public String all() { return "hi"; }
+
+					@org.springframework.web.bind.annotation.GetMapping(value = "/{name}")
+					public String one(String name) { return name; }
+
+					@org.springframework.web.bind.annotation.GetMapping("/today")
+					public String today() { return "today"; }
+
+				}
+				""");
+		ProjectInitializer withoutCredentials = new ProjectInitializer(new ProjectDetector(), () -> "eu-central-1",
+				() -> "9.9.9", () -> false);
+
+		withoutCredentials.run(new InitOptions(this.project, "local", null, null, null, null, null, null, true, false,
+				false), failingPrompter(), this.out);
+
+		assertThat(this.output.toString()).contains("No AWS credentials found: the stage runs on the local cloud")
+			.contains("+        <artifactId>serverless-maven-plugin</artifactId>")
+			.containsPattern("(?m)^Next: mvn -f \\S+/greeter/pom.xml serverless:deploy -Dserverless.stage=local$");
+		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "local");
+		assertThat(settings.properties().getDeploy().getEndpoint()).isEqualTo("local");
+		assertThat(settings.properties().getDeploy().getTouchPath()).isEqualTo("/greetings");
+		Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(this.project.resolve("pom.xml").toFile());
+		NodeList plugins = pom.getElementsByTagName("plugin");
+		assertThat(plugins.getLength()).isEqualTo(2);
+		Element plugin = (Element) plugins.item(1);
+		assertThat(((Element) plugin.getParentNode().getParentNode()).getTagName()).isEqualTo("build");
+		assertThat(plugin.getElementsByTagName("artifactId").item(0).getTextContent()).isEqualTo("serverless-maven-plugin");
+		assertThat(plugin.getElementsByTagName("version").item(0).getTextContent()).isEqualTo("9.9.9");
+		// Re-running finds both and leaves pom.xml alone.
+		SpringBootProject again = new ProjectDetector().detect(this.project);
+		assertThat(again.hasStarter()).isTrue();
+		assertThat(again.hasPlugin()).isTrue();
+	}
+
+	@Test
+	void theTouchPathAndTheTargetCanBeGivenAndAreChecked() throws Exception {
+		this.initializer.run(new InitOptions(this.project, "prod", null, null, null, null, null, "aws", true, false,
+				true, "/ping"), failingPrompter(), this.out);
+
+		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "prod");
+		assertThat(settings.properties().getDeploy().getEndpoint()).isNull();
+		assertThat(settings.properties().getDeploy().getTouchPath()).isEqualTo("/ping");
+		assertThatThrownBy(() -> this.initializer.run(new InitOptions(this.project, "qa", null, null, null, null, null,
+				"moon", true, false, true, "ping"), failingPrompter(), this.out))
+			.hasMessageContaining("--endpoint 'moon' is not valid: expected 'local', 'aws' or an http(s):// URL")
+			.hasMessageContaining("--touch-path 'ping' is not valid: expected a path starting with '/', or 'none'");
+	}
+
+	@Test
+	void thePluginGoesIntoANewBuildSectionWhenThePomHasNone() {
+		String pom = "<project>\n  <modelVersion>4.0.0</modelVersion>\n</project>\n";
+
+		String after = PomEditor.addPlugin(pom, "1.0").after();
+
+		assertThat(after).isEqualTo("<project>\n  <modelVersion>4.0.0</modelVersion>\n  <build>\n    <plugins>\n"
+				+ "      <plugin>\n        <groupId>io.serverlessspring</groupId>\n"
+				+ "        <artifactId>serverless-maven-plugin</artifactId>\n        <version>1.0</version>\n"
+				+ "      </plugin>\n    </plugins>\n  </build>\n</project>\n");
+	}
+
+	@Test
+	void getMappingsAreReadFromControllerSources() {
+		assertThat(SourceGetMappings.ofSource("""
+				@RestController
+				public class Hello {
+					@GetMapping("/hello") String hello() { return ""; }
+					@GetMapping(path = "/items/{id}") String item() { return ""; }
+					@PostMapping("/hello") String post() { return ""; }
+				}
+				""")).containsExactly("/hello");
+		assertThat(SourceGetMappings.ofSource("class NotAController { @GetMapping(\"/x\") void x() { } }")).isEmpty();
 	}
 
 	private static List<Element> starterElements(Document pom) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -19,6 +20,21 @@ public final class ModifiedPackage {
 
 	/** A copy of a package whose entry {@code name} holds {@code content} (replaced or added). */
 	public static Path withEntry(Path zip, String name, String content, Path out) throws IOException {
+		return copy(zip, out, entry -> !entry.equals(name), name, content);
+	}
+
+	public static Path withResource(Path zip, String name, String content, Path out) throws IOException {
+		return copy(zip, out, entry -> true, name, content);
+	}
+
+	/** A copy of a package without the entries whose names start with {@code prefix}. */
+	public static Path without(Path zip, String prefix, Path out) throws IOException {
+		return copy(zip, out, name -> !name.startsWith(prefix), null, null);
+	}
+
+	/** Copies the entries {@code kept} says to keep, then adds {@code name} (unless null). */
+	private static Path copy(Path zip, Path out, Predicate<String> kept, String name, String content)
+			throws IOException {
 		Files.createDirectories(out.getParent());
 		try (ZipFile source = new ZipFile(zip.toFile());
 				OutputStream file = Files.newOutputStream(out);
@@ -26,7 +42,7 @@ public final class ModifiedPackage {
 			Enumeration<? extends ZipEntry> entries = source.entries();
 			while (entries.hasMoreElements()) {
 				ZipEntry entry = entries.nextElement();
-				if (entry.getName().equals(name)) {
+				if (!kept.test(entry.getName())) {
 					continue;
 				}
 				target.putNextEntry(new ZipEntry(entry.getName()));
@@ -35,30 +51,11 @@ public final class ModifiedPackage {
 				}
 				target.closeEntry();
 			}
-			target.putNextEntry(new ZipEntry(name));
-			target.write(content.getBytes(StandardCharsets.UTF_8));
-			target.closeEntry();
-		}
-		return out;
-	}
-
-	public static Path withResource(Path zip, String name, String content, Path out) throws IOException {
-		Files.createDirectories(out.getParent());
-		try (ZipFile source = new ZipFile(zip.toFile());
-				OutputStream file = Files.newOutputStream(out);
-				ZipOutputStream target = new ZipOutputStream(file)) {
-			Enumeration<? extends ZipEntry> entries = source.entries();
-			while (entries.hasMoreElements()) {
-				ZipEntry entry = entries.nextElement();
-				target.putNextEntry(new ZipEntry(entry.getName()));
-				try (InputStream in = source.getInputStream(entry)) {
-					in.transferTo(target);
-				}
+			if (name != null) {
+				target.putNextEntry(new ZipEntry(name));
+				target.write(content.getBytes(StandardCharsets.UTF_8));
 				target.closeEntry();
 			}
-			target.putNextEntry(new ZipEntry(name));
-			target.write(content.getBytes(StandardCharsets.UTF_8));
-			target.closeEntry();
 		}
 		return out;
 	}

@@ -38,6 +38,16 @@ public final class TestAwsClients {
 		return configure(SecretsManagerClient.builder(), endpoint, Region.US_EAST_1).build();
 	}
 
+	/** No function, no role of the stage ({@code <function>-...}) and no bucket: a refused command made nothing. */
+	public static void assertNothingCreated(URI endpoint, String functionName) {
+		try (LambdaClient lambda = lambda(endpoint); IamClient iam = iam(endpoint); S3Client s3 = s3(endpoint)) {
+			org.assertj.core.api.Assertions.assertThat(lambda.listFunctions().functions()).isEmpty();
+			org.assertj.core.api.Assertions.assertThat(iam.listRoles().roles())
+				.noneMatch((role) -> role.roleName().startsWith(functionName));
+			org.assertj.core.api.Assertions.assertThat(s3.listBuckets().buckets()).isEmpty();
+		}
+	}
+
 	private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint, Region region) {
 		return builder.endpointOverride(endpoint)
 			.region(region)
