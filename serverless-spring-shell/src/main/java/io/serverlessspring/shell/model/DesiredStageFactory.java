@@ -9,6 +9,7 @@ import io.serverlessspring.boot.settings.FunctionSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.settings.FunctionStartup;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.boot.manifest.DeploymentManifest;
 import io.serverlessspring.shell.packaging.Manifests;
@@ -73,8 +74,8 @@ public final class DesiredStageFactory {
 		if (settings.profiles().size() > 1) {
 			environment.put(ServerlessHandler.PROFILES_ENV, String.join(",", settings.profiles()));
 		}
-		if (function.getJavaOptions() != null && !function.getJavaOptions().isBlank()) {
-			environment.put("JAVA_TOOL_OPTIONS", function.getJavaOptions());
+		if (FunctionStartup.javaToolOptions(function) != null) {
+			environment.put("JAVA_TOOL_OPTIONS", FunctionStartup.javaToolOptions(function));
 		}
 		DeploymentManifest.TaskResources taskResources = manifest.taskResources();
 		TaskResourcesSpec tasks = (taskResources == null) ? TaskResourcesSpec.NONE
@@ -104,7 +105,7 @@ public final class DesiredStageFactory {
 				function.getEphemeralStorage(), environment, List.copyOf(function.getLayers()),
 				function.getTracing().id(), function.getKmsKeyArn(), function.getDeadLetterTarget(),
 				List.copyOf(function.getVpc().getSubnetIds()), List.copyOf(function.getVpc().getSecurityGroupIds()),
-				function.isSnapStart(), function.getReservedConcurrency(), function.getProvisionedConcurrency());
+				FunctionStartup.snapStart(function), function.getReservedConcurrency(), function.getProvisionedConcurrency());
 
 		Map<String, String> packageTags = new LinkedHashMap<>();
 		packageTags.put(StageTags.PACKAGE_HASH, pkg.shortHash());
@@ -154,6 +155,9 @@ public final class DesiredStageFactory {
 		String touchPath = properties.getDeploy().isTouch() ? properties.getDeploy().getTouchPath() : null;
 		List<EventSourceSpec> eventSources = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		if (FunctionStartup.snapStartNote(function) != null) {
+			notes.add(FunctionStartup.snapStartNote(function));
+		}
 		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {
 			EventSourceSpec source = eventSource(handler, region, account);
 			if (source != null) {
