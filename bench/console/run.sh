@@ -21,10 +21,9 @@ export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 
 # prints "wall cpu" in ms of one run of the launcher with the given jar and arguments
 one() {
   local jar="$1" cds="$2"; shift 2
-  local out
-  out="$( { SERVERLESS_CONSOLE_JAR="$jar" SERVERLESS_CONSOLE_CDS="$cds" /usr/bin/time -f '%e %U %S' \
-    "$root/serverless" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)"
-  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$out"
+  SERVERLESS_CONSOLE_JAR="$jar" SERVERLESS_CONSOLE_CDS="$cds" /usr/bin/time -o "$cache/time" -f '%e %U %S' \
+    "$root/serverless" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$cache/time"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
