@@ -7,6 +7,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.lambda.runtime.Invoker;
+import io.serverlessspring.local.lambda.runtime.FunctionJvm;
 import io.serverlessspring.local.server.Json;
 import io.serverlessspring.local.server.LocalContext;
 
@@ -113,7 +114,7 @@ final class FunctionConfigurations {
 		FunctionRegistry.Qualified q = this.functions.qualified(identifier, qualifier);
 		ObjectNode config = this.functions.configuration(q);
 		ObjectNode out = Json.object();
-		out.set("Configuration", config.deepCopy());
+		out.set("Configuration", withRuntimeVersion(config.deepCopy()));
 		ObjectNode location = out.putObject("Code");
 		location.put("RepositoryType", "S3");
 		location.put("Location", CodeDownloads.location(this.context, q.function().codeKeys.get(config.path("Version").asString())));
@@ -127,7 +128,25 @@ final class FunctionConfigurations {
 	}
 
 	ObjectNode configuration(String identifier, String qualifier) {
-		return this.functions.configuration(this.functions.qualified(identifier, qualifier)).deepCopy();
+		return withRuntimeVersion(this.functions.configuration(this.functions.qualified(identifier, qualifier)).deepCopy());
+	}
+
+	/**
+	 * Lambda's {@code RuntimeVersionConfig}, naming the JDK this machine runs the runtime on; its
+	 * {@code Error} says when no JDK of the runtime's major version is installed (see {@link FunctionJvm}).
+	 */
+	private ObjectNode withRuntimeVersion(ObjectNode config) {
+		String runtime = config.path("Runtime").asString("");
+		FunctionJvm.Choice jvm = FunctionJvm.installed().choose(runtime);
+		ObjectNode version = config.putObject("RuntimeVersionConfig");
+		version.put("RuntimeVersionArn", "arn:aws:lambda:" + this.context.region() + "::runtime:local:"
+				+ jvm.describe(runtime).replace(' ', '-'));
+		if (jvm.note() != null) {
+			ObjectNode error = version.putObject("Error");
+			error.put("ErrorCode", "LocalJdkMissing");
+			error.put("Message", jvm.note());
+		}
+		return config;
 	}
 
 	/** DeleteFunction: the whole function, or with a version qualifier that version only. */

@@ -61,6 +61,10 @@ final class FunctionVersions {
 		if (description != null) {
 			version.put("Description", description);
 		}
+		if (version.get("SnapStart") instanceof ObjectNode snapStart
+				&& "PublishedVersions".equals(snapStart.path("ApplyOn").asString())) {
+			snapStart.put("OptimizationStatus", "On"); // Lambda's word for a version restored from its snapshot
+		}
 		function.versions.put(number, version);
 		function.codeKeys.put(Integer.toString(number), function.codeKeys.get(LambdaFunction.LATEST));
 		return version;
@@ -71,6 +75,12 @@ final class FunctionVersions {
 		ObjectNode y = b.deepCopy();
 		x.remove(VOLATILE_FIELDS);
 		y.remove(VOLATILE_FIELDS);
+		if (x.get("SnapStart") instanceof ObjectNode snapStart) {
+			snapStart.remove("OptimizationStatus");
+		}
+		if (y.get("SnapStart") instanceof ObjectNode snapStart) {
+			snapStart.remove("OptimizationStatus");
+		}
 		return x.equals(y);
 	}
 

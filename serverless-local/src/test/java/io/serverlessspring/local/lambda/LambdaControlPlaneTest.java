@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import io.serverlessspring.local.SharedCloud;
 import io.serverlessspring.local.fixtures.TestFunctions;
+import io.serverlessspring.local.lambda.runtime.FunctionJvm;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -16,6 +17,8 @@ import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.SnapStartApplyOn;
+import software.amazon.awssdk.services.lambda.model.SnapStartOptimizationStatus;
 import software.amazon.awssdk.services.lambda.model.State;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,34 @@ class LambdaControlPlaneTest {
 		assertThatThrownBy(() -> this.lambda.createAlias((a) -> a.functionName("cp-versions").name("bad").functionVersion("9")))
 			.isInstanceOf(ResourceNotFoundException.class);
 		this.lambda.deleteFunction((d) -> d.functionName("cp-versions"));
+	}
+
+	@Test
+	void keepsSnapStartAndPublishesVersionsWithItAndNamesTheJdkARuntimeRunsOn() {
+		this.lambda.createFunction((c) -> c.functionName("cp-snap").runtime(Runtime.JAVA21)
+			.handler(TestFunctions.HANDLER).role(TestFunctions.role(this.iam))
+			.snapStart((s) -> s.applyOn(SnapStartApplyOn.PUBLISHED_VERSIONS))
+			.code((code) -> code.zipFile(SdkBytes.fromByteArray(TestFunctions.echoZip()))));
+		this.lambda.waiter().waitUntilFunctionActiveV2((g) -> g.functionName("cp-snap"));
+		var latest = this.lambda.getFunction((g) -> g.functionName("cp-snap")).configuration();
+		assertThat(latest.snapStart().applyOn()).isEqualTo(SnapStartApplyOn.PUBLISHED_VERSIONS);
+		assertThat(latest.snapStart().optimizationStatus()).isEqualTo(SnapStartOptimizationStatus.OFF);
+		String jdk = FunctionJvm.installed().choose("java21").jdk().version();
+		assertThat(latest.runtimeVersionConfig().runtimeVersionArn())
+			.isEqualTo("arn:aws:lambda:us-east-1::runtime:local:java21-on-JDK-" + jdk);
+
+		var published = this.lambda.publishVersion((p) -> p.functionName("cp-snap"));
+		assertThat(published.snapStart().optimizationStatus()).isEqualTo(SnapStartOptimizationStatus.ON);
+		assertThat(this.lambda.publishVersion((p) -> p.functionName("cp-snap")).version())
+			.as("nothing changed: the same version").isEqualTo(published.version());
+		this.lambda.updateFunctionConfiguration((u) -> u.functionName("cp-snap")
+			.snapStart((s) -> s.applyOn(SnapStartApplyOn.NONE)));
+		this.lambda.waiter().waitUntilFunctionUpdatedV2((g) -> g.functionName("cp-snap"));
+		assertThat(this.lambda.getFunctionConfiguration((g) -> g.functionName("cp-snap")).snapStart().applyOn())
+			.isEqualTo(SnapStartApplyOn.NONE);
+		assertThat(this.lambda.getFunctionConfiguration((g) -> g.functionName("cp-snap").qualifier(published.version()))
+			.snapStart().applyOn()).as("the published version keeps its snapshot").isEqualTo(SnapStartApplyOn.PUBLISHED_VERSIONS);
+		this.lambda.deleteFunction((d) -> d.functionName("cp-snap"));
 	}
 
 	@Test

@@ -14,8 +14,8 @@ public class FunctionSettings {
 	/** Function description shown in the AWS console. */
 	private String description = "";
 
-	/** Java runtime the function runs on. */
-	private Runtime runtime = Runtime.JAVA21;
+	/** Java runtime the function runs on. java25 starts with C1 only, and with full tiers under SnapStart. */
+	private Runtime runtime = Runtime.JAVA25;
 
 	/** Instruction set the function runs on; arm64 is cheaper per GB-second. */
 	private Architecture architecture = Architecture.X86_64;
@@ -33,10 +33,11 @@ public class FunctionSettings {
 	private Map<String, String> environment = new LinkedHashMap<>();
 
 	/**
-	 * JVM options given through JAVA_TOOL_OPTIONS. The default stops at the C1 compiler, which
-	 * shortens cold starts of short-lived functions.
+	 * JVM options given through JAVA_TOOL_OPTIONS. Unset: none, so the runtime's own flags apply
+	 * (Lambda's Java 17+ runtimes stop at the C1 compiler; java25 does so except under SnapStart or
+	 * provisioned concurrency, where priming compiles before the snapshot).
 	 */
-	private String javaOptions = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+	private String javaOptions;
 
 	/** Layer ARNs (with version) attached to the function. */
 	private List<String> layers = new ArrayList<>();
@@ -50,8 +51,12 @@ public class FunctionSettings {
 	/** Provisioned concurrency on the live alias; 0 means none. */
 	private int provisionedConcurrency = 0;
 
-	/** Whether SnapStart snapshots published versions (cuts cold starts; Java runtimes only). */
-	private boolean snapStart = false;
+	/**
+	 * Whether SnapStart snapshots published versions (cuts cold starts; the app is primed before the
+	 * snapshot). Unset: on, unless provisioned concurrency or ephemeral storage over 512 MB rule it
+	 * out (the plan says so); false turns it off; true with one of those is an error.
+	 */
+	private Boolean snapStart;
 
 	/** X-Ray tracing mode. */
 	private Tracing tracing = Tracing.PASS_THROUGH;
@@ -177,11 +182,11 @@ public class FunctionSettings {
 		this.provisionedConcurrency = provisionedConcurrency;
 	}
 
-	public boolean isSnapStart() {
+	public Boolean getSnapStart() {
 		return this.snapStart;
 	}
 
-	public void setSnapStart(boolean snapStart) {
+	public void setSnapStart(Boolean snapStart) {
 		this.snapStart = snapStart;
 	}
 

@@ -10,6 +10,7 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.shell.packaging.HttpGetMappings;
 import io.serverlessspring.shell.packaging.LambdaPackage;
+import io.serverlessspring.shell.settings.FunctionStartup;
 import io.serverlessspring.shell.settings.StageSettings;
 import io.serverlessspring.boot.manifest.DeploymentManifest;
 import io.serverlessspring.shell.packaging.Manifests;
@@ -74,8 +75,8 @@ public final class DesiredStageFactory {
 		if (settings.profiles().size() > 1) {
 			environment.put(ServerlessHandler.PROFILES_ENV, String.join(",", settings.profiles()));
 		}
-		if (function.getJavaOptions() != null && !function.getJavaOptions().isBlank()) {
-			environment.put("JAVA_TOOL_OPTIONS", function.getJavaOptions());
+		if (FunctionStartup.javaToolOptions(function) != null) {
+			environment.put("JAVA_TOOL_OPTIONS", FunctionStartup.javaToolOptions(function));
 		}
 		DeploymentManifest.TaskResources taskResources = manifest.taskResources();
 		TaskResourcesSpec tasks = (taskResources == null) ? TaskResourcesSpec.NONE
@@ -105,7 +106,7 @@ public final class DesiredStageFactory {
 				function.getEphemeralStorage(), environment, List.copyOf(function.getLayers()),
 				function.getTracing().id(), function.getKmsKeyArn(), function.getDeadLetterTarget(),
 				List.copyOf(function.getVpc().getSubnetIds()), List.copyOf(function.getVpc().getSecurityGroupIds()),
-				function.isSnapStart(), function.getReservedConcurrency(), function.getProvisionedConcurrency());
+				FunctionStartup.snapStart(function), function.getReservedConcurrency(), function.getProvisionedConcurrency());
 
 		Map<String, String> packageTags = new LinkedHashMap<>();
 		packageTags.put(StageTags.PACKAGE_HASH, pkg.shortHash());
@@ -155,6 +156,9 @@ public final class DesiredStageFactory {
 		String touchPath = TouchPath.choose(properties.getDeploy(), HttpGetMappings.of(pkg.zip()));
 		List<EventSourceSpec> eventSources = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		if (FunctionStartup.snapStartNote(function) != null) {
+			notes.add(FunctionStartup.snapStartNote(function));
+		}
 		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {
 			EventSourceSpec source = eventSource(handler, region, account);
 			if (source != null) {

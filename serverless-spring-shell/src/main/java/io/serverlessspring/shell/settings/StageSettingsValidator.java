@@ -87,6 +87,11 @@ final class StageSettingsValidator {
 			problems.add(where(sources, "serverless.function.vpc.subnet-ids")
 					+ "serverless.function.vpc.subnet-ids needs serverless.function.vpc.security-group-ids too");
 		}
+		if (Boolean.TRUE.equals(function.getSnapStart()) && !FunctionStartup.snapStartConflicts(function).isEmpty()) {
+			problems.add(where(sources, "serverless.function.snap-start") + "serverless.function.snap-start = true "
+					+ "is not possible with " + String.join(" and ", FunctionStartup.snapStartConflicts(function))
+					+ ": remove that setting or set serverless.function.snap-start: false");
+		}
 	}
 
 	private static void range(List<String> problems, List<PropertySource<?>> sources, String key, int value, int min,

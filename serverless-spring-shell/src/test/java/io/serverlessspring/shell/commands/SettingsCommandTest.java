@@ -94,7 +94,7 @@ class SettingsCommandTest {
 		assertThat(settings).contains("serverless.function.memory = 2048 @ application-prod.yml line 5",
 				"serverless.function.environment.GREETING = hello @ application-dev.yml line 5 (extended stage dev)",
 				"serverless.function.environment.DB_PASSWORD = **** @ application-dev.yml line 6 (extended stage dev)",
-				"serverless.function.runtime = java21 @ default");
+				"serverless.function.runtime = java25 @ default");
 	}
 
 	@Test

@@ -135,7 +135,11 @@ class ConsoleAgainstMotoTest {
 
 		GetFunctionResponse function = this.lambda.getFunction(b -> b.functionName(FUNCTION));
 		FunctionConfiguration configuration = function.configuration();
-		assertThat(configuration.runtimeAsString()).isEqualTo("java21");
+		assertThat(configuration.runtimeAsString()).isEqualTo("java25");
+		// SnapStart is on by default, read back from the server; the runtime's own JVM flags apply
+		assertThat(configuration.snapStart().applyOnAsString()).isEqualTo("PublishedVersions");
+		assertThat(this.lambda.getFunctionConfiguration(b -> b.functionName(FUNCTION).qualifier("live"))
+			.snapStart().optimizationStatusAsString()).isEqualTo("On");
 		assertThat(configuration.handler()).isEqualTo("io.serverlessspring.boot.handler.ServerlessHandler::handleRequest");
 		assertThat(configuration.memorySize()).isEqualTo(512);
 		assertThat(configuration.role()).isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/petstore-dev-role");

@@ -109,6 +109,44 @@ class StageSettingsLoaderTest {
 	}
 
 	@Test
+	void snapStartSetOnWithLargeTmpIsAnErrorNamingBothSettings() throws IOException {
+		write("application.yml", "spring.application.name: shop\n");
+		write("application-dev.yml", """
+				serverless:
+				  function:
+				    snap-start: true
+				    ephemeral-storage: 1024
+				""");
+		assertThatThrownBy(() -> this.loader.load(this.project, "dev")).isInstanceOf(SettingsException.class)
+			.hasMessageContaining("application-dev.yml line 3")
+			.hasMessageContaining("serverless.function.snap-start = true is not possible with "
+					+ "serverless.function.ephemeral-storage = 1024");
+	}
+
+	@Test
+	void snapStartLeftUnsetIsOnAndOffBesideProvisionedConcurrency() throws IOException {
+		write("application.yml", "spring.application.name: shop\n");
+		write("application-dev.yml", "serverless.function.memory: 1024\n");
+		write("application-prod.yml", "serverless.function.provisioned-concurrency: 2\n");
+		write("application-test.yml", "serverless.function.snap-start: false\n");
+
+		StageSettings dev = this.loader.load(this.project, "dev");
+		StageSettings prod = this.loader.load(this.project, "prod");
+		StageSettings test = this.loader.load(this.project, "test");
+
+		assertThat(FunctionStartup.snapStart(dev.properties().getFunction())).isTrue();
+		assertThat(FunctionStartup.snapStartNote(dev.properties().getFunction())).isNull();
+		assertThat(FunctionStartup.snapStart(prod.properties().getFunction())).isFalse();
+		assertThat(FunctionStartup.snapStartNote(prod.properties().getFunction()))
+			.isEqualTo("SnapStart is off: serverless.function.provisioned-concurrency = 2 (Lambda does not combine "
+					+ "SnapStart with provisioned concurrency) (serverless.function.snap-start: false silences this note)");
+		assertThat(FunctionStartup.snapStart(test.properties().getFunction())).isFalse();
+		assertThat(FunctionStartup.snapStartNote(test.properties().getFunction())).isNull();
+		// no JAVA_TOOL_OPTIONS by default: Lambda's runtimes apply the flags it recommends themselves
+		assertThat(FunctionStartup.javaToolOptions(dev.properties().getFunction())).isNull();
+	}
+
+	@Test
 	void wrongTypeListsWhatIsAllowed() throws IOException {
 		write("application.yml", "spring.application.name: shop\n");
 		write("application-dev.yml", """
@@ -303,7 +341,7 @@ class StageSettingsLoaderTest {
 				new SettingValue("serverless.function.timeout", "60", "application-dev.yml line 3 (extended stage dev)"),
 				new SettingValue("serverless.function.environment.GREETING", "hello",
 						"application-dev.yml line 5 (extended stage dev)"),
-				new SettingValue("serverless.function.runtime", "java21", "default"),
+				new SettingValue("serverless.function.runtime", "java25", "default"),
 				new SettingValue("serverless.function.architecture", "x86_64", "default"),
 				new SettingValue("serverless.function.tracing", "pass-through", "default"),
 				new SettingValue("serverless.function.layers", "arn:layer:a, arn:layer:b",
@@ -408,7 +446,7 @@ class StageSettingsLoaderTest {
 			.isEqualTo(60);
 		assertThat(function.getFunction().getLayers()).isEqualTo(console.properties().getFunction().getLayers())
 			.containsExactly("arn:layer:c");
-		assertThat(function.getFunction().isSnapStart()).isEqualTo(console.properties().getFunction().isSnapStart())
+		assertThat(function.getFunction().getSnapStart()).isEqualTo(console.properties().getFunction().getSnapStart())
 			.isTrue();
 		// In application.yml the later document wins, whether or not the earlier one is a profile's.
 		assertThat(function.getFunction().getDescription())

@@ -2,10 +2,15 @@ package io.serverlessspring.test.moto;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,7 +20,8 @@ import org.junit.jupiter.api.Assumptions;
  * A moto server (the Python AWS emulator) on a free port of 127.0.0.1, one per test JVM.
  *
  * <p>Started on first use, configured as AWS-EMULATORS.md says (managed IAM policies loaded,
- * Lambda without Docker), stopped when the JVM exits. Tests call {@link #reset()} for a clean
+ * Lambda without Docker; SnapStart kept as Lambda keeps it, which moto 5 does not: see
+ * {@code moto_server.py}), stopped when the JVM exits. Tests call {@link #reset()} for a clean
  * account. Where moto is not installed, {@link #shared()} fails the test with how to install it.
  */
 public final class MotoServer {
@@ -73,7 +79,7 @@ public final class MotoServer {
 
 	private static MotoServer start() {
 		int port = freePort();
-		ProcessBuilder builder = new ProcessBuilder(python(), "-m", "moto.server", "-H", "127.0.0.1", "-p",
+		ProcessBuilder builder = new ProcessBuilder(python(), serverScript().toString(), "-H", "127.0.0.1", "-p",
 				Integer.toString(port));
 		builder.environment().put("MOTO_IAM_LOAD_MANAGED_POLICIES", "true");
 		builder.redirectErrorStream(true);
@@ -91,6 +97,19 @@ public final class MotoServer {
 		server.awaitUp(Duration.ofSeconds(60));
 		server.configureLambdaWithoutDocker();
 		return server;
+	}
+
+	/** moto.server behind {@code moto_server.py}, which keeps the SnapStart setting moto drops. */
+	private static Path serverScript() {
+		try (InputStream script = MotoServer.class.getResourceAsStream("moto_server.py")) {
+			Path file = Files.createTempFile("moto-server", ".py");
+			file.toFile().deleteOnExit();
+			Files.copy(script, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write moto's start script", ex);
+		}
 	}
 
 	private void configureLambdaWithoutDocker() {

@@ -96,7 +96,8 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.logs = logs;
 		this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + target.version() + "]" + this.id;
 		this.api = new RuntimeApiServer(threads, this);
-		ProcessBuilder builder = new ProcessBuilder(command(target, packageDirectory, runtimeJars));
+		FunctionJvm.Choice jvm = FunctionJvm.installed().choose(target.runtime());
+		ProcessBuilder builder = new ProcessBuilder(command(target, jvm, packageDirectory, runtimeJars, provisioned));
 		builder.directory(packageDirectory.toFile());
 		Path outputFile = outputDirectory.resolve(this.id + ".log");
 		builder.redirectErrorStream(true);
@@ -110,24 +111,29 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 			this.api.close();
 			throw new UncheckedIOException("Could not start a JVM for " + target.functionName(), ex);
 		}
-		logLine("INIT_START Runtime Version: " + target.runtime() + ".local\tRuntime Version ARN: local");
+		logLine("INIT_START Runtime Version: " + target.runtime() + ".local (JDK " + jvm.jdk().version()
+				+ ")\tRuntime Version ARN: local");
+		if (jvm.note() != null) {
+			logLine("serverless-local: " + jvm.note());
+		}
 		this.output = new OutputTail(outputFile, this::output, threads);
 		this.process.onExit().thenRun(this::exited);
 	}
 
-	private List<String> command(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars) {
+	private List<String> command(InvokedFunction target, FunctionJvm.Choice jvm, Path packageDirectory,
+			List<Path> runtimeJars, boolean provisioned) {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(packageDirectory.toString());
 		classPath.add(packageDirectory.resolve("lib").toString() + File.separator + "*");
 		runtimeJars.forEach((jar) -> classPath.add(jar.toString()));
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		// what the managed Java runtimes do: a heap sized from the memory setting, quick start-up
-		command.add("-Xmx" + Math.max(64, (int) (target.memoryMegabytes() * 0.85)) + "m");
-		command.add("-XX:+UseSerialGC");
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-Xshare:auto");
-		command.add("-Djava.net.preferIPv4Stack=true");
+		command.add(jvm.jdk().java().toString());
+		// what the managed Java runtimes do; a published SnapStart version keeps java25's full tiers
+		boolean snapStart = !"$LATEST".equals(target.version())
+				&& "PublishedVersions".equals(target.configuration().path("SnapStart").path("ApplyOn").asString());
+		command.addAll(FunctionJvm.options(target.runtime(), target.memoryMegabytes(),
+				Json.stringMap(target.configuration().path("Environment"), "Variables").get("JAVA_TOOL_OPTIONS"),
+				snapStart || provisioned));
 		command.add("-cp");
 		command.add(String.join(File.pathSeparator, classPath));
 		command.add(RuntimeInterfaceClient.MAIN_CLASS);
