@@ -228,12 +228,17 @@ public final class ServerlessAotProcessor extends ContextAotProcessor {
 		Files.writeString(resources.resolve(SPRING_PROPERTIES), content, StandardCharsets.ISO_8859_1);
 	}
 
-	private static String rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+	/** One line: the first line of each distinct message down the cause chain. */
+	static String rootCause(Throwable ex) {
+		List<String> messages = new ArrayList<>();
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			String message = (cause.getMessage() != null) ? cause.getMessage().lines().findFirst().orElse("") : "";
+			String line = cause.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message.trim());
+			if (messages.stream().noneMatch((seen) -> seen.endsWith(message.trim()) && !message.isBlank())) {
+				messages.add(line);
+			}
 		}
-		return (cause == ex) ? String.valueOf(ex) : ex.getMessage() + " (caused by " + cause + ")";
+		return String.join("; caused by ", messages);
 	}
 
 }

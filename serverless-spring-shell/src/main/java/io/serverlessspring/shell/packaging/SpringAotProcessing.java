@@ -66,7 +66,7 @@ public class SpringAotProcessing {
 				throw new PackagingException("Spring AOT processing did not finish within 10 minutes (log: " + log + ")");
 			}
 			if (process.exitValue() != 0) {
-				throw new PackagingException("Spring AOT cannot process " + mainClass + ":\n" + cause(log)
+				throw new PackagingException(cause(log, mainClass)
 						+ "\nFix the cause, or set serverless.function.aot: false (package without AOT: slower cold "
 						+ "starts). Full log: " + log);
 			}
@@ -87,14 +87,15 @@ public class SpringAotProcessing {
 	}
 
 	/** The processor's own one-line diagnosis, else the log's tail. */
-	private static String cause(Path log) throws IOException {
+	private static String cause(Path log, String mainClass) throws IOException {
 		List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
 		for (String line : lines) {
 			if (line.startsWith("serverless aot: ")) {
 				return line.substring("serverless aot: ".length());
 			}
 		}
-		return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+		return "Spring AOT cannot process " + mainClass + ":\n"
+				+ String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
 	}
 
 	private static boolean hasProcessor(List<Path> jars) {
