@@ -7,9 +7,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.serverlessspring.boot.http.AotServletWebServerContext;
 import io.serverlessspring.boot.http.LambdaServletContainer;
 import io.serverlessspring.boot.routing.EventRouter;
 
+import org.springframework.aot.AotDetector;
+import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +54,7 @@ public final class ServerlessApplication {
 		CompletableFuture<ConfigurableApplicationContext> context = new CompletableFuture<>();
 		Thread starter = new Thread(() -> {
 			try {
-				context.complete(run(applicationClass, profiles));
+				context.complete(runOnThisThread(applicationClass, profiles));
 			}
 			catch (Throwable ex) {
 				context.completeExceptionally(ex);
@@ -63,22 +67,45 @@ public final class ServerlessApplication {
 		return new ServerlessApplication(applicationClass, context);
 	}
 
-	private static ConfigurableApplicationContext run(Class<?> applicationClass, String... profiles) throws Exception {
+	/**
+	 * Starts the application on the calling thread, exactly as the function does. The AOT
+	 * processor ({@code io.serverlessspring.boot.aot.ServerlessAotProcessor}) calls it under its
+	 * hook, so what it generates is what this start-up needs.
+	 */
+	public static ConfigurableApplicationContext runOnThisThread(Class<?> applicationClass, String... profiles)
+			throws Exception {
 		// The servlet bridge finds its container through a static; one start at a time keeps it
 		// right when a test JVM starts several applications.
 		synchronized (ServerlessApplication.class) {
 			STARTING.set(Boolean.TRUE);
 			try {
-				if (SERVLET_BRIDGE_PRESENT) {
-					// A web app: the servlet bridge starts Spring with its serverless "web server".
-					return new LambdaServletContainer(applicationClass, profiles).start();
+				if (AotDetector.useGeneratedArtifacts()) {
+					// Boot finds <App>__ApplicationContextInitializer through the main class, which it
+					// guesses from a main() on the stack; a Lambda runtime has none, so name it.
+					return SpringApplication.withHook((application) -> {
+						application.setMainApplicationClass(applicationClass);
+						if (SERVLET_BRIDGE_PRESENT) {
+							application.setApplicationContextFactory(
+									ApplicationContextFactory.ofContextClass(AotServletWebServerContext.class));
+						}
+						return null;
+					}, () -> startSpring(applicationClass, profiles));
 				}
-				return new SpringApplicationBuilder(applicationClass).web(WebApplicationType.NONE).profiles(profiles).run();
+				return startSpring(applicationClass, profiles);
 			}
 			finally {
 				STARTING.remove();
 			}
 		}
+	}
+
+	private static ConfigurableApplicationContext startSpring(Class<?> applicationClass, String... profiles)
+			throws Exception {
+		if (SERVLET_BRIDGE_PRESENT) {
+			// A web app: the servlet bridge starts Spring with its serverless "web server".
+			return new LambdaServletContainer(applicationClass, profiles).start();
+		}
+		return new SpringApplicationBuilder(applicationClass).web(WebApplicationType.NONE).profiles(profiles).run();
 	}
 
 	/** Whether an app is being started by this class on the calling thread, i.e. as a Lambda function. */

@@ -58,6 +58,13 @@ public class FunctionSettings {
 	 */
 	private Boolean snapStart;
 
+	/**
+	 * Whether package runs Spring's ahead-of-time processing for the function and the function
+	 * starts from the generated initializers (faster cold starts). Turn off for an app that AOT
+	 * cannot process (conditions that must be decided at run time, for example).
+	 */
+	private boolean aot = true;
+
 	/** X-Ray tracing mode. */
 	private Tracing tracing = Tracing.PASS_THROUGH;
 
@@ -77,6 +84,14 @@ public class FunctionSettings {
 
 	/** VPC attachment; empty subnet list means no VPC. */
 	private Vpc vpc = new Vpc();
+
+	public boolean isAot() {
+		return this.aot;
+	}
+
+	public void setAot(boolean aot) {
+		this.aot = aot;
+	}
 
 	public String getName() {
 		return this.name;

@@ -66,6 +66,7 @@ public class LambdaPackager {
 	/** Builds the project and writes the zip to {@code output} (default {@code target/serverless/<function>.zip}). */
 	public LambdaPackage packageStage(StageSettings settings, Path output, Consumer<String> progress) {
 		ProjectBuilder.Build build = this.builder.build(settings.projectDir(), progress);
+		build = new SpringAotProcessing().process(settings, build, progress);
 		return assemble(settings, build, output, progress);
 	}
 
