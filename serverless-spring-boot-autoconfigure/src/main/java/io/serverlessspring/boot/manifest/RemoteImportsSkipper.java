@@ -12,7 +12,7 @@ import org.springframework.boot.context.config.ConfigDataResource;
 import org.springframework.core.Ordered;
 
 /**
- * While {@link ManifestGenerator} reads a stage's properties, {@code spring.config.import} entries
+ * While {@link ManifestGenerator} reads a stage's properties (and while Spring's AOT processing runs), {@code spring.config.import} entries
  * of {@code aws-parameterstore:} and {@code aws-secretsmanager:} load nothing: the manifest is made
  * at package time, where those values are neither reachable (the function's role, not the
  * developer's, may read them) nor needed (they configure the app, not what it deploys). Inert
@@ -23,6 +23,9 @@ public class RemoteImportsSkipper implements ConfigDataLocationResolver<RemoteIm
 	/** Set by {@link ManifestGenerator} in the environment it builds. */
 	public static final String GENERATING = "serverless.internal.manifest-generation";
 
+	/** Set (as a system property) by Spring's AOT processing, which {@code package} also runs. */
+	public static final String AOT_PROCESSING = "spring.aot.processing";
+
 	private static final List<String> REMOTE = List.of("aws-parameterstore:", "aws-secretsmanager:");
 
 	@Override
@@ -32,8 +35,19 @@ public class RemoteImportsSkipper implements ConfigDataLocationResolver<RemoteIm
 
 	@Override
 	public boolean isResolvable(ConfigDataLocationResolverContext context, ConfigDataLocation location) {
-		return REMOTE.stream().anyMatch(location::hasPrefix)
-				&& context.getBinder().bind(GENERATING, Boolean.class).orElse(false);
+		return REMOTE.stream().anyMatch(location::hasPrefix) && atPackageTime(context.getBinder()
+			.bind(GENERATING, Boolean.class)
+			.orElse(false));
+	}
+
+	/**
+	 * Whether the app runs at package time (manifest generation or AOT processing), where nothing
+	 * remote is read: the developer's credentials are not the function's role.
+	 * @param generating the value of {@link #GENERATING} in the app's environment
+	 * @return whether remote configuration must not be read
+	 */
+	public static boolean atPackageTime(boolean generating) {
+		return generating || Boolean.getBoolean(AOT_PROCESSING);
 	}
 
 	@Override

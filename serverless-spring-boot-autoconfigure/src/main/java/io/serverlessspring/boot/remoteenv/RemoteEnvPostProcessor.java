@@ -12,6 +12,8 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
+import io.serverlessspring.boot.manifest.RemoteImportsSkipper;
+
 /**
  * {@code serverless.function.remote-env: s3://bucket/key.json}: Zappa's {@code remote_env}. At
  * start-up, the keys of that JSON object become properties, right below system properties and
@@ -42,7 +44,8 @@ public class RemoteEnvPostProcessor implements EnvironmentPostProcessor, Ordered
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String location = environment.getProperty(PROPERTY);
-		if (!StringUtils.hasText(location)) {
+		if (!StringUtils.hasText(location) || RemoteImportsSkipper
+			.atPackageTime(environment.getProperty(RemoteImportsSkipper.GENERATING, Boolean.class, false))) {
 			return;
 		}
 		S3ObjectLocation object = S3ObjectLocation.parse(PROPERTY, location.trim());

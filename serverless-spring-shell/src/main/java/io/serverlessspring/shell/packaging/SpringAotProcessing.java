@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import io.serverlessspring.shell.settings.FunctionStartup;
 import io.serverlessspring.shell.settings.StageSettings;
 
 /**
@@ -56,7 +57,12 @@ public class SpringAotProcessing {
 		Path log = work.resolve("aot.log");
 		try {
 			Files.createDirectories(work);
-			Process process = new ProcessBuilder(command).directory(settings.projectDir().toFile())
+			ProcessBuilder builder = new ProcessBuilder(command).directory(settings.projectDir().toFile());
+			if (FunctionStartup.snapStart(settings.properties().getFunction())) {
+				// AOT decides conditions now: keep the SnapStart priming beans a snapshot needs.
+				builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+			}
+			Process process = builder
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
