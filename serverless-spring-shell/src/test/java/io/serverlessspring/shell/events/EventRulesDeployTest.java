@@ -10,7 +10,6 @@ import io.serverlessspring.shell.aws.AwsTarget;
 import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
-import io.serverlessspring.shell.support.ModifiedPackage;
 import io.serverlessspring.shell.support.MutationCounter;
 import io.serverlessspring.shell.support.MutationCounting;
 import io.serverlessspring.shell.support.SamplePackage;
@@ -61,9 +60,7 @@ class EventRulesDeployTest {
 	@TempDir
 	Path projectDir;
 
-	private ConsoleDriver console;
-
-	private Path zip;
+	private WiredSample sample;
 
 	@BeforeAll
 	static void startMoto() {
@@ -74,8 +71,8 @@ class EventRulesDeployTest {
 	@BeforeEach
 	void setUp() {
 		moto.reset();
-		this.console = new ConsoleDriver(this.runner);
-		this.zip = SamplePackage.zip(this.console);
+		ConsoleDriver console = new ConsoleDriver(this.runner);
+		this.sample = new WiredSample(console, SamplePackage.zip(console), this.projectDir, moto.endpoint());
 		new TestProject(this.projectDir).settings("application-dev.yml", "serverless:\n  function:\n    memory: 512\n");
 	}
 
@@ -85,8 +82,9 @@ class EventRulesDeployTest {
 				LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
 			events.createEventBus(b -> b.name("shelter"));
 			String adopted = "{\"source\":[\"petstore.shelter\"],\"detail-type\":[\"PetAdopted\"]}";
-			Run deploy = deploy(manifest(handler("petEvents#onAdopted", "default", adopted), handler("audit#record",
-					"shelter", null)), "wired");
+			String both = WiredSample.manifest(handler("petEvents#onAdopted", "default", adopted),
+					handler("audit#record", "shelter", null));
+			Run deploy = this.sample.deploy(both, "wired");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("create event rule petstore-dev-petEvents.onAdopted",
@@ -104,15 +102,15 @@ class EventRulesDeployTest {
 			assertThat(policy).contains("events.amazonaws.com", ADOPTED_RULE, AUDIT_RULE);
 
 			this.counter.reset();
-			Run again = deploy(manifest(handler("petEvents#onAdopted", "default", adopted), handler("audit#record",
-					"shelter", null)), "wired");
+			Run again = this.sample.deploy(both, "wired");
 			assertThat(again.output()).as(again.output()).contains("nothing to change");
 			assertThat(this.counter.mutations()).isEmpty();
 
 			// The code now listens for returns only, and the audit handler is gone.
 			String returned = adopted.replace("PetAdopted", "PetReturned");
 			this.counter.reset();
-			Run changed = deploy(manifest(handler("petEvents#onAdopted", "default", returned)), "changed");
+			Run changed = this.sample.deploy(WiredSample.manifest(handler("petEvents#onAdopted", "default", returned)),
+					"changed");
 			assertThat(changed.exitCode()).as(changed.output()).isZero();
 			assertThat(changed.output()).contains("update event rule petstore-dev-petEvents.onAdopted (pattern",
 					"delete event rule shelter/petstore-dev-audit.record");
@@ -124,8 +122,7 @@ class EventRulesDeployTest {
 			assertThat(this.counter.mutations()).contains("Lambda.RemovePermission");
 			assertThat(lambda.getPolicy(b -> b.functionName("petstore-dev").qualifier("live")).policy()).contains(ADOPTED_RULE);
 
-			Run undeploy = this.console.run("undeploy dev --yes --project " + this.projectDir + " --endpoint-url "
-					+ moto.endpoint());
+			Run undeploy = this.sample.undeploy();
 			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 			assertThat(events.listRules(b -> { }).rules()).isEmpty();
 			try (AwsClients clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", moto.endpoint(), null))) {
@@ -137,27 +134,12 @@ class EventRulesDeployTest {
 	@Test
 	void aHandlerOnABusThatDoesNotExistIsReportedAndNothingIsMadeForIt() throws Exception {
 		try (EventBridgeClient events = TestAwsClients.of(EventBridgeClient.builder(), moto.endpoint())) {
-			Run deploy = deploy(manifest(handler("audit#record", "no-such-bus", null)), "missing");
+			Run deploy = this.sample.deploy(WiredSample.manifest(handler("audit#record", "no-such-bus", null)), "missing");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("event rule petstore-dev-audit.record NOT CONNECTED: event bus no-such-bus does not exist");
 			assertThat(events.listRules(b -> { }).rules()).isEmpty();
 		}
-	}
-
-	/** Deploys the sample with {@code manifest}; the same {@code name} deploys the same package again. */
-	private Run deploy(String manifest, String name) throws Exception {
-		Path wired = this.projectDir.resolve("target/" + name + ".zip");
-		if (!java.nio.file.Files.exists(wired)) {
-			ModifiedPackage.withEntry(this.zip, "serverless-manifest.json", manifest, wired);
-		}
-		return this.console.run("deploy dev --yes --package " + wired + " --project " + this.projectDir
-				+ " --endpoint-url " + moto.endpoint());
-	}
-
-	private static String manifest(String... handlers) {
-		return "{\"formatVersion\": 1, \"keepWarm\": {\"enabled\": false}, \"eventHandlers\": [" + String.join(",", handlers)
-				+ "]}";
 	}
 
 	private static String handler(String id, String bus, String pattern) {

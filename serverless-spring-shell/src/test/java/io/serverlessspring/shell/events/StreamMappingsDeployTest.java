@@ -2,14 +2,12 @@ package io.serverlessspring.shell.events;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.serverlessspring.shell.ServerlessConsoleApplication;
 import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
-import io.serverlessspring.shell.support.ModifiedPackage;
 import io.serverlessspring.shell.support.MutationCounter;
 import io.serverlessspring.shell.support.MutationCounting;
 import io.serverlessspring.shell.support.SamplePackage;
@@ -57,9 +55,7 @@ class StreamMappingsDeployTest {
 	@TempDir
 	Path projectDir;
 
-	private ConsoleDriver console;
-
-	private Path zip;
+	private WiredSample sample;
 
 	@BeforeAll
 	static void startMoto() {
@@ -72,8 +68,8 @@ class StreamMappingsDeployTest {
 	@BeforeEach
 	void setUp() {
 		moto.reset();
-		this.console = new ConsoleDriver(this.runner);
-		this.zip = SamplePackage.zip(this.console);
+		ConsoleDriver console = new ConsoleDriver(this.runner);
+		this.sample = new WiredSample(console, SamplePackage.zip(console), this.projectDir, moto.endpoint());
 		new TestProject(this.projectDir).settings("application-dev.yml", "serverless:\n  function:\n    memory: 512\n");
 	}
 
@@ -87,10 +83,10 @@ class StreamMappingsDeployTest {
 			kinesis.createStream(b -> b.streamName("adoptions").shardCount(1));
 			String kinesisArn = kinesis.describeStreamSummary(b -> b.streamName("adoptions")).streamDescriptionSummary()
 				.streamARN();
-			String manifest = manifest(handler("pets#onChange", "dynamodb", "Pets", "TRIM_HORIZON"),
+			String manifest = WiredSample.manifest(handler("pets#onChange", "dynamodb", "Pets", "TRIM_HORIZON"),
 					handler("adoptions#on", "kinesis", "adoptions", "LATEST"));
 
-			Run deploy = deploy(manifest, "streams");
+			Run deploy = this.sample.deploy(manifest, "streams");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).doesNotContainIgnoringCase("not connected");
@@ -106,12 +102,11 @@ class StreamMappingsDeployTest {
 					"\"kinesis:GetRecords\"", "\"" + kinesisArn + "\"").doesNotContain("\"Resource\":[\"*\"]");
 
 			this.counter.reset();
-			Run again = deploy(manifest, "streams");
+			Run again = this.sample.deploy(manifest, "streams");
 			assertThat(again.output()).as(again.output()).contains("nothing to change");
 			assertThat(this.counter.mutations()).isEmpty();
 
-			Run undeploy = this.console.run("undeploy dev --yes --project " + this.projectDir + " --endpoint-url "
-					+ moto.endpoint());
+			Run undeploy = this.sample.undeploy();
 			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 			assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
 		}
@@ -123,7 +118,8 @@ class StreamMappingsDeployTest {
 				LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
 			table(dynamo, "Owners", false);
 
-			Run deploy = deploy(manifest(handler("owners#onChange", "dynamodb", "Owners", "LATEST")), "nostream");
+			Run deploy = this.sample.deploy(WiredSample.manifest(handler("owners#onChange", "dynamodb", "Owners", "LATEST")),
+					"nostream");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("event source arn:aws:dynamodb:us-east-1:123456789012:table/Owners NOT CONNECTED:"
@@ -141,21 +137,6 @@ class StreamMappingsDeployTest {
 				b.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES));
 			}
 		}).tableDescription().latestStreamArn();
-	}
-
-	/** Deploys the sample with {@code manifest}; the same {@code name} deploys the same package again. */
-	private Run deploy(String manifest, String name) throws Exception {
-		Path wired = this.projectDir.resolve("target/" + name + ".zip");
-		if (!Files.exists(wired)) {
-			ModifiedPackage.withEntry(this.zip, "serverless-manifest.json", manifest, wired);
-		}
-		return this.console.run("deploy dev --yes --package " + wired + " --project " + this.projectDir
-				+ " --endpoint-url " + moto.endpoint());
-	}
-
-	private static String manifest(String... handlers) {
-		return "{\"formatVersion\": 1, \"keepWarm\": {\"enabled\": false}, \"eventHandlers\": [" + String.join(",", handlers)
-				+ "]}";
 	}
 
 	private static String handler(String id, String type, String source, String position) {
