@@ -67,6 +67,13 @@ public final class Arns {
 		return "arn:aws:events:" + region + ":" + account + ":event-bus/" + bus;
 	}
 
+	/** A rule on a bus: the default bus's rules have no bus in their ARN, other buses' rules do. */
+	public static String eventRule(String region, String account, String bus, String rule) {
+		String busName = isArn(bus) ? resourceName(bus) : bus;
+		return "arn:aws:events:" + region + ":" + account + ":rule/"
+				+ ("default".equals(busName) ? "" : busName + "/") + rule;
+	}
+
 	public static String scheduleGroup(String region, String account, String group) {
 		return "arn:aws:scheduler:" + region + ":" + account + ":schedule-group/" + group;
 	}

@@ -71,6 +71,14 @@ public final class ResourceNames {
 		return bounded(function + "-" + name, MAX_NAME);
 	}
 
+	/**
+	 * The EventBridge rule of one event handler: {@code <function>-<handler id>}, characters a rule
+	 * name may not hold ({@code [.-_A-Za-z0-9]} only) as {@code .}, bounded to 64.
+	 */
+	public static String eventRule(String function, String handlerId) {
+		return bounded((function + "-" + handlerId).replaceAll("[^A-Za-z0-9._-]", "."), MAX_NAME);
+	}
+
 	public static String logGroup(String function) {
 		return "/aws/lambda/" + function;
 	}

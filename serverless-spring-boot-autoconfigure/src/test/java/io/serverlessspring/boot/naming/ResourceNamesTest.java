@@ -63,4 +63,14 @@ class ResourceNamesTest {
 		assertThat(Arns.functionQualifier(null)).isNull();
 	}
 
+	@Test
+	void anEventRuleIsNamedAfterItsHandlerWithOnlyCharactersARuleMayHold() {
+		assertThat(ResourceNames.eventRule("petstore-dev", "petEvents#onAdopted")).isEqualTo("petstore-dev-petEvents.onAdopted");
+		assertThat(ResourceNames.eventRule("petstore-dev", "x".repeat(80))).hasSize(64).matches("[A-Za-z0-9._-]+");
+		assertThat(Arns.eventRule("us-east-1", "123456789012", "default", "r"))
+			.isEqualTo("arn:aws:events:us-east-1:123456789012:rule/r");
+		assertThat(Arns.eventRule("us-east-1", "123456789012", "arn:aws:events:us-east-1:123456789012:event-bus/shelter", "r"))
+			.isEqualTo("arn:aws:events:us-east-1:123456789012:rule/shelter/r");
+	}
+
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -61,6 +62,8 @@ public final class AwsClients implements AutoCloseable {
 	private SchedulerClient scheduler;
 
 	private DynamoDbClient dynamoDb;
+
+	private EventBridgeClient eventBridge;
 
 	private SnsClient sns;
 
@@ -166,6 +169,13 @@ public final class AwsClients implements AutoCloseable {
 			this.dynamoDb = build(DynamoDbClient.builder());
 		}
 		return this.dynamoDb;
+	}
+
+	public synchronized EventBridgeClient eventBridge() {
+		if (this.eventBridge == null) {
+			this.eventBridge = build(EventBridgeClient.builder());
+		}
+		return this.eventBridge;
 	}
 
 	public synchronized SnsClient sns() {

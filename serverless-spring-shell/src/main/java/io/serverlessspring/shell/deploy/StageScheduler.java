@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 
 import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.plan.EventChanges;
+import io.serverlessspring.shell.plan.EventRuleChanges;
+import io.serverlessspring.shell.plan.EventRulePlanner;
 import io.serverlessspring.shell.plan.HttpChanges;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.ResourceChange;
@@ -32,7 +34,8 @@ public class StageScheduler {
 		String schedulerRole = ResourceNames.schedulerRole(planned.desired().functionName());
 		return planned.plan()
 			.only(change -> scheduling(change, schedulerRole), line -> line.startsWith("schedule")
-					|| line.startsWith("event source") || line.startsWith("subscription") || line.startsWith("bucket notification"));
+					|| line.startsWith("event source") || line.startsWith("subscription") || line.startsWith("bucket notification")
+					|| line.startsWith("event rule"));
 	}
 
 	/** Removes the schedules with their group, the alias's mappings, subscriptions, notifications and their permissions. */
@@ -51,14 +54,15 @@ public class StageScheduler {
 
 	private static boolean scheduling(ResourceChange change, String schedulerRole) {
 		if (change instanceof StageChanges.Schedule || change instanceof StageChanges.ScheduleGroup
-				|| change instanceof EventChanges.EventSource) {
+				|| change instanceof EventChanges.EventSource || change instanceof EventRuleChanges.Rule) {
 			return true;
 		}
 		if (change instanceof EventChanges.Queue queue) {
 			return queue.eventQueue();
 		}
 		if (change instanceof HttpChanges.Permission permission) {
-			return permission.statementId().startsWith("serverless-sns-") || permission.statementId().startsWith("serverless-s3-");
+			return permission.statementId().startsWith("serverless-sns-") || permission.statementId().startsWith("serverless-s3-")
+					|| permission.statementId().startsWith(EventRulePlanner.PERMISSION_PREFIX);
 		}
 		if (change instanceof StageChanges.Role role) {
 			return role.name().equals(schedulerRole);

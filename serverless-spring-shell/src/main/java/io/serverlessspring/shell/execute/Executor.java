@@ -34,6 +34,7 @@ public class Executor {
 		HttpHandlers.register(registry);
 		HttpSecurityHandlers.register(registry);
 		EventHandlers.register(registry);
+		EventRuleHandlers.register(registry);
 		CertifyHandlers.register(registry);
 	}
 

@@ -177,6 +177,12 @@ final class HttpHandlers {
 			catch (ResourceNotFoundException ex) {
 				// already gone
 			}
+			catch (software.amazon.awssdk.services.lambda.model.LambdaException ex) {
+				if (ex.statusCode() != 404) {
+					throw ex;
+				}
+				// already gone (an emulator may answer 404 without the error code)
+			}
 			if (change.action() == Action.DELETE) {
 				return;
 			}

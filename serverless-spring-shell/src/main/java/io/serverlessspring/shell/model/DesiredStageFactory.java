@@ -192,7 +192,7 @@ public final class DesiredStageFactory {
 	}
 
 	/**
-	 * One handler as an event source, or {@code null} for a type deploy does not connect (eventbridge).
+	 * One handler as an event source, or {@code null} for a type deploy does not connect.
 	 * Names become ARNs; a DynamoDB table stays a table ARN until its stream is read.
 	 */
 	static EventSourceSpec eventSource(DeploymentManifest.EventHandler handler, String region, String account) {
@@ -219,6 +219,9 @@ public final class DesiredStageFactory {
 							: List.copyOf(handler.events()),
 					filter.get("prefix") instanceof String prefix ? prefix : null,
 					filter.get("suffix") instanceof String suffix ? suffix : null);
+			case "eventbridge" -> new EventSourceSpec(id, type, Arns.orArn("events", region, account, source), null, null,
+					null, false, handler.enabled(), filter.isEmpty() ? EventSourceSpec.EVERY_EVENT : filterJson(filter),
+					List.of(), null, null);
 			default -> null;
 		};
 	}

@@ -6,17 +6,18 @@ import io.serverlessspring.boot.naming.Arns;
 
 /**
  * One event source of the manifest ({@code eventHandlers[]}) as it should be wired to the live
- * alias: a mapping Lambda polls (SQS, DynamoDB, Kinesis) or a source that pushes (SNS, S3).
+ * alias: a mapping Lambda polls (SQS, DynamoDB, Kinesis) or a source that pushes (SNS, S3, an
+ * EventBridge rule).
  *
  * @param id the handler id from the manifest
- * @param type {@code sqs}, {@code dynamodb}, {@code kinesis}, {@code sns} or {@code s3}
- * @param sourceArn the queue, stream, topic or bucket ARN (a DynamoDB table's ARN until its stream is read)
+ * @param type {@code sqs}, {@code dynamodb}, {@code kinesis}, {@code sns}, {@code s3} or {@code eventbridge}
+ * @param sourceArn the queue, stream, topic, bucket or event bus ARN (a DynamoDB table's ARN until its stream is read)
  * @param batchSize records per invocation, or {@code null} for Lambda's default
  * @param batchWindowSeconds how long to gather a batch, or {@code null}
  * @param startingPosition {@code LATEST} / {@code TRIM_HORIZON} for streams, else {@code null}
  * @param reportBatchItemFailures whether the function reports failed records individually
  * @param enabled whether the source delivers
- * @param filter the mapping's filter pattern (JSON text), or {@code null}
+ * @param filter the mapping's filter pattern or the rule's event pattern (JSON text), or {@code null}
  * @param events S3 event names, e.g. {@code s3:ObjectCreated:*}
  * @param prefix S3 key prefix filter, or {@code null}
  * @param suffix S3 key suffix filter, or {@code null}
@@ -24,6 +25,9 @@ import io.serverlessspring.boot.naming.Arns;
 public record EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
 		String startingPosition, boolean reportBatchItemFailures, boolean enabled, String filter, List<String> events,
 		String prefix, String suffix) {
+
+	/** The pattern of a rule whose handler names none: every event on the bus. */
+	public static final String EVERY_EVENT = "{\"source\":[{\"prefix\":\"\"}]}";
 
 	/** A mapping with a filter. */
 	public EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,

@@ -17,7 +17,8 @@ import io.serverlessspring.shell.state.ActualStage.ActualSchedule;
 
 /**
  * Plans what invokes the function besides its front: schedules (one group per stage), every event
- * source (mappings, SNS subscriptions, S3 notifications, one pipeline) and the task resources.
+ * source (mappings, SNS subscriptions, S3 notifications, one pipeline; EventBridge rules by
+ * {@link EventRulePlanner}) and the task resources.
  */
 public final class EventPlanner {
 
@@ -128,6 +129,9 @@ public final class EventPlanner {
 			List<String> unchanged) {
 		Set<String> wantedMappings = new LinkedHashSet<>();
 		for (EventSourceSpec declared : desired.eventSources()) {
+			if ("eventbridge".equals(declared.type())) {
+				continue; // rules: EventRulePlanner
+			}
 			EventSourceSpec source = declared.needsStream() && actual.events().streams().containsKey(declared.sourceArn())
 					? declared.withSource(actual.events().streams().get(declared.sourceArn())) : declared;
 			String queue = Arns.resourceName(source.sourceArn());
@@ -162,6 +166,7 @@ public final class EventPlanner {
 				changes.add(deleteMapping(mapping, desired.aliasArn(), "no longer declared"));
 			}
 		}
+		EventRulePlanner.rules(desired, actual, changes, unchanged);
 	}
 
 	static EventChanges.EventSource deleteMapping(ActualMapping mapping, String aliasArn, String detail) {

@@ -103,7 +103,7 @@ public final class TeardownPlanner {
 		return new Plan(scope.stage(), function, changes, List.of(), notes);
 	}
 
-	/** What {@code unschedule} removes: schedules and their group, event source mappings, subscriptions, notifications. */
+	/** What {@code unschedule} removes: schedules and their group, event source mappings, subscriptions, notifications, rules. */
 	public static Plan unschedule(String function, String region, String account, ActualStage actual) {
 		List<ResourceChange> changes = new ArrayList<>();
 		String group = ResourceNames.scheduleGroup(function);
@@ -130,6 +130,7 @@ public final class TeardownPlanner {
 				changes.add(new EventChanges.EventSource(Action.DELETE, source, aliasArn, null, null, "", List.of()));
 			}
 		});
+		EventRulePlanner.teardown(function, aliasArn, actual, changes);
 		for (String sid : actual.permissions().keySet()) {
 			if (sid.startsWith("serverless-sns-") || sid.startsWith("serverless-s3-")) {
 				changes.add(HttpPlanner.removePermission(function, sid, ""));

@@ -61,12 +61,30 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	 * @param subscriptions topic ARN to the ARN of its subscription to the live alias
 	 * @param notifications bucket ARN to the ids of its notifications invoking the live alias
 	 * @param streams DynamoDB table ARN to its latest stream ARN (tables without a stream are absent)
+	 * @param rules EventBridge rules (on any bus) whose target is the live alias, by rule ARN
 	 */
 	public record ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
-			Map<String, String> streams) {
+			Map<String, String> streams, Map<String, ActualRule> rules) {
 
-		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of());
+		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of(), Map.of());
 
+		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
+				Map<String, String> streams) {
+			this(subscriptions, notifications, streams, Map.of());
+		}
+
+	}
+
+	/**
+	 * An EventBridge rule invoking the live alias.
+	 *
+	 * @param name the rule's name
+	 * @param bus the name of its event bus
+	 * @param pattern its event pattern (JSON text)
+	 * @param enabled whether it is enabled
+	 * @param deadLetterArn the SQS queue its target sends undeliverable events to, or {@code null}
+	 */
+	public record ActualRule(String name, String bus, String pattern, boolean enabled, String deadLetterArn) {
 	}
 
 	public record ActualRole(String name, String arn, String trustDocument, Map<String, String> inlinePolicies,

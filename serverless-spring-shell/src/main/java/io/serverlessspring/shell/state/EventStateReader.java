@@ -1,5 +1,6 @@
 package io.serverlessspring.shell.state;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,9 +14,13 @@ import io.serverlessspring.shell.model.EventSourceSpec;
 import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.state.ActualStage.ActualEvents;
 import io.serverlessspring.shell.state.ActualStage.ActualMapping;
+import io.serverlessspring.shell.state.ActualStage.ActualRule;
 import io.serverlessspring.shell.state.ActualStage.ActualTasks;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
+import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.model.LambdaFunctionConfiguration;
@@ -77,8 +82,8 @@ public final class EventStateReader {
 
 	/**
 	 * Subscriptions of the topics and notifications of the buckets (those desired, and those the
-	 * alias's resource policy names) to the alias; streams of the desired DynamoDB tables. A desired
-	 * topic or table that does not exist is added to {@code missing}.
+	 * alias's resource policy names) to the alias; streams of the desired DynamoDB tables; rules
+	 * targeting the alias. A desired topic, table or bus that does not exist is added to {@code missing}.
 	 */
 	public static ActualEvents events(AwsClients clients, String aliasArn, List<EventSourceSpec> desired,
 			Set<String> policyTopics, Set<String> policyBuckets, Set<String> missing) {
@@ -140,7 +145,55 @@ public final class EventStateReader {
 				missing.add(bucket);
 			}
 		}
-		return new ActualEvents(subscriptions, notifications, streams);
+		return new ActualEvents(subscriptions, notifications, streams, rules(clients, aliasArn, desired, missing));
+	}
+
+	/**
+	 * The rules on every bus whose target is the alias (rules of buses no longer declared included,
+	 * so they are removed); a desired bus that does not exist is added to {@code missing}.
+	 */
+	static Map<String, ActualRule> rules(AwsClients clients, String aliasArn, List<EventSourceSpec> desired,
+			Set<String> missing) {
+		EventBridgeClient events = clients.eventBridge();
+		// EventBridge has no paginators: each list is read to its last NextToken.
+		Set<String> buses = new LinkedHashSet<>();
+		String token = null;
+		do {
+			String page = token;
+			var response = events.listEventBuses(b -> b.nextToken(page));
+			response.eventBuses().forEach(bus -> buses.add(bus.name()));
+			token = response.nextToken();
+		}
+		while (token != null);
+		for (EventSourceSpec source : desired) {
+			if ("eventbridge".equals(source.type()) && !buses.contains(Arns.resourceName(source.sourceArn()))) {
+				missing.add(source.sourceArn());
+			}
+		}
+		Map<String, ActualRule> rules = new LinkedHashMap<>();
+		for (String bus : buses) {
+			List<String> names = new ArrayList<>();
+			token = null;
+			do {
+				String page = token;
+				var response = events.listRuleNamesByTarget(b -> b.targetArn(aliasArn).eventBusName(bus).nextToken(page));
+				names.addAll(response.ruleNames());
+				token = response.nextToken();
+			}
+			while (token != null);
+			for (String name : names) {
+				DescribeRuleResponse rule = events.describeRule(b -> b.name(name).eventBusName(bus));
+				// A rule has at most 5 targets: one page.
+				String deadLetter = events.listTargetsByRule(b -> b.rule(name).eventBusName(bus)).targets().stream()
+					.filter(target -> aliasArn.equals(target.arn()) && target.deadLetterConfig() != null)
+					.map(target -> target.deadLetterConfig().arn())
+					.findFirst()
+					.orElse(null);
+				rules.put(rule.arn(), new ActualRule(name, bus, rule.eventPattern(), rule.state() != RuleState.DISABLED,
+						deadLetter));
+			}
+		}
+		return rules;
 	}
 
 	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */

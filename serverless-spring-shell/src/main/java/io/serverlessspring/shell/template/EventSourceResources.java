@@ -79,9 +79,9 @@ final class EventSourceResources {
 	}
 
 	private void rule(String id, EventHandler handler, String bus) {
-		String name = this.stack.functionName() + "-" + ((handler.id() != null) ? handler.id() : id)
-			.replaceAll("[^A-Za-z0-9._-]", ".");
-		Map<String, Object> rule = map("Name", ResourceNames.bounded(name, ResourceNames.MAX_NAME), "EventBusName", bus,
+		// The name deploy gives the rule, so a stack and a deploy never make two rules for one handler.
+		String name = ResourceNames.eventRule(this.stack.functionName(), (handler.id() != null) ? handler.id() : id);
+		Map<String, Object> rule = map("Name", name, "EventBusName", bus,
 				"State", handler.enabled() ? "ENABLED" : "DISABLED", "Targets",
 				List.of(map("Id", ResourceNames.ALIAS, "Arn", this.stack.alias())));
 		rule.put("EventPattern", (handler.filter() != null) ? new LinkedHashMap<>(handler.filter())

@@ -22,6 +22,7 @@ public final class StageInventory {
 	public static Map<String, List<String>> of(AwsClients clients, String function) {
 		Map<String, List<String>> found = new LinkedHashMap<>();
 		String alias = ":function:" + function;
+		String aliasArn = io.serverlessspring.boot.naming.Arns.alias(clients.region(), clients.accountId(), function);
 		put(found, "function", () -> clients.lambda().listFunctions().functions().stream()
 			.map(f -> f.functionName()).filter(function::equals).toList());
 		put(found, "event source mapping", () -> clients.lambda().listEventSourceMappings().eventSourceMappings().stream()
@@ -61,6 +62,12 @@ public final class StageInventory {
 			.toList());
 		put(found, "table", () -> clients.dynamoDb().listTables().tableNames().stream()
 			.filter(name -> name.startsWith(function + "-")).toList());
+		put(found, "event rule", () -> {
+			List<String> rules = new ArrayList<>();
+			clients.eventBridge().listEventBuses(b -> { }).eventBuses().forEach(bus -> rules.addAll(clients.eventBridge()
+				.listRuleNamesByTarget(b -> b.targetArn(aliasArn).eventBusName(bus.name())).ruleNames()));
+			return rules;
+		});
 		put(found, "bucket notification", () -> {
 			List<String> notifications = new ArrayList<>();
 			clients.s3().listBuckets().buckets().forEach(bucket -> clients.s3()

@@ -48,6 +48,11 @@ public final class TestAwsClients {
 		}
 	}
 
+	/** Any other client of the test region: {@code TestAwsClients.of(EventBridgeClient.builder(), endpoint)}. */
+	public static <B extends AwsClientBuilder<B, C>, C> C of(B builder, URI endpoint) {
+		return configure(builder, endpoint, Region.US_EAST_1).build();
+	}
+
 	private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint, Region region) {
 		return builder.endpointOverride(endpoint)
 			.region(region)
