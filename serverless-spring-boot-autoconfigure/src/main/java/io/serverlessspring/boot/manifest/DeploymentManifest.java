@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code serverless-manifest.json}, as {@code docs/reference/manifest.md} describes it: what the
  * console must create for the app besides the function. Written by the function side's
@@ -14,7 +16,8 @@ import java.util.Optional;
  */
 public record DeploymentManifest(int formatVersion, String application, String stage, String mainClass,
 		String handler, List<Schedule> schedules, KeepWarm keepWarm, List<Task> tasks, TaskResources taskResources,
-		List<EventHandler> eventHandlers, List<FunctionBean> functions, Commands commands, WebSocket webSocket) {
+		List<EventHandler> eventHandlers, List<FunctionBean> functions, Commands commands,
+		@JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = WebSocket.NoRoutes.class) WebSocket webSocket) {
 
 	/**
 	 * The format this library writes and the newest it reads. It changes only on an incompatible
@@ -103,6 +106,21 @@ public record DeploymentManifest(int formatVersion, String application, String s
 
 		public WebSocket {
 			routes = list(routes, "webSocket.routes");
+		}
+
+		/** Leaves the group out of the JSON when there is no route, so manifests without WebSocket APIs stay as they were. */
+		static final class NoRoutes {
+
+			@Override
+			public boolean equals(Object value) {
+				return value == null || (value instanceof WebSocket webSocket && webSocket.routes().isEmpty());
+			}
+
+			@Override
+			public int hashCode() {
+				return 0;
+			}
+
 		}
 
 		/** The route keys, in order. */

@@ -13,6 +13,7 @@ import io.serverlessspring.shell.packaging.LambdaPackager;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.Planner;
 import io.serverlessspring.shell.plan.Value;
+import io.serverlessspring.shell.plan.WebSocketChanges;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.render.PlanRenderer;
 import io.serverlessspring.shell.state.ActualStage;
@@ -87,6 +88,9 @@ public class Deployer {
 			if (desired.touchPath() != null && !json) {
 				this.toucher.touch(url, desired.touchPath(), session.target(), io);
 			}
+		}
+		if (outputs.containsKey(WebSocketChanges.URL)) {
+			progress.accept("WebSocket URL: " + outputs.get(WebSocketChanges.URL));
 		}
 		return new Result(plan, true, version, url);
 	}
