@@ -62,7 +62,9 @@ public class WebSocketEventRoute implements EventRoute {
 
 	@Override
 	public boolean accepts(LambdaEvent event) {
-		return EVENT_TYPES.contains(event.text("/requestContext/eventType")) && event.text("/requestContext/connectionId") != null
+		String eventType = event.text("/requestContext/eventType");
+		// Set.of(...).contains(null) throws: most events have no eventType at all.
+		return eventType != null && EVENT_TYPES.contains(eventType) && event.text("/requestContext/connectionId") != null
 				&& event.text("/requestContext/routeKey") != null;
 	}
 

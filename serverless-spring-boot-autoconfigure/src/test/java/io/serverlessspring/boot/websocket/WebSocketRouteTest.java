@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * API Gateway WebSocket events (real-format fixtures) through the Lambda entry point to the app's
@@ -115,6 +116,17 @@ class WebSocketRouteTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> handler.invoke(notJson, Routing.LIVE))
 			.withMessageContaining("The message to route 'sendmessage' is not a")
 			.withMessageContaining("ChatMessage");
+	}
+
+	@Test
+	void otherEventsPassTheWebSocketRouteToTheirOwn() throws IOException {
+		String warm = handler.invoke(Fixtures.event("keep-warm/envelope.json"), Routing.LIVE);
+
+		assertThat(warm).isEqualTo("{\"ok\":true,\"kind\":\"keep-warm\"}");
+		// The chat app has no SQS handler: the events route (not this one) says so.
+		assertThatIllegalStateException().isThrownBy(() -> handler.invoke(Fixtures.event("sqs/audit-batch.json"), Routing.LIVE))
+			.withMessageContaining("No event handler is bound to the sqs source");
+		assertThat(routes().calls()).isEmpty();
 	}
 
 	@Test
