@@ -13,6 +13,7 @@ import io.serverlessspring.local.secretsmanager.SecretsManagerService;
 import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.ssm.SsmService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
+import io.serverlessspring.local.apigateway.ConnectionsService;
 import io.serverlessspring.local.apigateway.HttpApiService;
 import io.serverlessspring.local.events.EventsService;
 import io.serverlessspring.local.iam.IamService;
@@ -40,6 +41,7 @@ final class ServiceCatalog {
 		services.add(new LogsService());
 		services.add(new LambdaService());
 		services.add(new HttpApiService());
+		services.add(new ConnectionsService());
 		services.add(new SchedulerService());
 		services.add(new EventsService());
 		services.add(new DynamoDbService());

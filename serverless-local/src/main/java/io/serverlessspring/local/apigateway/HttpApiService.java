@@ -36,6 +36,9 @@ public final class HttpApiService implements AwsService, Persistent {
 
 	private HttpApiFrontDoor frontDoor;
 
+	/** WebSocket APIs' front door, on its own port: started with the first WEBSOCKET API (no cost until then). */
+	private WebSocketApiServer webSockets;
+
 	public HttpApiService() {
 		String api = "/v2/apis/{apiId}";
 		this.router
@@ -97,7 +100,19 @@ public final class HttpApiService implements AwsService, Persistent {
 		this.context = context;
 		this.frontDoor = new HttpApiFrontDoor(this, context);
 		// APIs loaded from saved state: the endpoint follows this run's port
-		this.model.apis.forEach((id, api) -> api.api.put("apiEndpoint", apiEndpoint(id)));
+		this.model.apis.forEach((id, api) -> api.api.put("apiEndpoint", apiEndpoint(id, api.api.path("protocolType").asString())));
+	}
+
+	/** The WebSocket front door, or {@code null} before the first WEBSOCKET API. */
+	synchronized WebSocketApiServer webSockets() {
+		return this.webSockets;
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.webSockets != null) {
+			this.webSockets.shutdown();
+		}
 	}
 
 	@Override
@@ -115,6 +130,20 @@ public final class HttpApiService implements AwsService, Persistent {
 		return this.context.endpoint() + HttpApiFrontDoor.PATH_PREFIX + apiId;
 	}
 
+	/**
+	 * An API's endpoint by protocol: WebSocket APIs are {@code ws://127.0.0.1:<ws-port>/<api-id>}
+	 * (clients connect to {@code <endpoint>/<stage>}, as to {@code wss://<id>.execute-api…/<stage>}).
+	 */
+	private String apiEndpoint(String apiId, String protocol) {
+		if (!"WEBSOCKET".equals(protocol)) {
+			return apiEndpoint(apiId);
+		}
+		if (this.webSockets == null) {
+			this.webSockets = WebSocketApiServer.start(this, this.context);
+		}
+		return this.webSockets.endpoint() + "/" + apiId;
+	}
+
 	private AwsResponse createApi(AwsRequest request) {
 		ObjectNode in = request.json();
 		String name = Json.required(in, "name", "BadRequestException");
@@ -122,15 +151,15 @@ public final class HttpApiService implements AwsService, Persistent {
 		if (!protocol.equals("HTTP") && !protocol.equals("WEBSOCKET")) {
 			throw AwsException.badRequest("BadRequestException", "Invalid protocolType specified: '" + protocol + "'. Must be HTTP or WEBSOCKET");
 		}
-		if (protocol.equals("WEBSOCKET")) {
-			throw AwsException.badRequest("BadRequestException", "The local cloud serves HTTP APIs only; WEBSOCKET is not supported");
+		if (protocol.equals("WEBSOCKET") && !in.hasNonNull("routeSelectionExpression")) {
+			throw AwsException.badRequest("BadRequestException", "Route selection expression is required for WEBSOCKET APIs");
 		}
 		String id = newId(10);
 		ObjectNode api = Json.object();
 		api.put("apiId", id);
 		api.put("name", name);
 		api.put("protocolType", protocol);
-		api.put("apiEndpoint", apiEndpoint(id));
+		api.put("apiEndpoint", apiEndpoint(id, protocol));
 		api.put("apiKeySelectionExpression", in.path("apiKeySelectionExpression").asString("$request.header.x-api-key"));
 		api.put("routeSelectionExpression", in.path("routeSelectionExpression").asString("$request.method $request.path"));
 		api.put("createdDate", isoNow());
@@ -173,6 +202,9 @@ public final class HttpApiService implements AwsService, Persistent {
 	private AwsResponse deleteApi(String apiId) {
 		api(apiId);
 		this.model.apis.remove(apiId);
+		if (this.webSockets != null) {
+			this.webSockets.closeApi(apiId);
+		}
 		return AwsResponse.empty(204);
 	}
 
@@ -187,13 +219,19 @@ public final class HttpApiService implements AwsService, Persistent {
 			if (!uri.contains(":lambda:") && !uri.startsWith("arn:aws:lambda:")) {
 				throw AwsException.badRequest("BadRequestException", "Invalid integration URI specified: " + uri);
 			}
-			String version = in.path("payloadFormatVersion").asString("");
+			String version = in.path("payloadFormatVersion").asString(webSocket(api) ? "1.0" : "");
+			if (webSocket(api) && !version.equals("1.0")) {
+				throw AwsException.badRequest("BadRequestException", "WebSocket APIs support payload format version 1.0 only");
+			}
 			if (!version.equals("1.0") && !version.equals("2.0")) {
 				throw AwsException.badRequest("BadRequestException",
 						"Payload format version must be specified for AWS_PROXY integrations: 1.0 or 2.0");
 			}
 		}
 		ObjectNode integration = in.deepCopy();
+		if (webSocket(api) && "AWS_PROXY".equals(type)) {
+			integration.put("payloadFormatVersion", "1.0");
+		}
 		String id = addIntegration(api, integration);
 		return AwsResponse.json(201, api.integrations.get(id));
 	}
@@ -214,7 +252,14 @@ public final class HttpApiService implements AwsService, Persistent {
 	private AwsResponse createRoute(AwsRequest request, Api api) {
 		ObjectNode in = request.json();
 		String routeKey = Json.required(in, "routeKey", "BadRequestException");
-		if (!routeKey.equals("$default") && !routeKey.matches("(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\\S*")) {
+		if (webSocket(api)) {
+			if (routeKey.startsWith("$") && !List.of("$connect", "$disconnect", "$default").contains(routeKey)
+					|| routeKey.isBlank() || routeKey.length() > 128) {
+				throw AwsException.badRequest("BadRequestException", "Unable to create route " + routeKey
+						+ ". WebSocket route keys are $connect, $disconnect, $default or a custom key not starting with $");
+			}
+		}
+		else if (!routeKey.equals("$default") && !routeKey.matches("(ANY|GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\\S*")) {
 			throw AwsException.badRequest("BadRequestException", "Unable to create route " + routeKey
 					+ ". The route key must be '$default' or an HTTP method followed by a path, e.g. 'GET /pets'");
 		}
@@ -374,6 +419,10 @@ public final class HttpApiService implements AwsService, Persistent {
 			return (ObjectNode) domain.domain.get("tags");
 		}
 		throw AwsException.notFound("NotFoundException", "Invalid resource identifier specified " + arn);
+	}
+
+	private static boolean webSocket(Api api) {
+		return "WEBSOCKET".equals(api.api.path("protocolType").asString());
 	}
 
 	Api api(String apiId) {

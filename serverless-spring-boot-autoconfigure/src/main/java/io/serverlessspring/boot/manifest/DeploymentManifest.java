@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code serverless-manifest.json}, as {@code docs/reference/manifest.md} describes it: what the
  * console must create for the app besides the function. Written by the function side's
@@ -14,7 +16,8 @@ import java.util.Optional;
  */
 public record DeploymentManifest(int formatVersion, String application, String stage, String mainClass,
 		String handler, List<Schedule> schedules, KeepWarm keepWarm, List<Task> tasks, TaskResources taskResources,
-		List<EventHandler> eventHandlers, List<FunctionBean> functions, Commands commands) {
+		List<EventHandler> eventHandlers, List<FunctionBean> functions, Commands commands,
+		@JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = WebSocket.NoRoutes.class) WebSocket webSocket) {
 
 	/**
 	 * The format this library writes and the newest it reads. It changes only on an incompatible
@@ -37,6 +40,15 @@ public record DeploymentManifest(int formatVersion, String application, String s
 		eventHandlers = list(eventHandlers, "eventHandlers");
 		functions = list(functions, "functions");
 		commands = (commands != null) ? commands : new Commands(false);
+		webSocket = (webSocket != null) ? webSocket : new WebSocket(null, List.of());
+	}
+
+	/** A manifest without WebSocket routes (the components before they were added). */
+	public DeploymentManifest(int formatVersion, String application, String stage, String mainClass, String handler,
+			List<Schedule> schedules, KeepWarm keepWarm, List<Task> tasks, TaskResources taskResources,
+			List<EventHandler> eventHandlers, List<FunctionBean> functions, Commands commands) {
+		this(formatVersion, application, stage, mainClass, handler, schedules, keepWarm, tasks, taskResources,
+				eventHandlers, functions, commands, null);
 	}
 
 	/** The schedule with this id ({@code bean#method}). */
@@ -84,6 +96,42 @@ public record DeploymentManifest(int formatVersion, String application, String s
 	}
 
 	public record FunctionBean(String name, String kind, String inputType, String outputType, String declaredBy) {
+	}
+
+	/**
+	 * The app's WebSocket API: the route selection expression and a route per {@code @WebSocketRoute}
+	 * key, sorted by key; no routes (when the JSON leaves the group out too) means no WebSocket API.
+	 */
+	public record WebSocket(String routeSelection, List<WebSocketRoute> routes) {
+
+		public WebSocket {
+			routes = list(routes, "webSocket.routes");
+		}
+
+		/** Leaves the group out of the JSON when there is no route, so manifests without WebSocket APIs stay as they were. */
+		static final class NoRoutes {
+
+			@Override
+			public boolean equals(Object value) {
+				return value == null || (value instanceof WebSocket webSocket && webSocket.routes().isEmpty());
+			}
+
+			@Override
+			public int hashCode() {
+				return 0;
+			}
+
+		}
+
+		/** The route keys, in order. */
+		public List<String> routeKeys() {
+			return this.routes.stream().map(WebSocketRoute::routeKey).toList();
+		}
+
+	}
+
+	/** {@code target} is {@code bean#method(types)}. */
+	public record WebSocketRoute(String routeKey, String target) {
 	}
 
 	/** {@code rawEnabled} false (raw invokes refused) when the JSON leaves the group out. */

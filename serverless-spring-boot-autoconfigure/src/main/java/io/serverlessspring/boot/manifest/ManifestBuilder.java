@@ -17,6 +17,7 @@ import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.TaskSettings;
 import io.serverlessspring.boot.settings.TaskSettings.Source;
 import io.serverlessspring.boot.tasks.TaskDefinition;
+import io.serverlessspring.boot.websocket.WebSocketRouteDefinition;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -48,6 +49,7 @@ public final class ManifestBuilder {
 		List<DeploymentManifest.Task> tasks = new ArrayList<>();
 		List<DeploymentManifest.EventHandler> handlers = new ArrayList<>();
 		List<DeploymentManifest.FunctionBean> functions = new ArrayList<>();
+		List<WebSocketRouteDefinition> webSocketRoutes = new ArrayList<>();
 		TaskSettings taskSettings = properties.getTasks();
 		boolean anySns = false;
 		boolean anySqs = false;
@@ -77,6 +79,8 @@ public final class ManifestBuilder {
 						environment::resolveRequiredPlaceholders)) {
 					handlers.add(handler(h));
 				}
+				webSocketRoutes.addAll(WebSocketRouteDefinition.scan(bean.name(), bean.type(),
+						environment::resolveRequiredPlaceholders));
 			}
 			catch (RuntimeException ex) {
 				report(problems, ex);
@@ -94,6 +98,14 @@ public final class ManifestBuilder {
 				report(problems, ex);
 			}
 		});
+		List<DeploymentManifest.WebSocketRoute> routes = new ArrayList<>();
+		try {
+			WebSocketRouteDefinition.distinct(webSocketRoutes)
+				.forEach((r) -> routes.add(new DeploymentManifest.WebSocketRoute(r.routeKey(), r.target())));
+		}
+		catch (RuntimeException ex) {
+			report(problems, ex);
+		}
 		schedules.sort(Comparator.comparing(DeploymentManifest.Schedule::id));
 		tasks.sort(Comparator.comparing(DeploymentManifest.Task::id));
 		handlers.sort(Comparator.comparing(DeploymentManifest.EventHandler::id));
@@ -107,7 +119,9 @@ public final class ManifestBuilder {
 				List.copyOf(schedules),
 				new DeploymentManifest.KeepWarm(properties.getKeepWarm().isEnabled(), properties.getKeepWarm().getExpression()),
 				List.copyOf(tasks), resources, List.copyOf(handlers), List.copyOf(functions),
-				new DeploymentManifest.Commands(properties.getCommands().isRawEnabled()));
+				new DeploymentManifest.Commands(properties.getCommands().isRawEnabled()),
+				new DeploymentManifest.WebSocket(
+						routes.isEmpty() ? null : properties.getHttp().getWebsocket().getRouteSelection(), routes));
 	}
 
 	private static void report(Consumer<RuntimeException> problems, RuntimeException ex) {
@@ -180,6 +194,9 @@ public final class ManifestBuilder {
 		compare(differences, "event handler", index(packaged.eventHandlers(), DeploymentManifest.EventHandler::id),
 				index(running.eventHandlers(), DeploymentManifest.EventHandler::id),
 				(h) -> h.type() + ":" + h.source() + " -> " + h.target());
+		compare(differences, "WebSocket route", index(packaged.webSocket().routes(), DeploymentManifest.WebSocketRoute::routeKey),
+				index(running.webSocket().routes(), DeploymentManifest.WebSocketRoute::routeKey),
+				DeploymentManifest.WebSocketRoute::target);
 		return differences;
 	}
 

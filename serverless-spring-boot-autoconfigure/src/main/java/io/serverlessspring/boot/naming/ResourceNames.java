@@ -96,6 +96,11 @@ public final class ResourceNames {
 		return function;
 	}
 
+	/** The stage's WebSocket API: {@code <function>-websocket} (beside an HTTP API named {@link #api}). */
+	public static String webSocketApi(String function) {
+		return function + "-websocket";
+	}
+
 	public static String defaultBucket(String account, String region) {
 		return "serverless-spring-" + account + "-" + region;
 	}

@@ -21,6 +21,13 @@ public final class RouteOrder {
 	public static final int HTTP = 0;
 
 	/**
+	 * API Gateway WebSocket events: right after HTTP, whose shapes they never match (no
+	 * {@code httpMethod} or {@code rawPath}; {@code requestContext.eventType} and
+	 * {@code connectionId} instead), and before the runtime routes, as front-door traffic.
+	 */
+	public static final int WEBSOCKET = 50;
+
+	/**
 	 * Keep-warm pings: first of the runtime routes, so a ping costs one JSON look, and ahead of
 	 * schedules, which would otherwise look the keep-warm rule's {@code Scheduled Event} up.
 	 */

@@ -69,6 +69,14 @@ public class HttpSettings {
 	@NestedConfigurationProperty
 	private final HttpDomainSettings domain = new HttpDomainSettings();
 
+	/** The WebSocket API, deployed when the app has {@code @WebSocketRoute} handlers. */
+	@NestedConfigurationProperty
+	private final HttpWebSocketSettings websocket = new HttpWebSocketSettings();
+
+	public HttpWebSocketSettings getWebsocket() {
+		return this.websocket;
+	}
+
 	public HttpDomainSettings getDomain() {
 		return this.domain;
 	}

@@ -15,6 +15,7 @@ import io.serverlessspring.shell.init.ConsoleVersion;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.Planner;
 import io.serverlessspring.shell.plan.Value;
+import io.serverlessspring.shell.plan.WebSocketChanges;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.render.PlanRenderer;
 import io.serverlessspring.shell.state.ActualStage;
@@ -102,6 +103,9 @@ public class Deployer {
 				TouchReport.check(this.toucher.touch(url, desired.touchPath(), session.target(), io), session, desired,
 						version, started, io);
 			}
+		}
+		if (outputs.containsKey(WebSocketChanges.URL)) {
+			progress.accept("WebSocket URL: " + outputs.get(WebSocketChanges.URL));
 		}
 		this.hooks.afterDeploy(session.settings(), session.target(), version, url, hookOutput);
 		return new Result(plan, true, version, url);

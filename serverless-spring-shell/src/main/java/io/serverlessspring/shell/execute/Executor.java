@@ -36,6 +36,7 @@ public class Executor {
 		EventHandlers.register(registry);
 		EventRuleHandlers.register(registry);
 		CertifyHandlers.register(registry);
+		WebSocketHandlers.register(registry);
 	}
 
 	/**

@@ -29,12 +29,23 @@ import io.serverlessspring.boot.naming.Arns;
  * @param eventSources event source mappings from the manifest's event handlers
  * @param notes what the manifest asks for that this console does not create (shown with the plan)
  * @param tasks the task table, topic and queue to create
+ * @param webSocket the WebSocket API, or {@code null} when the app has no {@code @WebSocketRoute}
  */
 public record DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
 		RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
 		String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
 		List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes,
-		TaskResourcesSpec tasks) {
+		TaskResourcesSpec tasks, WebSocketSpec webSocket) {
+
+	/** Without a WebSocket API. */
+	public DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
+			RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
+			String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
+			List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes,
+			TaskResourcesSpec tasks) {
+		this(app, stage, region, account, tags, role, roleArn, schedulerRole, bucket, code, function, versionDescription,
+				retainedVersions, http, logGroup, schedules, touchPath, eventSources, notes, tasks, null);
+	}
 
 	public String functionName() {
 		return this.function.name();

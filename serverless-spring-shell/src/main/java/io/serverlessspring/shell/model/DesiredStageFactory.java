@@ -188,7 +188,8 @@ public final class DesiredStageFactory {
 		}
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,
-				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes), tasks);
+				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes), tasks,
+				WebSocketSpec.of(manifest, name, settings.stage(), http.getWebsocket().getRouteSelection()));
 	}
 
 	/**

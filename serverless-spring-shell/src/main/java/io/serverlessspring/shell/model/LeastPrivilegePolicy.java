@@ -87,6 +87,12 @@ public final class LeastPrivilegePolicy {
 				}
 			}
 		}
+		if (!manifest.webSocket().routes().isEmpty()) {
+			// WebSocketConnections: send to and close the stage's connections. The API id does not exist
+			// when the role is made, so the grant names the stage and the @connections path, on any API.
+			add(statements, "WebSocketConnections", List.of("execute-api:ManageConnections"),
+					List.of(Arns.executeApi(region, account, "*", "/" + manifest.stage() + "/*/@connections/*")));
+		}
 		if (!settings.getFunction().getVpc().getSubnetIds().isEmpty()) {
 			// Lambda manages the network interfaces; EC2 does not scope these actions by resource.
 			add(statements, "Vpc", List.of("ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces",

@@ -104,6 +104,7 @@ public final class Planner {
 
 		EventPlanner.tasks(desired, actual, changes, unchanged);
 		HttpPlanner.plan(desired, actual, changes, unchanged);
+		WebSocketPlanner.plan(desired, actual, changes, unchanged);
 		EventPlanner.schedules(desired, actual, changes, unchanged);
 		EventPlanner.eventSources(desired, actual, changes, unchanged);
 		prune(desired, actual, publish, targetVersion, changes);

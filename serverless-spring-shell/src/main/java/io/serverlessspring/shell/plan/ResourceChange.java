@@ -20,7 +20,7 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, EventRuleChanges.Rule,
 		CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
-		CertifyChanges.AliasRecord {
+		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi {
 
 	Action action();
 

@@ -2,10 +2,8 @@ package io.serverlessspring.shell.state;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.aws.AwsClients;
@@ -27,10 +25,7 @@ import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.Api;
 import software.amazon.awssdk.services.apigatewayv2.model.Cors;
-import software.amazon.awssdk.services.apigatewayv2.model.GetApisResponse;
-import software.amazon.awssdk.services.apigatewayv2.model.Integration;
 import software.amazon.awssdk.services.apigatewayv2.model.Route;
-import software.amazon.awssdk.services.apigatewayv2.model.Stage;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** Reads the stage's HTTP fronts and everything that guards them, by name and tags. Read-only calls. */
@@ -42,32 +37,13 @@ public final class HttpStateReader {
 	/** The HTTP API named after the function and tagged as ours; never an untagged namesake. */
 	public static ActualHttpApi httpApi(AwsClients clients, String function) {
 		ApiGatewayV2Client client = clients.apiGatewayV2();
-		String token = null;
-		do {
-			String next = token;
-			GetApisResponse page = client.getApis(b -> b.nextToken(next));
-			for (Api api : page.items()) {
-				if (ResourceNames.api(function).equals(api.name()) && api.tags() != null
-						&& StageTags.ours(api.tags(), function)) {
-					Map<String, String> routes = new LinkedHashMap<>();
-					for (Route route : client.getRoutes(b -> b.apiId(api.apiId())).items()) {
-						routes.put(route.routeKey(), route.target());
-					}
-					Set<String> stages = new LinkedHashSet<>();
-					for (Stage stage : client.getStages(b -> b.apiId(api.apiId())).items()) {
-						stages.add(stage.stageName());
-					}
-					Map<String, String> integrations = new LinkedHashMap<>();
-					for (Integration integration : client.getIntegrations(b -> b.apiId(api.apiId())).items()) {
-						integrations.put(integration.integrationId(), integration.integrationUri());
-					}
-					return new ActualHttpApi(api.apiId(), api.apiEndpoint(), api.tags(), integrations, routes, stages);
-				}
-			}
-			token = page.nextToken();
+		Api api = ApiGatewayV2Apis.find(client, (candidate) -> ResourceNames.api(function).equals(candidate.name())
+				&& candidate.tags() != null && StageTags.ours(candidate.tags(), function));
+		if (api == null) {
+			return null;
 		}
-		while (token != null && !token.isEmpty());
-		return null;
+		return new ActualHttpApi(api.apiId(), api.apiEndpoint(), api.tags(), ApiGatewayV2Apis.integrations(client, api.apiId()),
+				ApiGatewayV2Apis.routes(client, api.apiId()), ApiGatewayV2Apis.stages(client, api.apiId()));
 	}
 
 	public static ActualRestApi restApi(AwsClients clients, String function) {

@@ -33,6 +33,7 @@ public final class StageTemplate {
 		TemplateDocument stack = new TemplateDocument(desired, settings, manifest, format);
 		FunctionResources.add(stack);
 		HttpResources.add(stack);
+		WebSocketResources.add(stack);
 		ScheduleResources.add(stack);
 		EventSourceResources.add(stack);
 

@@ -30,6 +30,10 @@ public final class StageInventory {
 		put(found, "HTTP API", () -> clients.apiGatewayV2().getApis(b -> { }).items().stream()
 			.filter(a -> function.equals(a.name()) || function.equals(a.tags().get("serverless:function")))
 			.map(a -> a.apiId()).toList());
+		put(found, "WebSocket API", () -> clients.apiGatewayV2().getApis(b -> { }).items().stream()
+			.filter(a -> a.protocolType() == software.amazon.awssdk.services.apigatewayv2.model.ProtocolType.WEBSOCKET
+					&& (a.name().startsWith(function + "-") || function.equals(a.tags().get("serverless:function"))))
+			.map(a -> a.apiId()).toList());
 		put(found, "REST API", () -> clients.apiGateway().getRestApis(b -> b.limit(500)).items().stream()
 			.filter(a -> function.equals(a.name())).map(a -> a.id()).toList());
 		put(found, "usage plan", () -> clients.apiGateway().getUsagePlans(b -> b.limit(500)).items().stream()

@@ -266,6 +266,34 @@ class StageTemplateTest {
 	}
 
 	@Test
+	void anAppWithWebSocketRoutesGetsTheWebSocketApiBesideItsHttpApi() throws Exception {
+		DeploymentManifest petstore = ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
+		DeploymentManifest chat = new DeploymentManifest(petstore.formatVersion(), petstore.application(),
+				petstore.stage(), petstore.mainClass(), petstore.handler(), petstore.schedules(), petstore.keepWarm(),
+				petstore.tasks(), petstore.taskResources(), petstore.eventHandlers(), petstore.functions(),
+				petstore.commands(), new DeploymentManifest.WebSocket("$request.body.action",
+						List.of(new DeploymentManifest.WebSocketRoute("$connect", "petChat#connect()"),
+								new DeploymentManifest.WebSocketRoute("ask", "petChat#ask()"))));
+
+		Map<String, Object> template = generate("serverless:\n  http:\n    type: http-api\n", TemplateFormat.CLOUDFORMATION, chat);
+
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		assertThat(resources).containsKeys("HttpApi", "WebSocketApi", "WebSocketIntegration", "WebSocketRouteConnect",
+				"WebSocketRouteKeyAsk", "WebSocketStage", "WebSocketPermission");
+		assertThat(properties(resources, "WebSocketApi")).containsEntry("ProtocolType", "WEBSOCKET")
+			.containsEntry("RouteSelectionExpression", "$request.body.action")
+			.containsEntry("Name", "petstore-prod-websocket");
+		assertThat(properties(resources, "WebSocketStage")).containsEntry("StageName", "prod");
+		assertThat(resources.get("WebSocketStage").get("DependsOn")).isEqualTo(List.of("WebSocketRouteConnect", "WebSocketRouteKeyAsk"));
+		assertThat(template.get("Outputs").toString()).contains("WebSocketUrl");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> properties(Map<String, Map<String, Object>> resources, String logicalId) {
+		return (Map<String, Object>) resources.get(logicalId).get("Properties");
+	}
+
+	@Test
 	void aJwtAuthorizerOnARestApiIsRefusedWithTheSettingToChange() throws Exception {
 		assertThatThrownBy(() -> generate("""
 				serverless:
@@ -279,12 +307,16 @@ class StageTemplateTest {
 	}
 
 	private Map<String, Object> generate(String stageYaml, TemplateFormat format) throws IOException {
+		return generate(stageYaml, format, ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json")));
+	}
+
+	private Map<String, Object> generate(String stageYaml, TemplateFormat format, DeploymentManifest manifest)
+			throws IOException {
 		Path resources = this.project.resolve("src/main/resources");
 		Files.createDirectories(resources);
 		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: petstore\n");
 		Files.writeString(resources.resolve("application-prod.yml"), stageYaml);
 		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "prod");
-		DeploymentManifest manifest = ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
 		LambdaPackage pkg = new LambdaPackage(this.project.resolve("petstore-prod.zip"), "q2K0ZTx1e3lY3m1oZ4nU0s1u0nT9Z3p0b3J0c2FtcGw=",
 				"3f1c2b9a8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a", 15_000_000L, 40_000_000L, manifest,
 				new PackageInfo("petstore", "prod", "2026-11-25T10:00:00Z", "0123456789abcdef", false,
