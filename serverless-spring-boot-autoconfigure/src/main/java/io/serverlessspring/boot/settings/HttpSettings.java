@@ -65,9 +65,17 @@ public class HttpSettings {
 	@NestedConfigurationProperty
 	private final HttpThrottleSettings throttling = new HttpThrottleSettings();
 
+	/** The Application Load Balancer ({@code type: alb}). */
+	@NestedConfigurationProperty
+	private final HttpAlbSettings alb = new HttpAlbSettings();
+
 	/** The custom domain ({@code certify}). */
 	@NestedConfigurationProperty
 	private final HttpDomainSettings domain = new HttpDomainSettings();
+
+	public HttpAlbSettings getAlb() {
+		return this.alb;
+	}
 
 	public HttpDomainSettings getDomain() {
 		return this.domain;

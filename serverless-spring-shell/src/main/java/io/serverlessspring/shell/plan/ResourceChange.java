@@ -19,7 +19,8 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		HttpSecurityChanges.RestMethods, HttpSecurityChanges.UsagePlan, HttpSecurityChanges.ApiKey,
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
-		CertifyChanges.AliasRecord {
+		CertifyChanges.AliasRecord, AlbChanges.LoadBalancer, AlbChanges.TargetGroup, AlbChanges.TargetRegistration,
+		AlbChanges.Listener, AlbChanges.ListenerRule {
 
 	Action action();
 

@@ -51,6 +51,7 @@ public final class TeardownPlanner {
 			changes.add(new HttpChanges.RestApi(Action.DELETE, ResourceNames.api(function), actual.restApi().id(), null,
 					null, null, null, false, Map.of(), "", List.of()));
 		}
+		AlbPlanner.teardown(actual.alb(), changes);
 		if (actual.function() != null) {
 			changes.add(new FunctionChanges.Function(Action.DELETE, function, null, null, null, null, Map.of(),
 					actual.versions().size() + " versions, aliases, URL and permissions", List.of()));
