@@ -13,6 +13,7 @@ import io.serverlessspring.local.secretsmanager.SecretsManagerService;
 import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.ssm.SsmService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
+import io.serverlessspring.local.ec2.Ec2Service;
 import io.serverlessspring.local.elbv2.Elbv2Service;
 import io.serverlessspring.local.apigateway.HttpApiService;
 import io.serverlessspring.local.events.EventsService;
@@ -53,6 +54,7 @@ final class ServiceCatalog {
 		services.add(new SsmService());
 		services.add(new SecretsManagerService());
 		services.add(new Elbv2Service());
+		services.add(new Ec2Service());
 		return services;
 	}
 
