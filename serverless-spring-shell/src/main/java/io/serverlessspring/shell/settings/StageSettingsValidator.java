@@ -98,7 +98,7 @@ final class StageSettingsValidator {
 		}
 		if ("HTTPS".equals(protocol) && alb.getListenerArn() == null
 				&& (alb.getCertificateArn() == null || alb.getCertificateArn().isBlank())) {
-			problems.add(where(sources, "serverless.http.alb.certificate-arn")
+			problems.add(where(sources, "serverless.http.alb.listener-protocol")
 					+ "serverless.http.alb.listener-protocol = HTTPS needs serverless.http.alb.certificate-arn");
 		}
 		if (!"internet-facing".equals(alb.getScheme()) && !"internal".equals(alb.getScheme())) {
