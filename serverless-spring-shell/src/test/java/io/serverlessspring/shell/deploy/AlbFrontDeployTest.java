@@ -72,7 +72,7 @@ class AlbFrontDeployTest {
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("create load balancer petstore-dev", "create target group petstore-dev",
 					"create permission serverless-alb", "create listener HTTP:8080", "create listener rule", "Touched ");
-			String url = url(deploy.output());
+			String url = deploy.url();
 			assertThat(url).isEqualTo(cloud.endpoint() + "/_aws/elb/petstore-dev/8080");
 			HttpResponse<String> hello = send("GET", url + "/hello");
 			assertThat(hello.statusCode()).isEqualTo(200);
@@ -172,15 +172,6 @@ class AlbFrontDeployTest {
 	private HttpResponse<String> send(String method, String url) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
 			.method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static String url(String output) {
-		return output.lines()
-			.filter(line -> line.startsWith("URL: "))
-			.map(line -> line.substring("URL: ".length()).trim())
-			.map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no URL in:\n" + output));
 	}
 
 }
