@@ -92,6 +92,11 @@ class AlbFrontDeployTest {
 			assertThat(both.headers().allValues("Set-Cookie")).as("multi-value: every cookie")
 				.anyMatch(c -> c.startsWith("theme=dark")).anyMatch(c -> c.startsWith("currency=USD"));
 
+			Run status = console.run("status dev --json" + target);
+			assertThat(status.exitCode()).as(status.output()).isZero();
+			assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(status.output()).path("url").asString())
+				.isEqualTo(url + "/");
+
 			Run again = console.run("deploy dev --dry-run" + common);
 			assertThat(again.exitCode()).as(again.output()).isZero();
 			assertThat(again.output()).contains("nothing to change");
