@@ -14,6 +14,8 @@ import io.serverlessspring.local.sqs.SqsService;
 import io.serverlessspring.local.ssm.SsmService;
 import io.serverlessspring.local.dynamodb.DynamoDbService;
 import io.serverlessspring.local.apigateway.ConnectionsService;
+import io.serverlessspring.local.ec2.Ec2Service;
+import io.serverlessspring.local.elbv2.Elbv2Service;
 import io.serverlessspring.local.apigateway.HttpApiService;
 import io.serverlessspring.local.events.EventsService;
 import io.serverlessspring.local.iam.IamService;
@@ -53,6 +55,8 @@ final class ServiceCatalog {
 		services.add(new RestApiService());
 		services.add(new SsmService());
 		services.add(new SecretsManagerService());
+		services.add(new Elbv2Service());
+		services.add(new Ec2Service());
 		return services;
 	}
 

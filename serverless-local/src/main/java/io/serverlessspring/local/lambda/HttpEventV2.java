@@ -160,7 +160,8 @@ public final class HttpEventV2 {
 		return response;
 	}
 
-	static boolean isText(String contentType) {
+	/** Whether a body of this content type travels as text (else base64), as AWS fronts decide it. */
+	public static boolean isText(String contentType) {
 		if (contentType == null) {
 			return true;
 		}

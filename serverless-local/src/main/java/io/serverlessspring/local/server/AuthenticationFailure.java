@@ -48,7 +48,7 @@ final class AuthenticationFailure extends RuntimeException {
 	/** The 403 AWS error, with the code {@code protocol}'s services use. */
 	AwsException in(Protocol protocol) {
 		String code = switch (protocol) {
-			case QUERY -> this.kind.queryCode;
+			case QUERY, EC2 -> this.kind.queryCode;
 			case REST_XML -> this.kind.restXmlCode;
 			case JSON, REST_JSON -> this.kind.jsonCode;
 		};

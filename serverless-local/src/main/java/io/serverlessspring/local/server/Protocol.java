@@ -50,6 +50,18 @@ public enum Protocol {
 		}
 	},
 
+	/** ec2 (form-encoded like awsQuery, errors in {@code <Response><Errors>}): EC2. */
+	EC2 {
+		@Override
+		public AwsResponse error(AwsException error, String requestId) {
+			Xml.Writer xml = Xml.writer("Response", null);
+			xml.start("Errors").start("Error").element("Code", error.code()).element("Message", error.getMessage()).end()
+				.end();
+			xml.element("RequestID", requestId);
+			return AwsResponse.xml(error.status(), xml.toString()).header("x-amzn-RequestId", requestId);
+		}
+	},
+
 	/** restXml: S3, Route 53. */
 	REST_XML {
 		@Override

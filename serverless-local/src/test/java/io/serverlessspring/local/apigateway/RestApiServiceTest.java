@@ -1,16 +1,10 @@
 package io.serverlessspring.local.apigateway;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +39,7 @@ class RestApiServiceTest {
 		LambdaClient lambda = SharedCloud.client(LambdaClient.builder());
 		lambda.createFunction((c) -> c.functionName("rest-proxy").runtime(Runtime.JAVA17).handler(RestApiProxyHandler.class.getName())
 			.role(TestFunctions.role(SharedCloud.client(IamClient.builder()))).timeout(10).memorySize(256)
-			.code((code) -> code.zipFile(SdkBytes.fromByteArray(zip(RestApiProxyHandler.class)))));
+			.code((code) -> code.zipFile(SdkBytes.fromByteArray(TestFunctions.zipOf(RestApiProxyHandler.class)))));
 		lambda.waiter().waitUntilFunctionActiveV2((g) -> g.functionName("rest-proxy"));
 		String functionArn = lambda.getFunction((g) -> g.functionName("rest-proxy")).configuration().functionArn();
 
@@ -195,21 +189,6 @@ class RestApiServiceTest {
 		assertThat(api.binaryMediaTypes()).as("a refused update changes nothing").containsExactly("image/png");
 		assertThat(api.endpointConfiguration().types()).containsExactly(EndpointType.REGIONAL);
 		this.apigateway.deleteRestApi((b) -> b.restApiId(id));
-	}
-
-	/** A Lambda zip holding one handler class at its root. */
-	private static byte[] zip(Class<?> handler) {
-		String entry = handler.getName().replace('.', '/') + ".class";
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(bytes); InputStream in = handler.getClassLoader().getResourceAsStream(entry)) {
-			zip.putNextEntry(new ZipEntry(entry));
-			in.transferTo(zip);
-			zip.closeEntry();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
 	}
 
 }

@@ -30,6 +30,9 @@ public final class ResourceNames {
 	/** Name of the inline policy the console writes on the execution role. */
 	public static final String POLICY_NAME = "serverless-least-privilege";
 
+	/** ELBv2's limit on load balancer and target group names. */
+	public static final int MAX_LOAD_BALANCER_NAME = 32;
+
 	private static final int HASH_LENGTH = 8;
 
 	private ResourceNames() {
@@ -99,6 +102,14 @@ public final class ResourceNames {
 	/** The stage's WebSocket API: {@code <function>-websocket} (beside an HTTP API named {@link #api}). */
 	public static String webSocketApi(String function) {
 		return function + "-websocket";
+	}
+
+	/**
+	 * Load balancer and target group name ({@code type: alb}): ELBv2 takes at most 32 letters, digits
+	 * and dashes, so other characters become dashes and a longer name is bounded with a hash.
+	 */
+	public static String loadBalancer(String function) {
+		return bounded(function.replaceAll("[^A-Za-z0-9-]", "-"), MAX_LOAD_BALANCER_NAME);
 	}
 
 	public static String defaultBucket(String account, String region) {

@@ -65,6 +65,10 @@ public class HttpSettings {
 	@NestedConfigurationProperty
 	private final HttpThrottleSettings throttling = new HttpThrottleSettings();
 
+	/** The Application Load Balancer ({@code type: alb}). */
+	@NestedConfigurationProperty
+	private final HttpAlbSettings alb = new HttpAlbSettings();
+
 	/** The custom domain ({@code certify}). */
 	@NestedConfigurationProperty
 	private final HttpDomainSettings domain = new HttpDomainSettings();
@@ -75,6 +79,10 @@ public class HttpSettings {
 
 	public HttpWebSocketSettings getWebsocket() {
 		return this.websocket;
+	}
+
+	public HttpAlbSettings getAlb() {
+		return this.alb;
 	}
 
 	public HttpDomainSettings getDomain() {

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -76,6 +78,9 @@ public final class AwsClients implements AutoCloseable {
 	private SsmClient ssm;
 
 	private SecretsManagerClient secretsManager;
+	private ElasticLoadBalancingV2Client elbv2;
+
+	private Ec2Client ec2;
 
 	private String accountId;
 
@@ -222,6 +227,22 @@ public final class AwsClients implements AutoCloseable {
 			this.secretsManager = build(SecretsManagerClient.builder());
 		}
 		return this.secretsManager;
+	}
+
+	/** ELBv2, for the load balancer front ({@code serverless.http.type: alb}). */
+	public synchronized ElasticLoadBalancingV2Client elbv2() {
+		if (this.elbv2 == null) {
+			this.elbv2 = build(ElasticLoadBalancingV2Client.builder());
+		}
+		return this.elbv2;
+	}
+
+	/** EC2, to find the default VPC's subnets for a load balancer given none. */
+	public synchronized Ec2Client ec2() {
+		if (this.ec2 == null) {
+			this.ec2 = build(Ec2Client.builder());
+		}
+		return this.ec2;
 	}
 
 	private <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder) {

@@ -140,6 +140,9 @@ public class Deployer {
 			return io.serverlessspring.shell.state.HttpStateReader.restApiUrl(session.target(), actual.restApi().id(),
 					session.settings().stage());
 		}
+		if (!actual.alb().rules().isEmpty()) {
+			return io.serverlessspring.shell.state.AlbStateReader.url(session.clients(), actual.alb().rules().get(0).listenerArn());
+		}
 		return null;
 	}
 

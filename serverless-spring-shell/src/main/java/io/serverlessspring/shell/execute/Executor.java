@@ -37,6 +37,7 @@ public class Executor {
 		EventRuleHandlers.register(registry);
 		CertifyHandlers.register(registry);
 		WebSocketHandlers.register(registry);
+		AlbHandlers.register(registry);
 	}
 
 	/**

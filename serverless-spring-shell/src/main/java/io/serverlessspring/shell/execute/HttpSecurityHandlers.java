@@ -135,6 +135,7 @@ final class HttpSecurityHandlers {
 			patches.add(patch(Op.REPLACE, "/endpointConfiguration/types/" + change.endpointTypeBefore(), change.endpointType()));
 		}
 		change.addBinaryMediaTypes().forEach(type -> patches.add(patch(Op.ADD, "/binaryMediaTypes/" + type.replace("/", "~1"), null)));
+		change.addVpcEndpointIds().forEach(endpoint -> patches.add(patch(Op.ADD, "/endpointConfiguration/vpcEndpointIds", endpoint)));
 		if (change.resourcePolicy() != null) {
 			patches.add(patch(Op.REPLACE, "/policy", change.resourcePolicy()));
 		}

@@ -150,7 +150,8 @@ public final class DesiredStageFactory {
 
 		HttpSettings http = properties.getHttp();
 		HttpFrontSpec front = new HttpFrontSpec(http.getType(), ResourceNames.api(name), http.getFunctionUrlAuth().name(),
-				HttpSecuritySpec.of(http, name));
+				HttpSecuritySpec.of(http, name),
+				(http.getType() == HttpSettings.Type.ALB) ? AlbSpec.of(http.getAlb(), name) : null);
 		LogGroupSpec logGroup = new LogGroupSpec(ResourceNames.logGroup(name), properties.getLogs().getRetentionDays());
 		String versionDescription = StageTags.VERSION_MARKER + pkg.zipSha256Hex().substring(0, 12) + "/" + spec.configurationDigest();
 		String touchPath = TouchPath.choose(properties.getDeploy(), HttpGetMappings.of(pkg.zip()));

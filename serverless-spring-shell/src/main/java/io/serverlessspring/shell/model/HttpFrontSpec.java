@@ -9,8 +9,15 @@ import io.serverlessspring.boot.settings.HttpSettings;
  * @param name API name (the function name)
  * @param functionUrlAuth {@code NONE} or {@code AWS_IAM}
  * @param security CORS, authorizers, throttling, access log and REST-only settings
+ * @param alb the load balancer front ({@code type: alb}), or {@code null}
  */
-public record HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth, HttpSecuritySpec security) {
+public record HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth, HttpSecuritySpec security,
+		AlbSpec alb) {
+
+	/** A front without a load balancer. */
+	public HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth, HttpSecuritySpec security) {
+		this(type, name, functionUrlAuth, security, null);
+	}
 
 	/** A front with nothing beyond the defaults. */
 	public HttpFrontSpec(HttpSettings.Type type, String name, String functionUrlAuth) {

@@ -9,7 +9,7 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.state.ActualStage;
 
-/** Plans the HTTP front (HTTP API, REST API or function URL) and the permission letting it invoke the alias. */
+/** Plans the HTTP front (HTTP API, REST API, function URL; the load balancer by {@link AlbPlanner}) and the permission letting it invoke the alias. */
 final class HttpPlanner {
 
 	private HttpPlanner() {
@@ -107,11 +107,10 @@ final class HttpPlanner {
 					changes.add(removePermission(function, Planner.URL_PERMISSION, "URL needs signed requests"));
 				}
 			}
-			case ALB -> throw new IllegalArgumentException("serverless.http.type=alb is not supported by this console yet: "
-					+ "use http-api, rest-api or function-url");
-			case NONE -> {
+			case ALB, NONE -> {
 			}
 		}
+		AlbPlanner.plan(desired, actual, changes, unchanged);
 		HttpSecurityPlanner.plan(desired, actual, changes, unchanged);
 	}
 

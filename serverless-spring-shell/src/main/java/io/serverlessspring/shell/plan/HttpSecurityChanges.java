@@ -87,9 +87,10 @@ public final class HttpSecurityChanges {
 
 	}
 
-	/** REST API settings: endpoint type, binary media types to add, resource policy. */
+	/** REST API settings: endpoint type, binary media types and (private API) VPC endpoint ids to add, resource policy. */
 	public record RestSettings(Action action, Value restApiId, String endpointTypeBefore, String endpointType,
-			List<String> addBinaryMediaTypes, String resourcePolicy, String detail, List<FieldChange> fields)
+			List<String> addBinaryMediaTypes, List<String> addVpcEndpointIds, String resourcePolicy, String detail,
+			List<FieldChange> fields)
 			implements ResourceChange {
 
 		@Override

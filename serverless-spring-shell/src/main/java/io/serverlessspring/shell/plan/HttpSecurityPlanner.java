@@ -200,13 +200,21 @@ final class HttpSecurityPlanner {
 		String currentType = exists ? rest.endpointType() : "REGIONAL";
 		List<String> binaries = exists ? rest.binaryMediaTypes() : List.of();
 		List<String> add = wanted.binaryMediaTypes().stream().filter(t -> !binaries.contains(t)).toList();
-		boolean policy = wanted.resourcePolicy() != null && !wanted.resourcePolicy().isBlank() && !(exists && rest.policySet());
-		if (!wanted.endpointType().equals(currentType) || !add.isEmpty() || policy) {
+		String currentPolicy = exists ? rest.policy() : null;
+		// A changed policy is applied too, not only a first one.
+		boolean policy = wanted.resourcePolicy() != null && !wanted.resourcePolicy().isBlank()
+				&& !(exists && rest.policySet() && Diff.sameJson(currentPolicy, wanted.resourcePolicy()));
+		List<String> endpoints = exists ? rest.vpcEndpointIds() : List.of();
+		List<String> addEndpoints = "PRIVATE".equals(wanted.endpointType())
+				? wanted.vpcEndpointIds().stream().filter(e -> !endpoints.contains(e)).toList() : List.of();
+		if (!wanted.endpointType().equals(currentType) || !add.isEmpty() || !addEndpoints.isEmpty() || policy) {
 			changes.add(new HttpSecurityChanges.RestSettings(Action.UPDATE, apiId, currentType, wanted.endpointType(), add,
-					policy ? wanted.resourcePolicy() : null, "endpoint type, binary media types, policy",
+					addEndpoints, policy ? wanted.resourcePolicy() : null, "endpoint type, binary media types, policy",
 					new Diff().field("endpoint type", currentType, wanted.endpointType())
 						.field("binary media types", binaries, wanted.binaryMediaTypes())
-						.field("resource policy", null, policy ? "set" : null)
+						.field("VPC endpoints", addEndpoints.isEmpty() ? null : endpoints,
+								addEndpoints.isEmpty() ? null : wanted.vpcEndpointIds())
+						.field("resource policy", policy ? currentPolicy : null, policy ? wanted.resourcePolicy() : null)
 						.fields()));
 		}
 		String authorization = methodAuthorization(security);

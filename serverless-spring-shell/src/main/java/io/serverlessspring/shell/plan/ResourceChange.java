@@ -20,7 +20,8 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, EventRuleChanges.Rule,
 		CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
-		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi {
+		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi, AlbChanges.LoadBalancer, AlbChanges.TargetGroup,
+		AlbChanges.TargetRegistration, AlbChanges.Listener, AlbChanges.ListenerRule {
 
 	Action action();
 

@@ -52,6 +52,7 @@ public final class TeardownPlanner {
 					null, null, null, false, Map.of(), "", List.of()));
 		}
 		WebSocketPlanner.teardown(function, actual, changes);
+		AlbPlanner.teardown(actual.alb(), changes);
 		if (actual.function() != null) {
 			changes.add(new FunctionChanges.Function(Action.DELETE, function, null, null, null, null, Map.of(),
 					actual.versions().size() + " versions, aliases, URL and permissions", List.of()));

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.serverlessspring.boot.settings.FunctionSettings;
+import io.serverlessspring.boot.settings.HttpAlbSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.local.events.ScheduleRecurrence;
@@ -75,8 +76,7 @@ final class StageSettingsValidator {
 		region(properties, sources, problems);
 		environment(function.getEnvironment(), sources, problems);
 		if (properties.getHttp().getType() == HttpSettings.Type.ALB) {
-			problems.add(where(sources, "serverless.http.type") + "serverless.http.type = alb is not supported by this "
-					+ "console yet: use http-api, rest-api, function-url or none");
+			alb(properties.getHttp().getAlb(), sources, problems);
 		}
 		String touchPath = properties.getDeploy().getTouchPath();
 		if (touchPath != null && !touchPath.isEmpty() && !touchPath.startsWith("/")) {
@@ -91,6 +91,56 @@ final class StageSettingsValidator {
 			problems.add(where(sources, "serverless.function.snap-start") + "serverless.function.snap-start = true "
 					+ "is not possible with " + String.join(" and ", FunctionStartup.snapStartConflicts(function))
 					+ ": remove that setting or set serverless.function.snap-start: false");
+		}
+	}
+
+	/** What ELBv2 would refuse, named by the setting at fault, before anything is created. */
+	private static void alb(HttpAlbSettings alb, List<PropertySource<?>> sources, List<String> problems) {
+		String protocol = alb.getListenerProtocol();
+		if (!"HTTP".equals(protocol) && !"HTTPS".equals(protocol)) {
+			problems.add(where(sources, "serverless.http.alb.listener-protocol") + "serverless.http.alb.listener-protocol = '"
+					+ protocol + "' is not valid: expected HTTP or HTTPS");
+		}
+		if ("HTTPS".equals(protocol) && alb.getListenerArn() == null
+				&& (alb.getCertificateArn() == null || alb.getCertificateArn().isBlank())) {
+			problems.add(where(sources, "serverless.http.alb.listener-protocol")
+					+ "serverless.http.alb.listener-protocol = HTTPS needs serverless.http.alb.certificate-arn");
+		}
+		if (!"internet-facing".equals(alb.getScheme()) && !"internal".equals(alb.getScheme())) {
+			problems.add(where(sources, "serverless.http.alb.scheme") + "serverless.http.alb.scheme = '" + alb.getScheme()
+					+ "' is not valid: expected internet-facing or internal");
+		}
+		if (alb.getListenerPort() != null) {
+			range(problems, sources, "serverless.http.alb.listener-port", alb.getListenerPort(), 1, 65535);
+		}
+		range(problems, sources, "serverless.http.alb.priority", alb.getPriority(), 1, 50000);
+		if (alb.getPathPatterns().isEmpty() || alb.getPathPatterns().size() > 5) {
+			problems.add(where(sources, "serverless.http.alb.path-patterns")
+					+ "serverless.http.alb.path-patterns needs 1 to 5 patterns (an ALB rule condition takes at most 5)");
+		}
+		for (String pattern : alb.getPathPatterns()) {
+			if (pattern == null || pattern.isEmpty() || pattern.length() > 128 || !pattern.matches("[A-Za-z0-9_\\-.$/~\"'@:+*?&]+")) {
+				problems.add(where(sources, "serverless.http.alb.path-patterns") + "serverless.http.alb.path-patterns entry '"
+						+ pattern + "' is not valid: at most 128 of A-Z a-z 0-9 _ - . $ / ~ \" ' @ : + & and the wildcards * ?");
+			}
+		}
+		if (alb.getListenerArn() != null && !alb.getListenerArn().matches("arn:aws[a-z-]*:elasticloadbalancing:.+:listener/app/.+")) {
+			problems.add(where(sources, "serverless.http.alb.listener-arn") + "serverless.http.alb.listener-arn = '"
+					+ alb.getListenerArn() + "' is not an Application Load Balancer listener ARN");
+		}
+		if (alb.getLoadBalancerArn() != null
+				&& !alb.getLoadBalancerArn().matches("arn:aws[a-z-]*:elasticloadbalancing:.+:loadbalancer/app/.+")) {
+			problems.add(where(sources, "serverless.http.alb.load-balancer-arn") + "serverless.http.alb.load-balancer-arn = '"
+					+ alb.getLoadBalancerArn() + "' is not an Application Load Balancer ARN");
+		}
+		if (alb.getListenerArn() != null && alb.getLoadBalancerArn() != null) {
+			problems.add(where(sources, "serverless.http.alb.listener-arn")
+					+ "serverless.http.alb.listener-arn and serverless.http.alb.load-balancer-arn exclude each other: "
+					+ "a listener belongs to its load balancer");
+		}
+		if (alb.getSubnets().size() == 1) {
+			problems.add(where(sources, "serverless.http.alb.subnets")
+					+ "serverless.http.alb.subnets needs at least two subnets in different availability zones (or none: the default VPC)");
 		}
 	}
 

@@ -37,11 +37,19 @@ public record ActualHttpSecurity(HttpSecuritySpec.Cors cors, ActualRoute route, 
 	}
 
 	/**
+	 * @param vpcEndpointIds the VPC endpoints a private API accepts
+	 * @param policy the resource policy as written (unescaped, the API's own ARN prefix shortened back
+	 * to {@code execute-api:/}), or {@code null}
 	 * @param methodAuthorizations authorization type of each ANY method
 	 * @param methodKeysRequired whether each ANY method requires an API key
 	 */
-	public record ActualRest(String endpointType, List<String> binaryMediaTypes, boolean policySet,
-			List<String> methodAuthorizations, List<Boolean> methodKeysRequired) {
+	public record ActualRest(String endpointType, List<String> binaryMediaTypes, List<String> vpcEndpointIds,
+			String policy, List<String> methodAuthorizations, List<Boolean> methodKeysRequired) {
+
+		public boolean policySet() {
+			return this.policy != null && this.policy.contains("\"Statement\"");
+		}
+
 	}
 
 	public record ActualUsagePlan(String id, String name, List<String> keyNames) {

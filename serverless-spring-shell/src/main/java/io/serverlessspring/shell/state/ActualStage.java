@@ -31,15 +31,16 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param packages the stage's package keys in the bucket (read for undeploy)
  * @param eventQueues the handler queues deploy created that exist (read for undeploy)
  * @param webSocketApi the WebSocket API named after the function and tagged as ours
+ * @param alb the load balancer front's resources
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
 		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
 		Set<String> missingSources, ActualTasks tasks, ActualEvents events, ActualHttpSecurity security,
-		List<String> packages, List<String> eventQueues, ActualWebSocketApi webSocketApi) {
+		List<String> packages, List<String> eventQueues, ActualWebSocketApi webSocketApi, ActualAlb alb) {
 
-	/** Without a WebSocket API. */
+	/** Without a WebSocket API and a load balancer front. */
 	public ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 			ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 			ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
@@ -48,7 +49,7 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 			List<String> packages, List<String> eventQueues) {
 		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
 				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks, events, security,
-				packages, eventQueues, null);
+				packages, eventQueues, null, ActualAlb.NONE);
 	}
 
 	/** Without what only deploy's later checks and undeploy read. */
@@ -59,7 +60,7 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 			Set<String> missingSources, ActualTasks tasks) {
 		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
 				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks,
-				ActualEvents.NONE, ActualHttpSecurity.NONE, List.of(), List.of());
+				ActualEvents.NONE, ActualHttpSecurity.NONE, List.of(), List.of(), null, ActualAlb.NONE);
 	}
 
 	/** Nothing exists: the state before a first deploy. */

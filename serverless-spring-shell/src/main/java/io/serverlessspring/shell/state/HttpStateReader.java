@@ -171,8 +171,13 @@ public final class HttpStateReader {
 				keys.add(Boolean.TRUE.equals(method.apiKeyRequired()));
 			}
 		}
-		boolean policy = api.policy() != null && api.policy().replace("\\", "").contains("\"Statement\"");
-		return new ActualRest(type, List.copyOf(api.binaryMediaTypes()), policy, authorizations, keys);
+		// API Gateway answers the policy JSON-escaped, with its own ARN where the policy said execute-api:/.
+		String policy = (api.policy() == null || api.policy().isBlank()) ? null
+				: api.policy().replace("\\\"", "\"").replace("\\/", "/")
+					.replaceAll("arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\\d{12}:" + id + "/", "execute-api:/");
+		List<String> endpoints = (api.endpointConfiguration() != null) ? List.copyOf(api.endpointConfiguration().vpcEndpointIds())
+				: List.of();
+		return new ActualRest(type, List.copyOf(api.binaryMediaTypes()), endpoints, policy, authorizations, keys);
 	}
 
 	private static ActualApiStage restStage(AwsClients clients, String id, String stageName) {

@@ -75,6 +75,12 @@ public class StatusReader {
 				url = HttpStateReader.restApiUrl(clients.target(), rest.id(), settings.stage());
 			}
 		}
+		if (url == null) {
+			var rules = io.serverlessspring.shell.state.AlbStateReader.read(clients, function).rules();
+			if (!rules.isEmpty()) {
+				url = io.serverlessspring.shell.state.AlbStateReader.url(clients, rules.get(0).listenerArn());
+			}
+		}
 		List<Map<String, Object>> schedules = new ArrayList<>();
 		for (ActualStage.ActualSchedule schedule : ActualStateReader.schedules(clients, function).values()) {
 			Map<String, Object> entry = new LinkedHashMap<>();

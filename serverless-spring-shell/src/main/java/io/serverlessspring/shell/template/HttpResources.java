@@ -17,7 +17,7 @@ import static io.serverlessspring.shell.template.TemplateDocument.require;
 /**
  * The HTTP front: an HTTP API (CORS, JWT/Cognito/Lambda/IAM authorization, throttling, access
  * log) or a function URL, and what both API kinds share: Lambda authorizers and access logs.
- * The REST API is {@link RestApiResources}.
+ * The REST API is {@link RestApiResources}, the load balancer {@link AlbResources}.
  */
 final class HttpResources {
 
@@ -36,8 +36,7 @@ final class HttpResources {
 			case HTTP_API -> resources.httpApi();
 			case REST_API -> new RestApiResources(stack, resources).add();
 			case FUNCTION_URL -> resources.functionUrl();
-			case ALB -> throw new IllegalArgumentException("serverless.http.type=alb cannot be templated yet: use "
-					+ "http-api, rest-api or function-url");
+			case ALB -> AlbResources.add(stack, stack.desired().http().alb());
 			case NONE -> {
 			}
 		}

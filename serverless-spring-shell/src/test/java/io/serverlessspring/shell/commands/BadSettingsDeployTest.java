@@ -40,6 +40,8 @@ class BadSettingsDeployTest {
 			    region: mars-north-9
 			  http:
 			    type: alb
+			    alb:
+			      listener-protocol: HTTPS
 			  keep-warm:
 			    enabled: true
 			    expression: rate(0 minutes)
@@ -91,7 +93,7 @@ class BadSettingsDeployTest {
 
 		assertThat(run.exitCode()).as(run.output()).isNotZero();
 		assertThat(run.output()).contains("serverless.deploy.region = 'mars-north-9'",
-				"serverless.http.type = alb is not supported", "serverless.keep-warm.expression = 'rate(0 minutes)'",
+				"serverless.http.alb.listener-protocol = HTTPS needs serverless.http.alb.certificate-arn", "serverless.keep-warm.expression = 'rate(0 minutes)'",
 				"environment variable 'AWS_REGION' is reserved by Lambda", "environment variable 'bad key!'");
 		assertThat(this.counter.calls()).as("AWS calls").isEmpty();
 		TestAwsClients.assertNothingCreated(endpoint, "petstore-dev");

@@ -82,7 +82,7 @@ class ConsoleAgainstLocalCloudTest {
 		Run deploy = console.run("deploy local --yes --package " + zip + common);
 		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 		assertThat(deploy.output()).contains("live -> version 1", "Touched ");
-		String url = url(deploy.output());
+		String url = deploy.url();
 		HttpResponse<String> hello = get(url + "/hello");
 		assertThat(hello.statusCode()).as(() -> "GET /hello, function log:\n" + functionLog()).isEqualTo(200);
 		assertThat(hello.body()).isEqualTo("Hello from the petstore, local stage");
@@ -157,15 +157,6 @@ class ConsoleAgainstLocalCloudTest {
 		catch (RuntimeException ex) {
 			return "(no log: " + ex.getMessage() + ")";
 		}
-	}
-
-	private static String url(String output) {
-		return output.lines()
-			.filter(line -> line.startsWith("URL: "))
-			.map(line -> line.substring("URL: ".length()).trim())
-			.map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no URL in:\n" + output));
 	}
 
 	private HttpResponse<String> get(String url) throws Exception {

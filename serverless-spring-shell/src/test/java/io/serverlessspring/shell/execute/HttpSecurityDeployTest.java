@@ -26,6 +26,7 @@ import io.serverlessspring.shell.state.ActualStateReader;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.ResourceChange;
 import io.serverlessspring.shell.plan.Value;
+import io.serverlessspring.shell.plan.HttpSecurityChanges;
 import io.serverlessspring.shell.plan.Planner;
 import io.serverlessspring.shell.state.StageNames;
 import io.serverlessspring.shell.settings.SettingsMetadata;
@@ -225,6 +226,79 @@ class HttpSecurityDeployTest {
 			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, changes::add);
 			assertThat(changes).allMatch(line -> line.startsWith("  ["));
+		}
+	}
+
+	/** A changed resource policy is applied (before, only a first one was), read back, then planned no more. */
+	@Test
+	void aChangedResourcePolicyIsAppliedAndThenNoLongerPlanned() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: walled\n");
+		String settings = """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: rest-api
+				    rest:
+				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*","Condition":{"IpAddress":{"aws:SourceIp":["%s"]}}}]}'
+				""";
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("walled"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			for (String network : List.of("10.0.0.0/8", "192.168.0.0/16")) {
+				Files.writeString(resources.resolve("application-prod.yml"), settings.formatted(network));
+				DesiredStage desired = DesiredStageFactory.create(
+						new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, cloud.region(),
+						cloud.accountId());
+				Plan plan = Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired)));
+				assertThat(plan.changes()).as(plan.changes().toString())
+					.anyMatch(change -> change instanceof HttpSecurityChanges.RestSettings
+							&& change.fields().stream().anyMatch(f -> f.name().equals("resource policy")));
+				new Executor(List.of()).execute(plan, clients, message -> { });
+
+				var api = clients.apiGateway().getRestApis(b -> { }).items().stream()
+					.filter(a -> a.name().equals("walled-prod")).findFirst().orElseThrow();
+				assertThat(api.policy().replace("\\", "")).contains(network);
+				assertThat(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))).changes())
+					.as("re-plan with the policy in place").noneMatch(HttpSecurityChanges.RestSettings.class::isInstance);
+			}
+		}
+	}
+
+	/** A private REST API gets its VPC endpoint ids (before, only the template wrote them). */
+	@Test
+	void aPrivateRestApiAcceptsTheVpcEndpointsItNames() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: inside\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: rest-api
+				    rest:
+				      endpoint-type: private
+				      vpc-endpoint-ids: [vpce-0a1b2c3d, vpce-4e5f6a7b]
+				      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"execute-api:/*"}]}'
+				""");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("inside"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(
+					new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"), pkg, cloud.region(),
+					cloud.accountId());
+			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+					clients, message -> { });
+
+			var api = clients.apiGateway().getRestApis(b -> { }).items().stream()
+				.filter(a -> a.name().equals("inside-prod")).findFirst().orElseThrow();
+			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("PRIVATE");
+			assertThat(api.endpointConfiguration().vpcEndpointIds()).containsExactlyInAnyOrder("vpce-0a1b2c3d", "vpce-4e5f6a7b");
+			assertThat(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))).changes())
+				.as("re-plan").noneMatch(HttpSecurityChanges.RestSettings.class::isInstance);
 		}
 	}
 

@@ -47,6 +47,16 @@ abstract class DeployInvariants {
 			    enabled: true
 			""";
 
+	/** The same stage behind a load balancer (the default VPC's subnets). */
+	static final String ALB_SETTINGS = SETTINGS + """
+			  http:
+			    type: alb
+			""";
+
+	/** Kinds of the changes of the load balancer front (its permission is a {@code permission}). */
+	private static final List<String> ALB_KINDS = List.of("load balancer", "target group", "target", "listener",
+			"listener rule");
+
 	@Autowired
 	private ConsoleRunner runner;
 
@@ -159,6 +169,42 @@ abstract class DeployInvariants {
 		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 		assertThat(this.console.inventory(function)).as("left by undeploy after the function was deleted by hand")
 			.isEmpty();
+	}
+
+	/**
+	 * A first ALB deploy stopped right after each change of the load balancer front (and its
+	 * permission) converges on the next deploy with one load balancer and one target group, then
+	 * re-plans nothing and undeploys to nothing.
+	 */
+	void interruptedAlbDeploysConverge(String stage, Runnable reset) {
+		reset.run();
+		this.console.settings(stage, ALB_SETTINGS);
+		JsonNode changes = this.console.plannedChanges(stage);
+		List<Integer> stops = new java.util.ArrayList<>();
+		for (int i = 0; i < changes.size() - 1; i++) {
+			JsonNode change = changes.get(i);
+			if (ALB_KINDS.contains(change.path("kind").asString()) || change.toString().contains("serverless-alb")) {
+				stops.add(i + 1);
+			}
+		}
+		assertThat(stops).as("ALB changes of the first deploy: " + changes).hasSizeGreaterThanOrEqualTo(5);
+		for (int k : stops) {
+			reset.run();
+			this.console.settings(stage, ALB_SETTINGS);
+			this.hooks.stopAfter.set(k);
+			Run broken = this.console.deploy(stage);
+			this.hooks.stopAfter.set(0);
+			assertThat(broken.output()).as(broken.output()).contains("stopped after change " + k);
+			Run resumed = this.console.deploy(stage);
+			assertThat(resumed.exitCode()).as("deploy after stopping at change " + k + ":\n" + resumed.output()).isZero();
+			Map<String, List<String>> inventory = this.console.inventory("petstore-" + stage);
+			assertThat(StageInventory.count(inventory, "load balancer")).as("load balancers after k=" + k).isEqualTo(1);
+			assertThat(StageInventory.count(inventory, "target group")).as("target groups after k=" + k).isEqualTo(1);
+			assertThat(StageInventory.count(inventory, "HTTP API")).as("HTTP APIs after k=" + k).isZero();
+			assertThat(this.console.plannedChanges(stage)).as("re-plan after k=" + k).isEmpty();
+			assertThat(this.console.undeploy(stage).exitCode()).isZero();
+			assertThat(this.console.inventory("petstore-" + stage)).as("left by undeploy after k=" + k).isEmpty();
+		}
 	}
 
 	/** Deploys the random settings of {@code seed}, re-plans (must be empty) and undeploys (must leave nothing). */

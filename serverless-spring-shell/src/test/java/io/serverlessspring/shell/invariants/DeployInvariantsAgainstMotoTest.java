@@ -28,6 +28,11 @@ class DeployInvariantsAgainstMotoTest extends AgainstMoto {
 	}
 
 	@Test
+	void anAlbDeployStoppedAfterAnyOfItsChangesConvergesAndUndeploysToNothing() {
+		interruptedAlbDeploysConverge("dev", this::reset);
+	}
+
+	@Test
 	void undeployFindsTheStageByNamesAndTagsWhenTheFunctionIsGone() {
 		reset();
 		undeployAfterTheFunctionWasDeletedByHandLeavesNothing("dev");

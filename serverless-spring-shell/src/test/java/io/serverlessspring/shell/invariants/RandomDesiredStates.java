@@ -21,7 +21,7 @@ final class RandomDesiredStates {
 	/** {@code application-<stage>.yml} for {@code seed}. */
 	static String settings(long seed) {
 		Random random = new Random(seed);
-		String type = List.of("http-api", "rest-api", "function-url").get(random.nextInt(3));
+		String type = List.of("http-api", "rest-api", "function-url", "alb").get(random.nextInt(4));
 		StringBuilder yaml = new StringBuilder("serverless:\n  deploy:\n    touch: false\n");
 		yaml.append("  function:\n");
 		yaml.append("    memory: ").append(128 + 64 * random.nextInt(46)).append('\n');
@@ -58,6 +58,10 @@ final class RandomDesiredStates {
 		}
 		if (type.equals("function-url")) {
 			yaml.append("    function-url-auth: ").append(random.nextBoolean() ? "none" : "aws-iam").append('\n');
+		}
+		if (type.equals("alb")) {
+			yaml.append("    alb:\n      multi-value-headers: ").append(random.nextBoolean())
+				.append("\n      priority: ").append(1 + random.nextInt(100)).append('\n');
 		}
 		if (type.equals("rest-api") && random.nextBoolean()) {
 			yaml.append("    rest:\n      api-keys:\n        names:\n          - key").append(random.nextInt(99))

@@ -11,6 +11,7 @@ import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.model.WebSocketSpec;
+import io.serverlessspring.shell.state.ActualAlb;
 import io.serverlessspring.shell.state.ActualStage;
 import io.serverlessspring.shell.state.ActualWebSocketApi;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class WebSocketPlannerTest {
 		ActualStage empty = ActualStage.empty();
 		return new ActualStage(null, null, true, true, null, List.of(), Map.of(ResourceNames.ALIAS, "3"), null, null, null,
 				null, permissions, false, Map.of(), Map.of(), Set.of(), ActualStage.ActualTasks.NONE, empty.events(),
-				empty.security(), List.of(), List.of(), api);
+				empty.security(), List.of(), List.of(), api, ActualAlb.NONE);
 	}
 
 }

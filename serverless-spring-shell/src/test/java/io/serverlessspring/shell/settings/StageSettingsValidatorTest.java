@@ -26,8 +26,8 @@ class StageSettingsValidatorTest {
 				  deploy:
 				    region: mars-north-9
 				    touch-path: hello
-				  http:
-				    type: alb
+				  http: {type: alb,
+				    alb: {listener-protocol: HTTPS}}
 				  keep-warm:
 				    expression: rate(3 minute)
 				  function:
@@ -43,7 +43,8 @@ class StageSettingsValidatorTest {
 			.hasMessageContaining("set serverless.deploy.allow-unknown-region: true")
 			.hasMessageContaining("application-dev.yml line 4: serverless.deploy.touch-path = 'hello' is not valid: "
 					+ "expected a path starting with /")
-			.hasMessageContaining("application-dev.yml line 6: serverless.http.type = alb is not supported by this console yet")
+			.hasMessageContaining("application-dev.yml line 6: serverless.http.alb.listener-protocol = HTTPS needs "
+					+ "serverless.http.alb.certificate-arn")
 			.hasMessageContaining("application-dev.yml line 8: serverless.keep-warm.expression = 'rate(3 minute)' is not "
 					+ "valid: Use the singular unit for a rate of 1 and the plural otherwise")
 			.hasMessageContaining("application-dev.yml line 11: environment variable 'AWS_REGION' is reserved by Lambda")

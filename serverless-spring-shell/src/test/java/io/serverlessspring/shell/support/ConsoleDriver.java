@@ -18,6 +18,17 @@ public final class ConsoleDriver {
 
 	/** The outcome of one command line. */
 	public record Run(int exitCode, String output) {
+
+		/** The {@code URL: } line deploy prints, without a trailing slash. */
+		public String url() {
+			return this.output.lines()
+				.filter(line -> line.startsWith("URL: "))
+				.map(line -> line.substring("URL: ".length()).trim())
+				.map(line -> line.endsWith("/") ? line.substring(0, line.length() - 1) : line)
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no URL in:\n" + this.output));
+		}
+
 	}
 
 	public Run run(String line) {

@@ -42,6 +42,11 @@ public final class StageInventory {
 			.filter(k -> k.tags() != null && function.equals(k.tags().get("serverless:function"))).map(k -> k.name()).toList());
 		put(found, "domain name", () -> clients.apiGatewayV2().getDomainNames(b -> { }).items().stream()
 			.map(d -> d.domainName()).toList());
+		String balancer = io.serverlessspring.boot.naming.ResourceNames.loadBalancer(function);
+		put(found, "load balancer", () -> clients.elbv2().describeLoadBalancers(b -> { }).loadBalancers().stream()
+			.map(l -> l.loadBalancerName()).filter(balancer::equals).toList());
+		put(found, "target group", () -> clients.elbv2().describeTargetGroups(b -> { }).targetGroups().stream()
+			.map(g -> g.targetGroupName()).filter(balancer::equals).toList());
 		put(found, "role", () -> clients.iam().listRoles().roles().stream()
 			.map(r -> r.roleName()).filter(name -> name.startsWith(function + "-")).toList());
 		put(found, "log group", () -> {

@@ -70,14 +70,19 @@ class StageTemplateTest {
 			Map.entry("AWS::Scheduler::ScheduleGroup", List.of()),
 			Map.entry("AWS::Scheduler::Schedule", List.of("FlexibleTimeWindow", "ScheduleExpression", "Target")),
 			Map.entry("AWS::SNS::Subscription", List.of("Protocol", "TopicArn")),
-			Map.entry("AWS::Events::Rule", List.of()));
+			Map.entry("AWS::Events::Rule", List.of()),
+			Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", List.of()),
+			Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", List.of()),
+			Map.entry("AWS::ElasticLoadBalancingV2::Listener", List.of("DefaultActions", "LoadBalancerArn")),
+			Map.entry("AWS::ElasticLoadBalancingV2::ListenerRule", List.of("Actions", "Conditions", "ListenerArn", "Priority")));
 
 	/** Attributes Fn::GetAtt may read, per type. */
 	private static final Map<String, Set<String>> ATTRIBUTES = Map.of("AWS::IAM::Role", Set.of("Arn", "RoleId"),
 			"AWS::Lambda::Function", Set.of("Arn"), "AWS::Serverless::Function", Set.of("Arn"), "AWS::Lambda::Version",
 			Set.of("Version"), "AWS::ApiGatewayV2::Api", Set.of("ApiEndpoint", "ApiId"), "AWS::ApiGateway::RestApi",
 			Set.of("RootResourceId", "RestApiId"), "AWS::Logs::LogGroup", Set.of("Arn"), "AWS::Lambda::Url",
-			Set.of("FunctionUrl", "FunctionArn"), "AWS::Events::Rule", Set.of("Arn"));
+			Set.of("FunctionUrl", "FunctionArn"), "AWS::Events::Rule", Set.of("Arn"),
+			"AWS::ElasticLoadBalancingV2::LoadBalancer", Set.of("DNSName", "LoadBalancerArn", "LoadBalancerName"));
 
 	private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 
@@ -280,17 +285,49 @@ class StageTemplateTest {
 		Map<String, Map<String, Object>> resources = checkReferences(template);
 		assertThat(resources).containsKeys("HttpApi", "WebSocketApi", "WebSocketIntegration", "WebSocketRouteConnect",
 				"WebSocketRouteKeyAsk", "WebSocketStage", "WebSocketPermission");
-		assertThat(properties(resources, "WebSocketApi")).containsEntry("ProtocolType", "WEBSOCKET")
+		assertThat(props(resources, "WebSocketApi")).containsEntry("ProtocolType", "WEBSOCKET")
 			.containsEntry("RouteSelectionExpression", "$request.body.action")
 			.containsEntry("Name", "petstore-prod-websocket");
-		assertThat(properties(resources, "WebSocketStage")).containsEntry("StageName", "prod");
+		assertThat(props(resources, "WebSocketStage")).containsEntry("StageName", "prod");
 		assertThat(resources.get("WebSocketStage").get("DependsOn")).isEqualTo(List.of("WebSocketRouteConnect", "WebSocketRouteKeyAsk"));
 		assertThat(template.get("Outputs").toString()).contains("WebSocketUrl");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> properties(Map<String, Map<String, Object>> resources, String logicalId) {
-		return (Map<String, Object>) resources.get(logicalId).get("Properties");
+	@Test
+	void albFrontIsTheLoadBalancerTargetGroupListenerRuleAndPermissionDeployMakes() throws Exception {
+		Map<String, Object> template = generate("""
+				serverless:
+				  http:
+				    type: alb
+				    alb:
+				      subnets: [subnet-1, subnet-2]
+				      security-groups: [sg-1]
+				      listener-port: 8080
+				      multi-value-headers: true
+				      path-patterns: ["/api/*"]
+				      priority: 3
+				""", TemplateFormat.CLOUDFORMATION);
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		assertThat(props(resources, "LoadBalancer")).containsEntry("Name", "petstore-prod")
+			.containsEntry("Subnets", List.of("subnet-1", "subnet-2")).containsEntry("SecurityGroups", List.of("sg-1"))
+			.containsEntry("Scheme", "internet-facing");
+		assertThat(props(resources, "TargetGroup")).containsEntry("TargetType", "lambda")
+			.containsEntry("Targets", List.of(Map.of("Id", Map.of("Ref", "LiveAlias"))))
+			.containsEntry("TargetGroupAttributes", List.of(Map.of("Key", "lambda.multi_value_headers.enabled", "Value", "true")));
+		assertThat(resources.get("TargetGroup").get("DependsOn")).as("ELB checks the permission at registration")
+			.isEqualTo(List.of("LoadBalancerPermission"));
+		assertThat(props(resources, "LoadBalancerPermission")).containsEntry("Principal", "elasticloadbalancing.amazonaws.com");
+		assertThat(props(resources, "Listener")).containsEntry("Port", 8080).containsEntry("Protocol", "HTTP");
+		assertThat(props(resources, "ListenerRule")).containsEntry("Priority", 3)
+			.containsEntry("Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig", Map.of("Values", List.of("/api/*")))));
+		assertThat(map(map(template.get("Outputs")).get("Url")).get("Value")).isEqualTo(Map.of("Fn::Join",
+				List.of("", List.of("http://", Map.of("Fn::GetAtt", List.of("LoadBalancer", "DNSName")), ":8080/"))));
+
+		assertThatThrownBy(() -> generate("""
+				serverless:
+				  http:
+				    type: alb
+				""", TemplateFormat.CLOUDFORMATION)).hasMessageContaining("serverless.http.alb.subnets is required");
 	}
 
 	@Test
