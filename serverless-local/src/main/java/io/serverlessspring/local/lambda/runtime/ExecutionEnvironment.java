@@ -88,7 +88,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 	}
 
-	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
+	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> layers, List<Path> runtimeJars, LogsService logs,
 			ExecutorService threads, LocalContext cloud, Path outputDirectory, boolean provisioned) {
 		this.target = target;
 		// provisioned environments initialize ahead of requests: no Init Duration in their REPORT
@@ -96,7 +96,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.logs = logs;
 		this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + target.version() + "]" + this.id;
 		this.api = new RuntimeApiServer(threads, this);
-		ProcessBuilder builder = new ProcessBuilder(command(target, packageDirectory, runtimeJars));
+		ProcessBuilder builder = new ProcessBuilder(command(target, packageDirectory, layers, runtimeJars));
 		builder.directory(packageDirectory.toFile());
 		Path outputFile = outputDirectory.resolve(this.id + ".log");
 		builder.redirectErrorStream(true);
@@ -115,10 +115,12 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.process.onExit().thenRun(this::exited);
 	}
 
-	private List<String> command(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars) {
+	private List<String> command(InvokedFunction target, Path packageDirectory, List<Path> layers, List<Path> runtimeJars) {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(packageDirectory.toString());
 		classPath.add(packageDirectory.resolve("lib").toString() + File.separator + "*");
+		// what Lambda's Java runtimes add from /opt: each layer's java/lib jars
+		layers.forEach((layer) -> classPath.add(layer.resolve("java").resolve("lib").toString() + File.separator + "*"));
 		runtimeJars.forEach((jar) -> classPath.add(jar.toString()));
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
