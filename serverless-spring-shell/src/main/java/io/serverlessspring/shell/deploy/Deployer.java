@@ -96,6 +96,7 @@ public class Deployer {
 		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
 				: this.packager.packageStage(session.settings(), null, progress);
 		pkg.warnings().forEach(warning -> progress.accept("Warning: " + warning));
+		LambdaPackager.refuseOverLimit(pkg);
 		String account = session.clients().accountId();
 		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
 				session.target().endpoint());

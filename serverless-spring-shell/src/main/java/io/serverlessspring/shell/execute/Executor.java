@@ -35,6 +35,7 @@ public class Executor {
 		HttpSecurityHandlers.register(registry);
 		EventHandlers.register(registry);
 		CertifyHandlers.register(registry);
+		LayerHandlers.register(registry);
 	}
 
 	/**

@@ -19,7 +19,7 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		HttpSecurityChanges.RestMethods, HttpSecurityChanges.UsagePlan, HttpSecurityChanges.ApiKey,
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
-		CertifyChanges.AliasRecord {
+		CertifyChanges.AliasRecord, LayerChanges.LayerVersion {
 
 	Action action();
 

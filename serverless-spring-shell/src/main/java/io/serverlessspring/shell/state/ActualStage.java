@@ -30,13 +30,26 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param security what guards the fronts (CORS, authorizers, throttling, access log, REST settings, keys)
  * @param packages the stage's package keys in the bucket (read for undeploy)
  * @param eventQueues the handler queues deploy created that exist (read for undeploy)
+ * @param layers the versions of the dependency layer and which functions use them
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
 		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
 		Set<String> missingSources, ActualTasks tasks, ActualEvents events, ActualHttpSecurity security,
-		List<String> packages, List<String> eventQueues) {
+		List<String> packages, List<String> eventQueues, ActualLayers layers) {
+
+	/** Without the dependency layer's versions. */
+	public ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
+			ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
+			ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
+			boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
+			Set<String> missingSources, ActualTasks tasks, ActualEvents events, ActualHttpSecurity security,
+			List<String> packages, List<String> eventQueues) {
+		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
+				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks, events, security,
+				packages, eventQueues, ActualLayers.NONE);
+	}
 
 	/** Without what only deploy's later checks and undeploy read. */
 	public ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
