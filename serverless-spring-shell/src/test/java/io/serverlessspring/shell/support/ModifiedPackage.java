@@ -11,10 +11,21 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-/** A copy of a package with one more resource: new code, as after a change to the app. */
+/**
+ * A copy of a package with one more resource: new code, as after a change to the app. Its dependency
+ * layer is copied beside it unchanged (a code-only change).
+ */
 public final class ModifiedPackage {
 
 	private ModifiedPackage() {
+	}
+
+	private static void copyLayer(Path zip, Path out) throws IOException {
+		Path layer = io.serverlessspring.shell.packaging.LayerPackage.besides(zip);
+		if (Files.isRegularFile(layer)) {
+			Files.copy(layer, io.serverlessspring.shell.packaging.LayerPackage.besides(out),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	/** A copy of a package whose entry {@code name} holds {@code content} (replaced or added). */
@@ -39,6 +50,7 @@ public final class ModifiedPackage {
 			target.write(content.getBytes(StandardCharsets.UTF_8));
 			target.closeEntry();
 		}
+		copyLayer(zip, out);
 		return out;
 	}
 
@@ -60,6 +72,7 @@ public final class ModifiedPackage {
 			target.write(content.getBytes(StandardCharsets.UTF_8));
 			target.closeEntry();
 		}
+		copyLayer(zip, out);
 		return out;
 	}
 
