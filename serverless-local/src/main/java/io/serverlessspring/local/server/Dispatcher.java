@@ -224,6 +224,9 @@ public final class Dispatcher implements HttpHandler {
 		var list = body.putArray("services");
 		this.services.forEach((service) -> list.add(service.signingName()));
 		body.put("status", "running");
+		// what clients uploaded to each service's API (benchmarks read it)
+		var received = body.putObject("bytesReceived");
+		this.bytesReceived.forEach((name, total) -> received.put(name, total.sum()));
 		return AwsResponse.json(200, body);
 	}
 
