@@ -5,27 +5,15 @@ import java.util.List;
 import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.plan.Action;
 import io.serverlessspring.shell.plan.LayerChanges;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /** The dependency layer's versions. */
 final class LayerHandlers {
 
-	/** What Lambda accepts as a zip in the request itself. */
-	private static final long DIRECT_UPLOAD_LIMIT = 50L * 1024 * 1024;
-
 	private LayerHandlers() {
-	}
-
-	private static byte[] read(java.nio.file.Path zip) {
-		try {
-			return java.nio.file.Files.readAllBytes(zip);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException("Cannot read the dependency layer " + zip, ex);
-		}
 	}
 
 	static void register(Executor.Registry registry) {
@@ -43,6 +31,14 @@ final class LayerHandlers {
 		if (change.action() == Action.DELETE) {
 			// Succeeds when the version is gone already; functions using it keep its content.
 			change.versions().forEach(v -> lambda.deleteLayerVersion(b -> b.layerName(change.layer()).versionNumber(v)));
+			for (String key : change.keys()) {
+				try {
+					ctx.clients().s3().deleteObject(b -> b.bucket(change.bucket()).key(key));
+				}
+				catch (NoSuchBucketException ex) {
+					// the bucket went first: nothing left to delete
+				}
+			}
 			return;
 		}
 		// A publish that an interrupted deploy (or another stage meanwhile) made is used, not repeated.
@@ -52,22 +48,12 @@ final class LayerHandlers {
 				return;
 			}
 		}
-		String arn;
-		long size = change.zip().toFile().length();
-		if (size <= DIRECT_UPLOAD_LIMIT) {
-			// In the request, as Lambda takes up to 50 MB: no object left behind if the run stops here.
-			arn = lambda.publishLayerVersion(b -> b.layerName(change.layer())
-				.description(change.description())
-				.content(c -> c.zipFile(SdkBytes.fromByteArray(read(change.zip()))))).layerVersionArn();
-		}
-		else {
-			// Larger: through S3, where the object is only needed while publishing.
-			ctx.clients().s3().putObject(b -> b.bucket(change.bucket()).key(change.key()), RequestBody.fromFile(change.zip()));
-			arn = lambda.publishLayerVersion(b -> b.layerName(change.layer())
-				.description(change.description())
-				.content(c -> c.s3Bucket(change.bucket()).s3Key(change.key()))).layerVersionArn();
-			ctx.clients().s3().deleteObject(b -> b.bucket(change.bucket()).key(change.key()));
-		}
+		// Through S3: a layer may exceed the 50 MB of a direct upload. The object stays (named by the
+		// hash, it is the version's source) until the version is deleted.
+		ctx.clients().s3().putObject(b -> b.bucket(change.bucket()).key(change.key()), RequestBody.fromFile(change.zip()));
+		String arn = lambda.publishLayerVersion(b -> b.layerName(change.layer())
+			.description(change.description())
+			.content(c -> c.s3Bucket(change.bucket()).s3Key(change.key()))).layerVersionArn();
 		ctx.output(LayerChanges.LAYER_VERSION_ARN, arn);
 		ctx.progress("    published " + arn + " (" + ResourceNames.dependencyLayerHash(change.description()).substring(0, 12)
 				+ ")");

@@ -18,11 +18,11 @@ public final class LayerChanges {
 
 	/**
 	 * A version of the dependency layer: a create uploads {@code zip} to the bucket under {@code key}
-	 * and publishes it with {@code description} (naming its content hash); a delete removes
-	 * {@code versions}, which no function uses any more.
+	 * and publishes it from there with {@code description} (naming its content hash); a delete removes
+	 * {@code versions}, which no function uses any more, and their zips ({@code keys}) from the bucket.
 	 */
 	public record LayerVersion(Action action, String layer, String description, String bucket, String key, Path zip,
-			List<Long> versions, String detail, List<FieldChange> fields) implements ResourceChange {
+			List<Long> versions, List<String> keys, String detail, List<FieldChange> fields) implements ResourceChange {
 
 		@Override
 		public String kind() {

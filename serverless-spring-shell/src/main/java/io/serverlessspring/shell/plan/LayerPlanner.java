@@ -51,7 +51,7 @@ public final class LayerPlanner {
 			return;
 		}
 		changes.add(new LayerChanges.LayerVersion(Action.CREATE, layer.name(), layer.description(), desired.bucket(),
-				layer.key(), layer.zip(), List.of(), String.format("%.1f MB", layer.size() / 1048576.0),
+				layer.key(), layer.zip(), List.of(), List.of(), String.format("%.1f MB", layer.size() / 1048576.0),
 				List.of(FieldChange.of("dependencies", null, layer.contentHash().substring(0, 12)))));
 	}
 
@@ -70,35 +70,37 @@ public final class LayerPlanner {
 				version.versions().forEach(v -> leaving.add(function + ":" + v));
 			}
 		}
-		List<Long> unused = new ArrayList<>();
+		List<ActualLayers.ActualLayerVersion> unused = new ArrayList<>();
 		for (ActualLayers.ActualLayerVersion version : actual.layers().versions()) {
 			Set<String> users = actual.layers().usersOf(version.arn());
 			boolean usedByThis = users.stream().anyMatch(user -> user.startsWith(function + ":"));
 			boolean wanted = desired.layer() != null && desired.layer().contentHash().equals(version.contentHash());
 			if (usedByThis && !wanted && leaving.containsAll(users)) {
-				unused.add(version.version());
+				unused.add(version);
 			}
 		}
 		if (!unused.isEmpty()) {
-			changes.add(delete(unused, "no function uses them"));
+			changes.add(delete(desired.bucket(), unused, "no function uses them"));
 		}
 	}
 
 	/** Undeploy: deletes the layer versions no function but this one uses. */
-	public static List<ResourceChange> teardown(String function, ActualLayers layers) {
-		List<Long> unused = new ArrayList<>();
+	public static List<ResourceChange> teardown(String function, String bucket, ActualLayers layers) {
+		List<ActualLayers.ActualLayerVersion> unused = new ArrayList<>();
 		for (ActualLayers.ActualLayerVersion version : layers.versions()) {
 			if (version.contentHash() != null
 					&& layers.usersOf(version.arn()).stream().allMatch(user -> user.startsWith(function + ":"))) {
-				unused.add(version.version());
+				unused.add(version);
 			}
 		}
-		return unused.isEmpty() ? List.of() : List.of(delete(unused, "no other stage uses them"));
+		return unused.isEmpty() ? List.of() : List.of(delete(bucket, unused, "no other stage uses them"));
 	}
 
-	private static LayerChanges.LayerVersion delete(List<Long> versions, String detail) {
-		return new LayerChanges.LayerVersion(Action.DELETE, ResourceNames.DEPENDENCY_LAYER, null, null, null, null,
-				List.copyOf(versions), detail, List.of());
+	private static LayerChanges.LayerVersion delete(String bucket, List<ActualLayers.ActualLayerVersion> versions,
+			String detail) {
+		return new LayerChanges.LayerVersion(Action.DELETE, ResourceNames.DEPENDENCY_LAYER, null, bucket, null, null,
+				versions.stream().map(ActualLayers.ActualLayerVersion::version).toList(),
+				versions.stream().map(v -> ResourceNames.layerKey(v.contentHash())).toList(), detail, List.of());
 	}
 
 }

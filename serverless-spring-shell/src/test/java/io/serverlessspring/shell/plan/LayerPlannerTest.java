@@ -97,10 +97,13 @@ class LayerPlannerTest {
 				new ActualLayerVersion(LAYER + "2", 2, "2".repeat(64)), new ActualLayerVersion(LAYER + "3", 3, "3".repeat(64))),
 				Map.of(LAYER + "1", Set.of("shop-dev:$LATEST", "shop-dev:3"), LAYER + "2", Set.of("shop-dev:2", "shop-prod:$LATEST")));
 
-		List<ResourceChange> changes = LayerPlanner.teardown("shop-dev", layers);
+		List<ResourceChange> changes = LayerPlanner.teardown("shop-dev", "bucket", layers);
 
-		assertThat(changes).singleElement().isInstanceOfSatisfying(LayerChanges.LayerVersion.class,
-				change -> assertThat(change.versions()).as("version 2 is shop-prod's; 3 nobody's").containsExactly(1L, 3L));
+		assertThat(changes).singleElement().isInstanceOfSatisfying(LayerChanges.LayerVersion.class, change -> {
+			assertThat(change.versions()).as("version 2 is shop-prod's; 3 nobody's").containsExactly(1L, 3L);
+			assertThat(change.keys()).as("their source zips in the bucket")
+				.containsExactly(ResourceNames.layerKey("1".repeat(64)), ResourceNames.layerKey("3".repeat(64)));
+		});
 	}
 
 	private static ActualStage withLayers(ActualLayers layers) {
