@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deploy timings of the petstore sample against the local cloud: package, first deploy, no-op
 # re-deploy (the plan finds nothing to change), code update, rollback. Prints one line per step
-# (median of the repeated ones). Not a test: numbers depend on the machine.
+# (median of the repeated ones), the sizes of the function zip and its dependency layer, and what the
+# update after a one-line controller change uploads (bytes the local cloud received) and how long it
+# takes. Not a test: numbers depend on the machine.
 #
 #   bench/deploy/run.sh [RUNS]        (default 5 runs of the repeated steps)
 #
@@ -34,14 +36,19 @@ noop=()
 for _ in $(seq "$runs"); do noop+=("$(time_of console deploy local "${common[@]}" --package "$work/petstore.zip")"); done
 grep -q "nothing to change" "$work/last.log" || { echo "the re-deploy was not a no-op:"; cat "$work/last.log"; exit 1; }
 
-python3 - "$work/petstore.zip" "$work/changed.zip" <<'PY'
-import sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as dst:
-    for item in src.infolist():
-        dst.writestr(item, src.read(item.filename))
-    dst.writestr("static/bench.txt", "changed")
-PY
+# A one-line controller change, packaged again (the file is restored at once, and on any exit).
+controller="$project/src/main/java/io/serverlessspring/samples/petstore/web/PetController.java"
+cp "$controller" "$work/PetController.java.orig"
+trap 'cp "$work/PetController.java.orig" "$controller"; cleanup' EXIT
+sed -i '0,/^\t@GetMapping$/s//\t@GetMapping(produces = "application\/json")/' "$controller"
+console package local --project "$project" -o "$work/changed.zip" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
+cp "$work/PetController.java.orig" "$controller"
+cmp -s "$work/petstore-dependencies.zip" "$work/changed-dependencies.zip" || { echo "the dependency layer changed with a code-only change"; exit 1; }
+received() { curl -s "http://127.0.0.1:$port/_local/health" | python3 -c 'import json,sys; r=json.load(sys.stdin)["bytesReceived"]; print(sum(r.values()))'; }
+before=$(received)
 update_ms=$(time_of console update local "${common[@]}" --package "$work/changed.zip")
+uploaded=$(( $(received) - before ))
+grep -q "publish dependency layer" "$work/last.log" && { echo "the update published a layer:"; cat "$work/last.log"; exit 1; }
 rollback=()
 for _ in $(seq "$runs"); do
   rollback+=("$(time_of console rollback local --project "$project")")
@@ -50,7 +57,10 @@ done
 console undeploy local "${common[@]}" --remove-logs >/dev/null
 
 size=$(stat -c %s "$work/petstore.zip")
-echo "deploy timings, petstore ($((size / 1048576)) MB zip) on the local cloud, $(nproc) cores, load average $(cut -d" " -f1 /proc/loadavg); each includes the console's JVM start"
+layer=$(stat -c %s "$work/petstore-dependencies.zip")
+echo "petstore function zip $size bytes, dependency layer $layer bytes ($(unzip -l "$work/petstore-dependencies.zip" | grep -c '\.jar$') jars)"
+echo "update after a one-line controller change: $uploaded bytes uploaded, $update_ms ms (upload, publish, alias; console start included)"
+echo "deploy timings, petstore ($((size / 1024)) KB zip + $((layer / 1048576)) MB layer) on the local cloud, $(nproc) cores, load average $(cut -d" " -f1 /proc/loadavg); each includes the console's JVM start"
 printf '%-44s %8s ms\n' "package (Maven build + manifest + zip)" "$package_ms"
 printf '%-44s %8s ms\n' "first deploy (creates 15 resources)" "$first_ms"
 printf '%-44s %8s ms   (median of %s)\n' "no-op re-deploy (plan only, 0 writes)" "$(median "${noop[@]}")" "$runs"

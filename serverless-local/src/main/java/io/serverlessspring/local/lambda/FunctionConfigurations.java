@@ -31,8 +31,11 @@ final class FunctionConfigurations {
 
 	private final EventSourceMappings mappings;
 
+	private final LayerVersions layers;
+
 	FunctionConfigurations(FunctionRegistry functions, LocalContext context, CodeStore code, FunctionStateMachine states,
-			FunctionVersions versions, Invoker invoker, EventSourceMappings mappings) {
+			FunctionVersions versions, Invoker invoker, EventSourceMappings mappings, LayerVersions layers) {
+		this.layers = layers;
 		this.functions = functions;
 		this.context = context;
 		this.code = code;
@@ -79,7 +82,7 @@ final class FunctionConfigurations {
 		ObjectNode logging = config.putObject("LoggingConfig");
 		logging.put("LogFormat", in.path("LoggingConfig").path("LogFormat").asString("Text"));
 		logging.put("LogGroup", in.path("LoggingConfig").path("LogGroup").asString("/aws/lambda/" + name));
-		config.putArray("Layers");
+		config.set("Layers", this.layers.references(in.get("Layers"), Json.array()));
 		FunctionStateMachine.markCreating(config);
 
 		LambdaFunction function = new LambdaFunction();
@@ -192,6 +195,9 @@ final class FunctionConfigurations {
 		}
 		if (in.has("Environment")) {
 			config.set("Environment", FunctionValidation.environment(in));
+		}
+		if (in.has("Layers")) {
+			config.set("Layers", this.layers.references(in.get("Layers"), config.path("Layers")));
 		}
 		if (in.has("TracingConfig")) {
 			config.putObject("TracingConfig").put("Mode", in.path("TracingConfig").path("Mode").asString("PassThrough"));

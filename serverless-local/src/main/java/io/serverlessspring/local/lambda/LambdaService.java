@@ -49,7 +49,9 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 
 	private final FunctionRegistry functions = new FunctionRegistry();
 
-	private final LambdaStateStore store = new LambdaStateStore(this.functions);
+	private final LayerVersions layers = new LayerVersions();
+
+	private final LambdaStateStore store = new LambdaStateStore(this.functions, this.layers);
 
 	private LocalContext context;
 
@@ -119,6 +121,16 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 			.add("POST", eventInvokeConfig, (r, p) -> json(200, this.async.putConfig(p.get(name), r.query("Qualifier"), r.json(), false)))
 			.add("GET", eventInvokeConfig, (r, p) -> json(200, this.async.getConfig(p.get(name), r.query("Qualifier"))))
 			.add("DELETE", eventInvokeConfig, (r, p) -> empty(() -> this.async.deleteConfig(p.get(name), r.query("Qualifier"))));
+		String layer = "/2018-10-31/layers/{LayerName}/versions";
+		this.router
+			.add("POST", layer, (r, p) -> json(201, this.layers.publish(p.get("LayerName"), r.json())))
+			.add("GET", layer, (r, p) -> json(200, this.layers.list(p.get("LayerName"))))
+			.add("GET", layer + "/{VersionNumber}", (r, p) -> json(200, this.layers.get(p.get("LayerName"), p.get("VersionNumber"))))
+			.add("DELETE", layer + "/{VersionNumber}",
+					(r, p) -> empty(() -> this.layers.delete(p.get("LayerName"), p.get("VersionNumber"), layerArnsInUse())))
+			.add("GET", "/2018-10-31/layers", (r) -> "LayerVersion".equals(r.query("find")),
+					(r, p) -> json(200, this.layers.getByArn(r.query("Arn"))))
+			.add("GET", "/2018-10-31/layers", (r, p) -> json(200, this.layers.listLayers()));
 		this.router
 			.add("GET", "/2016-08-19/account-settings/", (r, p) -> accountSettings())
 			.add("GET", "/2016-08-19/account-settings", (r, p) -> accountSettings())
@@ -154,7 +166,19 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		}
 		this.functions.attach(context);
 		this.code = new CodeStore(this.workDirectory);
-		this.invoker = new Invoker(context, this.code::unpacked, context.service(LogsService.class), this.workDirectory);
+		this.layers.start(context, this.code);
+		this.invoker = new Invoker(context, new Invoker.CodeAccess() {
+			@Override
+			public Path unpacked(String codeKey) {
+				return LambdaService.this.code.unpacked(codeKey);
+			}
+
+			@Override
+			public List<Path> layers(InvokedFunction target) {
+				// no registry monitor here: the invoker's is held, and the control plane takes them the other way round
+				return LambdaService.this.layers.unpacked(target.configuration());
+			}
+		}, context.service(LogsService.class), this.workDirectory);
 		FunctionStateMachine states = new FunctionStateMachine(this.functions, context, this.code, this.invoker);
 		this.mappings = new EventSourceMappings(this.functions, this.invoker, context, this.store.savedMappings());
 		this.mappings.register(this.router);
@@ -162,7 +186,7 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 		this.urls.register(this.router);
 		this.versions = new FunctionVersions(this.functions, states, this.invoker);
 		this.configurations = new FunctionConfigurations(this.functions, context, this.code, states, this.versions,
-				this.invoker, this.mappings);
+				this.invoker, this.mappings, this.layers);
 		this.aliases = new FunctionAliases(this.functions);
 		this.policies = new ResourcePolicies(this.functions);
 		this.concurrency = new ConcurrencySettings(this.functions, this.invoker);
@@ -343,7 +367,19 @@ public final class LambdaService implements AwsService, Persistent, EventSink {
 	private Set<String> referencedCodeKeys() {
 		Set<String> keys = new HashSet<>();
 		this.functions.functions().forEach((function) -> keys.addAll(function.codeKeys.values()));
+		this.layers.forgetUnused(layerArnsInUse());
+		keys.addAll(this.layers.codeKeys());
 		return keys;
+	}
+
+	/** The layer versions some function's $LATEST or published version names. */
+	private Set<String> layerArnsInUse() {
+		Set<String> arns = new HashSet<>();
+		for (LambdaFunction function : this.functions.functions()) {
+			java.util.stream.Stream.concat(java.util.stream.Stream.of(function.latest), function.versions.values().stream())
+				.forEach((config) -> config.path("Layers").forEach((layer) -> arns.add(layer.path("Arn").asString())));
+		}
+		return arns;
 	}
 
 	@Override

@@ -10,17 +10,20 @@ import io.serverlessspring.local.server.Json;
 
 /**
  * Lambda's saved state ({@code <state-dir>/LambdaService.json}): the functions as {@link LambdaFunction}
- * JSON and the event source mappings. Packages live in the {@link CodeStore} under the state directory.
+ * JSON, the layers and the event source mappings. Packages live in the {@link CodeStore} under the state directory.
  * Loading happens before the service starts, so the mappings wait here until it does.
  */
 final class LambdaStateStore {
 
 	private final FunctionRegistry functions;
 
+	private final LayerVersions layers;
+
 	private JsonNode savedMappings;
 
-	LambdaStateStore(FunctionRegistry functions) {
+	LambdaStateStore(FunctionRegistry functions, LayerVersions layers) {
 		this.functions = functions;
+		this.layers = layers;
 	}
 
 	/** @param mappings the event source mappings, or null before the service started */
@@ -28,6 +31,7 @@ final class LambdaStateStore {
 		synchronized (this.functions) {
 			ObjectNode state = Json.object();
 			state.set("functions", Json.tree(this.functions.functions()));
+			state.set("layers", Json.tree(this.layers.saveState()));
 			if (mappings != null) {
 				state.set("eventSourceMappings", mappings.saveState());
 			}
@@ -44,6 +48,7 @@ final class LambdaStateStore {
 				loaded.add(function);
 			}
 			this.functions.replaceAll(loaded);
+			this.layers.loadState(state.get("layers"));
 			this.savedMappings = state.path("eventSourceMappings");
 		}
 	}

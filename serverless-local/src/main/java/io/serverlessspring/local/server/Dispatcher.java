@@ -43,6 +43,9 @@ public final class Dispatcher implements HttpHandler {
 
 	private final RequestGuard guard;
 
+	/** Request body bytes received by each service's API, by signing name: what clients upload. */
+	private final Map<String, java.util.concurrent.atomic.LongAdder> bytesReceived = new ConcurrentHashMap<>();
+
 	/**
 	 * Services must be started: their front doors are read here. {@code port} is the one the cloud
 	 * listens on (requests must name it in {@code Host}), {@code settings} say how signatures are checked.
@@ -115,11 +118,22 @@ public final class Dispatcher implements HttpHandler {
 									? " / X-Amz-Target '" + request.header("X-Amz-Target") + "'" : "")),
 					request.requestId());
 		}
+		this.bytesReceived.computeIfAbsent(service.signingName(), (name) -> new java.util.concurrent.atomic.LongAdder())
+			.add(request.body().length);
 		AwsResponse response = guarded(request, service.protocol(), () -> service.handle(request));
 		if (service instanceof Persistent && !"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
 			this.changed.add(service);
 		}
 		return response;
+	}
+
+	/**
+	 * Request body bytes the API of the service with this signing name (e.g. {@code s3}, {@code lambda})
+	 * has received since start: how much a deploy uploaded.
+	 */
+	public long bytesReceived(String signingName) {
+		java.util.concurrent.atomic.LongAdder total = this.bytesReceived.get(signingName);
+		return (total != null) ? total.sum() : 0;
 	}
 
 	/** A 403 in the protocol of the service the request was meant for. */
@@ -210,6 +224,9 @@ public final class Dispatcher implements HttpHandler {
 		var list = body.putArray("services");
 		this.services.forEach((service) -> list.add(service.signingName()));
 		body.put("status", "running");
+		// what clients uploaded to each service's API (benchmarks read it)
+		var received = body.putObject("bytesReceived");
+		this.bytesReceived.forEach((name, total) -> received.put(name, total.sum()));
 		return AwsResponse.json(200, body);
 	}
 

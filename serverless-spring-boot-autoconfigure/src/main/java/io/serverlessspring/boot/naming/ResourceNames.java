@@ -33,6 +33,14 @@ public final class ResourceNames {
 	/** ELBv2's limit on load balancer and target group names. */
 	public static final int MAX_LOAD_BALANCER_NAME = 32;
 
+	/**
+	 * The Lambda layer holding apps' dependencies (one per account and region); each version is one
+	 * dependency set, named by its content hash in the description ({@link #dependencyLayerDescription}).
+	 */
+	public static final String DEPENDENCY_LAYER = "serverless-spring-dependencies";
+
+	private static final String DEPENDENCY_LAYER_MARKER = "serverless-spring dependencies sha256:";
+
 	private static final int HASH_LENGTH = 8;
 
 	private ResourceNames() {
@@ -92,6 +100,22 @@ public final class ResourceNames {
 
 	public static String codeKey(String function, String contentHash) {
 		return codePrefix(function) + contentHash + ".zip";
+	}
+
+	/** Where a dependency layer's zip waits in the package bucket while its version is published. */
+	public static String layerKey(String contentHash) {
+		return DEPENDENCY_LAYER + "/" + contentHash + ".zip";
+	}
+
+	/** The description of the dependency layer version holding the dependency set with this content hash. */
+	public static String dependencyLayerDescription(String contentHash) {
+		return DEPENDENCY_LAYER_MARKER + contentHash;
+	}
+
+	/** The content hash a dependency layer version's description names, or {@code null} for another description. */
+	public static String dependencyLayerHash(String description) {
+		return (description != null && description.startsWith(DEPENDENCY_LAYER_MARKER))
+				? description.substring(DEPENDENCY_LAYER_MARKER.length()) : null;
 	}
 
 	/** HTTP API and REST API name. */

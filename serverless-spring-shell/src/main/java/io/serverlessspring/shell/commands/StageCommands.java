@@ -71,13 +71,15 @@ public class StageCommands {
 		this.support = support;
 	}
 
-	@Command(name = "package", group = GROUP, description = "Build the project and assemble its Lambda zip",
+	@Command(name = "package", group = GROUP, description = "Build the project and assemble its Lambda zip and dependency layer",
 			help = """
 					package STAGE [-o FILE] [--project DIR]
 
-					Builds the project with Maven and writes a reproducible Lambda zip (classes at the
-					root, lib/*.jar, serverless-manifest.json, serverless-package-info.json).
-					  -o, --output FILE   where to write the zip (default: target/serverless/<function>.zip)
+					Builds the project with Maven and writes two reproducible zips: the function (classes
+					at the root, serverless-manifest.json, serverless-package-info.json) and, beside it as
+					<name>-dependencies.zip, the dependency layer (java/lib/*.jar), which deploy publishes
+					once and every stage with the same dependencies shares.
+					  -o, --output FILE   where to write the function zip (default: target/serverless/<function>.zip)
 					  --project DIR       the project folder (default: current directory)
 
 					Examples:
@@ -95,7 +97,11 @@ public class StageCommands {
 			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
 			PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
-			io.println("Package: " + pkg.zip());
+			io.println("Package: " + pkg.zip() + " (" + pkg.size() + " bytes)");
+			if (pkg.layer() != null) {
+				io.println("Dependency layer: " + pkg.layer().zip() + " (" + pkg.layer().size() + " bytes, "
+						+ pkg.layer().jars() + " jars, layer " + pkg.layer().shortHash() + ")");
+			}
 			io.println("CodeSha256: " + pkg.codeSha256());
 		});
 	}

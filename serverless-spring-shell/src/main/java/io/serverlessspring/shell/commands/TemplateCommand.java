@@ -89,8 +89,12 @@ public class TemplateCommand {
 			@SuppressWarnings("unchecked")
 			int count = ((Map<String, Object>) template.get("Resources")).size();
 			io.println("Wrote " + file + ": " + count + " resources (" + dialect.name().toLowerCase() + ").");
-			io.println("Upload the package first: aws s3 cp " + pkg.zip() + " s3://" + desired.bucket().replace("${AWS::AccountId}", "<account>")
-				.replace("${AWS::Region}", "<region>") + "/" + desired.code().key());
+			String bucket = desired.bucket().replace("${AWS::AccountId}", "<account>").replace("${AWS::Region}", "<region>");
+			io.println("Upload the package first: aws s3 cp " + pkg.zip() + " s3://" + bucket + "/" + desired.code().key());
+			if (desired.layer() != null) {
+				io.println("and its dependency layer: aws s3 cp " + desired.layer().zip() + " s3://" + bucket + "/"
+						+ desired.layer().key());
+			}
 			List<String> secrets = StageTemplate.secretParameters(template);
 			if (!secrets.isEmpty()) {
 				io.println("Secret variables are NoEcho parameters without a default: give " + String.join(", ", secrets)

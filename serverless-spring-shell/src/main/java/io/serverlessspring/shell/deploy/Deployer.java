@@ -117,6 +117,7 @@ public class Deployer {
 				: this.packager.packageStage(session.settings(), null, progress);
 		PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
 		pkg.warnings().forEach(warning -> progress.accept("Warning: " + warning));
+		LambdaPackager.refuseOverLimit(pkg);
 		String account = session.clients().accountId();
 		DesiredStage desired = DesiredStageFactory.create(session.settings(), pkg, session.target().region(), account,
 				session.target().endpoint());

@@ -38,6 +38,7 @@ public class Executor {
 		CertifyHandlers.register(registry);
 		WebSocketHandlers.register(registry);
 		AlbHandlers.register(registry);
+		LayerHandlers.register(registry);
 	}
 
 	/**

@@ -72,7 +72,7 @@ final class FunctionHandlers {
 			.timeout(spec.timeout())
 			.ephemeralStorage(EphemeralStorage.builder().size(spec.ephemeralStorage()).build())
 			.environment(Environment.builder().variables(ManagedEnvironment.merge(spec.environment(), Map.of())).build())
-			.layers(spec.layers())
+			.layers(LayerHandlers.resolve(ctx, spec.layers()))
 			.tracingConfig(TracingConfig.builder().mode(spec.tracing()).build())
 			.kmsKeyArn(spec.kmsKeyArn())
 			.deadLetterConfig(spec.deadLetterTarget() != null
@@ -113,7 +113,7 @@ final class FunctionHandlers {
 			.timeout(spec.timeout())
 			.ephemeralStorage(EphemeralStorage.builder().size(spec.ephemeralStorage()).build())
 			.environment(Environment.builder().variables(environment).build())
-			.layers(spec.layers())
+			.layers(LayerHandlers.resolve(ctx, spec.layers()))
 			.tracingConfig(TracingConfig.builder().mode(spec.tracing()).build())
 			.kmsKeyArn(spec.kmsKeyArn() != null ? spec.kmsKeyArn() : "")
 			.deadLetterConfig(DeadLetterConfig.builder().targetArn(spec.deadLetterTarget() != null ? spec.deadLetterTarget() : "").build())

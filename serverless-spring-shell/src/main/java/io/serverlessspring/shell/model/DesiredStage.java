@@ -30,21 +30,30 @@ import io.serverlessspring.boot.naming.Arns;
  * @param notes what the manifest asks for that this console does not create (shown with the plan)
  * @param tasks the task table, topic and queue to create
  * @param webSocket the WebSocket API, or {@code null} when the app has no {@code @WebSocketRoute}
+ * @param layer the dependency layer the function needs, or {@code null} (its dependencies are in its zip)
  */
 public record DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
 		RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
 		String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
 		List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes,
-		TaskResourcesSpec tasks, WebSocketSpec webSocket) {
+		TaskResourcesSpec tasks, WebSocketSpec webSocket, LayerSpec layer) {
 
-	/** Without a WebSocket API. */
+	/** Without a WebSocket API and a dependency layer. */
 	public DesiredStage(String app, String stage, String region, String account, Map<String, String> tags,
 			RoleSpec role, String roleArn, RoleSpec schedulerRole, String bucket, CodeSpec code, FunctionSpec function,
 			String versionDescription, int retainedVersions, HttpFrontSpec http, LogGroupSpec logGroup,
 			List<ScheduleSpec> schedules, String touchPath, List<EventSourceSpec> eventSources, List<String> notes,
 			TaskResourcesSpec tasks) {
 		this(app, stage, region, account, tags, role, roleArn, schedulerRole, bucket, code, function, versionDescription,
-				retainedVersions, http, logGroup, schedules, touchPath, eventSources, notes, tasks, null);
+				retainedVersions, http, logGroup, schedules, touchPath, eventSources, notes, tasks, null, null);
+	}
+
+	/** The same stage with the function configured as {@code function} (the planner sets the layer's ARN). */
+	public DesiredStage withFunction(FunctionSpec function) {
+		return new DesiredStage(this.app, this.stage, this.region, this.account, this.tags, this.role, this.roleArn,
+				this.schedulerRole, this.bucket, this.code, function, this.versionDescription, this.retainedVersions,
+				this.http, this.logGroup, this.schedules, this.touchPath, this.eventSources, this.notes, this.tasks,
+				this.webSocket, this.layer);
 	}
 
 	public String functionName() {

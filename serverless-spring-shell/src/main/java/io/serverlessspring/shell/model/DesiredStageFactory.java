@@ -27,6 +27,9 @@ public final class DesiredStageFactory {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Lambda's limit on the layers of a function. */
+	private static final int MAX_LAYERS = 5;
+
 	private static final String KEEP_WARM_INPUT = "{\"serverless\":{\"kind\":\"keep-warm\"}}";
 
 	private DesiredStageFactory() {
@@ -187,10 +190,18 @@ public final class DesiredStageFactory {
 			eventSources.add(new EventSourceSpec("tasks", "sqs", Arns.queue(region, account, tasks.queue()),
 					10, 0, null, true, true));
 		}
+		if (pkg.layer() != null && function.getLayers().size() > MAX_LAYERS - 1) {
+			throw new io.serverlessspring.shell.settings.SettingsException("serverless.function.layers names "
+					+ function.getLayers().size() + " layers; Lambda allows " + MAX_LAYERS
+					+ " per function and the app's dependency layer takes one: name at most " + (MAX_LAYERS - 1) + ".");
+		}
+		LayerSpec layer = (pkg.layer() == null) ? null
+				: new LayerSpec(ResourceNames.DEPENDENCY_LAYER, pkg.layer().contentHash(), pkg.layer().zip(),
+						ResourceNames.layerKey(pkg.layer().contentHash()), pkg.layer().size());
 		return new DesiredStage(settings.applicationName(), settings.stage(), region, account, tags, role, roleArn,
 				schedulerRole, bucket, code, spec, versionDescription, properties.getDeploy().getRetainedVersions(), front,
 				logGroup, schedules, touchPath, List.copyOf(eventSources), List.copyOf(notes), tasks,
-				WebSocketSpec.of(manifest, name, settings.stage(), http.getWebsocket().getRouteSelection()));
+				WebSocketSpec.of(manifest, name, settings.stage(), http.getWebsocket().getRouteSelection()), layer);
 	}
 
 	/**

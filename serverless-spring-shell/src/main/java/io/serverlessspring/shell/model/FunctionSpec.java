@@ -14,6 +14,14 @@ public record FunctionSpec(String name, String description, String runtime, Stri
 		String tracing, String kmsKeyArn, String deadLetterTarget, List<String> subnetIds,
 		List<String> securityGroupIds, boolean snapStart, Integer reservedConcurrency, int provisionedConcurrency) {
 
+	/** The same configuration with these layers. */
+	public FunctionSpec withLayers(List<String> layers) {
+		return new FunctionSpec(this.name, this.description, this.runtime, this.handler, this.architecture, this.memory,
+				this.timeout, this.ephemeralStorage, this.environment, List.copyOf(layers), this.tracing, this.kmsKeyArn,
+				this.deadLetterTarget, this.subnetIds, this.securityGroupIds, this.snapStart, this.reservedConcurrency,
+				this.provisionedConcurrency);
+	}
+
 	/** A digest of everything a published version freezes besides the code. */
 	public String configurationDigest() {
 		String canonical = String.join("\n", this.description, this.runtime, this.handler, this.architecture,

@@ -16,9 +16,21 @@ import io.serverlessspring.boot.manifest.DeploymentManifest;
  * @param manifest the deployment manifest, read with {@code ManifestJson} (empty when the app's starter cannot produce one)
  * @param info the package info written into the archive
  * @param warnings size warnings and the like, to show the user
+ * @param layer the dependency layer beside the zip, or {@code null} when the app has no dependencies
  */
 public record LambdaPackage(Path zip, String codeSha256, String contentHash, long size, long unzippedSize,
-		DeploymentManifest manifest, PackageInfo info, List<String> warnings) {
+		DeploymentManifest manifest, PackageInfo info, List<String> warnings, LayerPackage layer) {
+
+	/** A package with everything in the one zip. */
+	public LambdaPackage(Path zip, String codeSha256, String contentHash, long size, long unzippedSize,
+			DeploymentManifest manifest, PackageInfo info, List<String> warnings) {
+		this(zip, codeSha256, contentHash, size, unzippedSize, manifest, info, warnings, null);
+	}
+
+	/** Unzipped bytes of the function and its dependency layer: what Lambda's 250 MB limit counts (with other layers). */
+	public long unzippedTotal() {
+		return this.unzippedSize + ((this.layer != null) ? this.layer.unzippedSize() : 0);
+	}
 
 	/** Hex SHA-256 of the archive: names the package in S3, so a key that exists holds exactly these bytes. */
 	public String zipSha256Hex() {

@@ -33,8 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the project and assembles its Lambda zip: classes and resources at the root, the runtime
- * jars under {@code lib/}, the deployment manifest and a package info.
+ * Builds the project and assembles its two parts: the function zip (classes and resources at the
+ * root, the deployment manifest and a package info) and, beside it, the dependency layer zip (the
+ * runtime jars under {@code java/lib/}, which Lambda's Java runtimes put on the classpath from
+ * {@code /opt}). A code change then changes only the small zip; the layer, named by the hash of its
+ * content, is published once and shared by every stage with the same dependencies.
  *
  * <p>Reproducible: entries are sorted, timestamps fixed, and the package info carries no clock
  * time, so the same inputs give a byte-identical zip (and Lambda sees an unchanged CodeSha256).
@@ -51,6 +54,9 @@ public class LambdaPackager {
 
 	static final String PACKAGE_INFO = "serverless-package-info.json";
 
+	/** Where Lambda's Java runtimes find a layer's jars (under {@code /opt}). */
+	static final String LAYER_LIBRARIES = "java/lib/";
+
 	private static final String GENERATOR = "io.serverlessspring.boot.manifest.ManifestGenerator";
 
 	private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
@@ -63,7 +69,10 @@ public class LambdaPackager {
 		this.builder = builder;
 	}
 
-	/** Builds the project and writes the zip to {@code output} (default {@code target/serverless/<function>.zip}). */
+	/**
+	 * Builds the project and writes the function zip to {@code output} (default
+	 * {@code target/serverless/<function>.zip}) and the layer zip beside it ({@code <name>-dependencies.zip}).
+	 */
 	public LambdaPackage packageStage(StageSettings settings, Path output, Consumer<String> progress) {
 		ProjectBuilder.Build build = this.builder.build(settings.projectDir(), progress);
 		build = new SpringAotProcessing().process(settings, build, progress);
@@ -78,6 +87,7 @@ public class LambdaPackager {
 		List<String> warnings = new ArrayList<>();
 		DeploymentManifest manifest = manifest(settings, build, warnings, progress);
 		TreeMap<String, byte[]> entries = new TreeMap<>();
+		TreeMap<String, byte[]> layerEntries = new TreeMap<>();
 		try {
 			if (Files.isDirectory(build.classes())) {
 				try (Stream<Path> files = Files.walk(build.classes())) {
@@ -100,37 +110,102 @@ public class LambdaPackager {
 					.getBytes(StandardCharsets.UTF_8));
 			}
 			for (Map.Entry<String, Path> jar : jars.entrySet()) {
-				entries.put("lib/" + jar.getKey(), Files.readAllBytes(jar.getValue()));
+				layerEntries.put(LAYER_LIBRARIES + jar.getKey(), Files.readAllBytes(jar.getValue()));
 			}
 			entries.put(MANIFEST, ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot read the build output: " + ex.getMessage());
 		}
-		String contentHash = contentHash(entries);
-		PackageInfo info = packageInfo(settings, contentHash);
+		// The whole content (code and dependencies) names the package, as when both were in one zip.
+		TreeMap<String, byte[]> everything = new TreeMap<>(entries);
+		everything.putAll(layerEntries);
+		String contentHash = contentHash(everything);
+		LayerPackage layer = null;
+		if (!layerEntries.isEmpty()) {
+			byte[] layerArchive = zip(layerEntries);
+			Path layerZip = LayerPackage.besides(zip);
+			write(layerZip, layerArchive);
+			layer = new LayerPackage(layerZip, contentHash(layerEntries), HexFormat.of().formatHex(sha256(layerArchive)),
+					layerArchive.length, layerEntries.values().stream().mapToLong(bytes -> bytes.length).sum(),
+					layerEntries.size());
+		}
+		else {
+			deleteStale(LayerPackage.besides(zip));
+		}
+		PackageInfo info = packageInfo(settings, contentHash, (layer != null) ? layer.contentHash() : null);
 		entries.put(PACKAGE_INFO, this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(info));
 		long unzipped = entries.values().stream().mapToLong(bytes -> bytes.length).sum();
 		byte[] archive = zip(entries);
+		write(zip, archive);
+		String codeSha256 = Base64.getEncoder().encodeToString(sha256(archive));
+		LambdaPackage pkg = new LambdaPackage(zip, codeSha256, contentHash, archive.length, unzipped, manifest, info,
+				warnings, layer);
+		String limits = limitProblem(pkg);
+		if (limits != null) {
+			warnings.add(limits);
+		}
+		progress.accept(String.format("Packaged %s (%s, %d entries, content %s)", zip.getFileName(), megabytes(archive.length),
+				entries.size(), contentHash.substring(0, 12)));
+		if (layer != null) {
+			progress.accept(String.format("  dependency layer %s (%s, %d jars, %s unzipped, layer %s)",
+					layer.zip().getFileName(), megabytes(layer.size()), layer.jars(), megabytes(layer.unzippedSize()),
+					layer.shortHash()));
+		}
+		return pkg;
+	}
+
+	/**
+	 * What is wrong with the package's size for Lambda, and what to do, or {@code null}. Over 250 MB
+	 * unzipped (function and layers together) Lambda refuses a zip function; that size needs a container
+	 * image (up to 10 GB), which this console does not build. A part over 50 MB zipped can only go
+	 * through S3 (the console uploads both parts that way), so that is a hint to slim down.
+	 */
+	public static String limitProblem(LambdaPackage pkg) {
+		if (pkg.unzippedTotal() > UNZIPPED_LIMIT) {
+			return String.format("The function and its dependency layer are %s unzipped; Lambda refuses more than 250 MB "
+					+ "for a zip function with its layers. Drop unused dependencies (mvn dependency:analyze lists them) or "
+					+ "deploy the app as a container image (up to 10 GB; not built by this console).",
+					megabytes(pkg.unzippedTotal()));
+		}
+		long largest = Math.max(pkg.size(), (pkg.layer() != null) ? pkg.layer().size() : 0);
+		if (largest > DIRECT_UPLOAD_LIMIT) {
+			return String.format("A part of the package is %s zipped; over 50 MB Lambda takes it only through S3 (the "
+					+ "console uploads that way). Smaller packages start faster: drop unused dependencies.",
+					megabytes(largest));
+		}
+		return null;
+	}
+
+	/** Deploy stops here when Lambda would refuse the package's size, saying what to do. */
+	public static void refuseOverLimit(LambdaPackage pkg) {
+		if (pkg.unzippedTotal() > UNZIPPED_LIMIT) {
+			throw new PackagingException(limitProblem(pkg));
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return (bytes < 1048576) ? String.format("%.0f KB", bytes / 1024.0) : String.format("%.1f MB", bytes / 1048576.0);
+	}
+
+	private static void write(Path file, byte[] bytes) {
 		try {
-			Files.createDirectories(zip.getParent());
-			Files.write(zip, archive);
+			Files.createDirectories(file.toAbsolutePath().getParent());
+			Files.write(file, bytes);
 		}
 		catch (IOException ex) {
-			throw new PackagingException("Cannot write " + zip + ": " + ex.getMessage());
+			throw new PackagingException("Cannot write " + file + ": " + ex.getMessage());
 		}
-		if (unzipped > UNZIPPED_LIMIT) {
-			warnings.add(String.format("The package is %.0f MB unzipped; Lambda rejects more than 250 MB. Move large "
-					+ "dependencies to a layer (serverless.function.layers) or drop unused starters.", unzipped / 1048576.0));
+	}
+
+	/** A layer zip left from an earlier package would be read by {@code deploy --package}: it goes. */
+	private static void deleteStale(Path file) {
+		try {
+			Files.deleteIfExists(file);
 		}
-		else if (archive.length > DIRECT_UPLOAD_LIMIT) {
-			warnings.add(String.format("The zip is %.0f MB; over 50 MB Lambda only accepts it through S3 (the console "
-					+ "does that). Smaller packages start faster: drop unused dependencies.", archive.length / 1048576.0));
+		catch (IOException ex) {
+			throw new PackagingException("Cannot delete " + file + ": " + ex.getMessage());
 		}
-		String codeSha256 = Base64.getEncoder().encodeToString(sha256(archive));
-		progress.accept(String.format("Packaged %s (%.1f MB, %d entries, content %s)", zip.getFileName(),
-				archive.length / 1048576.0, entries.size(), contentHash.substring(0, 12)));
-		return new LambdaPackage(zip, codeSha256, contentHash, archive.length, unzipped, manifest, info, warnings);
 	}
 
 	/** Reads a zip made earlier by {@code package} (deploy {@code --package FILE}). */
@@ -159,11 +234,41 @@ public class LambdaPackager {
 			long unzipped = archive.stream().mapToLong(ZipEntry::getSize).sum();
 			byte[] bytes = Files.readAllBytes(file);
 			return new LambdaPackage(file, Base64.getEncoder().encodeToString(sha256(bytes)), info.contentHash(),
-					bytes.length, unzipped, manifest, info, List.of());
+					bytes.length, unzipped, manifest, info, List.of(), readLayer(file, info.layerHash()));
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot read " + file + ": " + ex.getMessage());
 		}
+	}
+
+	/** The dependency layer beside a function zip, checked against the hash its package info records. */
+	private static LayerPackage readLayer(Path functionZip, String layerHash) throws IOException {
+		if (layerHash == null) {
+			return null;
+		}
+		Path file = LayerPackage.besides(functionZip);
+		if (!Files.isRegularFile(file)) {
+			throw new PackagingException(functionZip + " needs its dependency layer " + file.getFileName()
+					+ " beside it (package writes both); copy it there or package again.");
+		}
+		TreeMap<String, byte[]> entries = new TreeMap<>();
+		try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(file.toFile())) {
+			for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
+				if (!entry.isDirectory()) {
+					try (InputStream in = archive.getInputStream(entry)) {
+						entries.put(entry.getName(), in.readAllBytes());
+					}
+				}
+			}
+		}
+		String contentHash = contentHash(entries);
+		if (!contentHash.equals(layerHash)) {
+			throw new PackagingException(file + " is not the dependency layer of " + functionZip.getFileName()
+					+ " (its content differs from what the package info records); package again.");
+		}
+		byte[] bytes = Files.readAllBytes(file);
+		return new LayerPackage(file.toAbsolutePath(), contentHash, HexFormat.of().formatHex(sha256(bytes)), bytes.length,
+				entries.values().stream().mapToLong(b -> b.length).sum(), entries.size());
 	}
 
 	private DeploymentManifest manifest(StageSettings settings, ProjectBuilder.Build build, List<String> warnings,
@@ -277,7 +382,7 @@ public class LambdaPackager {
 		return -1;
 	}
 
-	private PackageInfo packageInfo(StageSettings settings, String contentHash) {
+	private PackageInfo packageInfo(StageSettings settings, String contentHash, String layerHash) {
 		Path project = settings.projectDir();
 		String commit = git(project, "log", "-1", "--format=%H", "--", ".");
 		String date = git(project, "log", "-1", "--format=%cI", "--", ".");
@@ -294,7 +399,8 @@ public class LambdaPackager {
 			sourceDate = "1980-01-01T00:00:00Z";
 		}
 		return new PackageInfo(settings.applicationName(), settings.stage(), sourceDate,
-				(commit == null || commit.isBlank()) ? null : commit, status != null && !status.isBlank(), contentHash);
+				(commit == null || commit.isBlank()) ? null : commit, status != null && !status.isBlank(), contentHash,
+				layerHash);
 	}
 
 	private static String git(Path dir, String... args) {

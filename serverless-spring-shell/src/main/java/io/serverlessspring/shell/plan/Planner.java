@@ -34,11 +34,13 @@ public final class Planner {
 	private Planner() {
 	}
 
-	public static Plan plan(DesiredStage desired, ActualStage actual) {
+	public static Plan plan(DesiredStage stage, ActualStage actual) {
 		List<ResourceChange> changes = new ArrayList<>();
 		List<String> unchanged = new ArrayList<>();
-		String function = desired.functionName();
+		String function = stage.functionName();
 
+		// The function's configuration names the dependency layer's version (published below when new).
+		DesiredStage desired = LayerPlanner.withLayer(stage, actual);
 		role(desired.role(), actual.role(), desired, changes, unchanged);
 		if (desired.schedulerRole() != null) {
 			role(desired.schedulerRole(), actual.schedulerRole(), desired, changes, unchanged);
@@ -56,6 +58,7 @@ public final class Planner {
 		else {
 			unchanged.add("package " + desired.code().contentHash().substring(0, 12));
 		}
+		LayerPlanner.publish(desired, actual, changes, unchanged);
 		logGroup(desired, actual, changes, unchanged);
 
 		boolean codeOrConfigChanged = function(desired, actual, changes, unchanged);
@@ -108,6 +111,7 @@ public final class Planner {
 		EventPlanner.schedules(desired, actual, changes, unchanged);
 		EventPlanner.eventSources(desired, actual, changes, unchanged);
 		prune(desired, actual, publish, targetVersion, changes);
+		LayerPlanner.prune(desired, actual, changes);
 		return new Plan(desired.stage(), function, changes, unchanged, desired.notes());
 	}
 

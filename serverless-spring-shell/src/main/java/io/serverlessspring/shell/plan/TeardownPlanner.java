@@ -57,6 +57,7 @@ public final class TeardownPlanner {
 			changes.add(new FunctionChanges.Function(Action.DELETE, function, null, null, null, null, Map.of(),
 					actual.versions().size() + " versions, aliases, URL and permissions", List.of()));
 		}
+		changes.addAll(LayerPlanner.teardown(function, scope.bucket(), actual.layers()));
 		ActualStage.ActualTasks tasks = actual.tasks();
 		Map<String, String> tags = (actual.function() != null) ? actual.function().tags() : Map.of();
 		if (tasks.table()) {

@@ -32,15 +32,17 @@ import io.serverlessspring.shell.model.FunctionSpec;
  * @param eventQueues the handler queues deploy created that exist (read for undeploy)
  * @param webSocketApi the WebSocket API named after the function and tagged as ours
  * @param alb the load balancer front's resources
+ * @param layers the versions of the dependency layer and which functions use them
  */
 public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 		ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 		ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
 		boolean scheduleGroupExists, Map<String, ActualSchedule> schedules, Map<String, ActualMapping> mappings,
 		Set<String> missingSources, ActualTasks tasks, ActualEvents events, ActualHttpSecurity security,
-		List<String> packages, List<String> eventQueues, ActualWebSocketApi webSocketApi, ActualAlb alb) {
+		List<String> packages, List<String> eventQueues, ActualWebSocketApi webSocketApi, ActualAlb alb,
+		ActualLayers layers) {
 
-	/** Without a WebSocket API and a load balancer front. */
+	/** Without a WebSocket API, a load balancer front and the dependency layer's versions. */
 	public ActualStage(ActualRole role, ActualRole schedulerRole, boolean bucketExists, boolean codeUploaded,
 			ActualFunction function, List<ActualVersion> versions, Map<String, String> aliases, ActualLogGroup logGroup,
 			ActualHttpApi httpApi, ActualRestApi restApi, ActualFunctionUrl functionUrl, Map<String, String> permissions,
@@ -49,7 +51,7 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 			List<String> packages, List<String> eventQueues) {
 		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
 				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks, events, security,
-				packages, eventQueues, null, ActualAlb.NONE);
+				packages, eventQueues, null, ActualAlb.NONE, ActualLayers.NONE);
 	}
 
 	/** Without what only deploy's later checks and undeploy read. */
@@ -60,7 +62,7 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 			Set<String> missingSources, ActualTasks tasks) {
 		this(role, schedulerRole, bucketExists, codeUploaded, function, versions, aliases, logGroup, httpApi, restApi,
 				functionUrl, permissions, scheduleGroupExists, schedules, mappings, missingSources, tasks,
-				ActualEvents.NONE, ActualHttpSecurity.NONE, List.of(), List.of(), null, ActualAlb.NONE);
+				ActualEvents.NONE, ActualHttpSecurity.NONE, List.of(), List.of(), null, ActualAlb.NONE, ActualLayers.NONE);
 	}
 
 	/** Nothing exists: the state before a first deploy. */

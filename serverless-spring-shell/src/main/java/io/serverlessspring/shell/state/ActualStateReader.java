@@ -92,7 +92,8 @@ public final class ActualStateReader {
 				HttpStateReader.security(clients, function, names.stage(), names.security(), httpApi, restApi,
 						names.forRemoval()),
 				(names.forRemoval() && bucket) ? keys(clients, names.bucket(), ResourceNames.codePrefix(function)) : List.of(),
-				eventQueues, WebSocketStateReader.webSocketApi(clients, function), AlbStateReader.read(clients, function));
+				eventQueues, WebSocketStateReader.webSocketApi(clients, function), AlbStateReader.read(clients, function),
+				LayerStateReader.read(clients));
 	}
 
 	/** Source ARNs of the alias's permissions whose statement id starts with {@code prefix}. */

@@ -55,6 +55,14 @@ final class FunctionResources {
 		}
 		this.stack.parameters().put("CodeKey", map("Type", "String", "Default", this.desired.code().key(), "Description",
 				"Key of the Lambda zip in CodeBucket"));
+		if (this.desired.layer() != null) {
+			this.stack.parameters().put("LayerKey", map("Type", "String", "Default", this.desired.layer().key(),
+					"Description", "Key of the dependency layer zip in CodeBucket"));
+			// The stack owns its layer version; the console's deploy shares one per dependency set instead.
+			this.stack.resource("DependencyLayer", "AWS::Lambda::LayerVersion", map("LayerName",
+					this.desired.layer().name(), "Description", this.desired.layer().description(), "Content",
+					map("S3Bucket", codeBucket(), "S3Key", ref("LayerKey"))));
+		}
 	}
 
 	private void logGroup() {
@@ -125,8 +133,13 @@ final class FunctionResources {
 		if (!spec.environment().isEmpty()) {
 			properties.put("Environment", map("Variables", environment(spec.environment())));
 		}
-		if (!spec.layers().isEmpty()) {
-			properties.put("Layers", spec.layers());
+		List<Object> layers = new java.util.ArrayList<>();
+		if (this.desired.layer() != null) {
+			layers.add(ref("DependencyLayer"));
+		}
+		layers.addAll(spec.layers());
+		if (!layers.isEmpty()) {
+			properties.put("Layers", layers);
 		}
 		properties.put("TracingConfig", map("Mode", spec.tracing()));
 		if (spec.kmsKeyArn() != null) {

@@ -89,6 +89,12 @@ class ConsoleAgainstLocalCloudTest {
 		// What secrets set stored reached the app through spring.config.import (the key only as its length).
 		assertThat(get(url + "/config").body()).isEqualTo(SampleSecrets.configAnswer());
 		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("1");
+		// The jars come from the shared dependency layer: the function zip holds only the app.
+		assertThat(deploy.output()).contains("publish dependency layer serverless-spring-dependencies");
+		assertThat(lambda.getFunctionConfiguration(b -> b.functionName("petstore-local")).layers())
+			.singleElement()
+			.satisfies(layer -> assertThat(layer.arn()).contains(":layer:serverless-spring-dependencies:"));
+		assertThat(java.nio.file.Files.size(zip)).as("function zip").isLessThan(1024 * 1024);
 
 		// The README's first run is clean: the local stage owns its handler's queue (serverless.events.create-queues).
 		assertThat(deploy.output()).doesNotContain("NOT CONNECTED").contains("create event queue petstore-local-adoptions");
@@ -111,8 +117,14 @@ class ConsoleAgainstLocalCloudTest {
 		assertThat(health.output()).contains("UP");
 
 		Path changed = ModifiedPackage.withResource(zip, "static/version.txt", "second release", this.work.resolve("changed.zip"));
+		long received = cloud.dispatcher().bytesReceived("s3") + cloud.dispatcher().bytesReceived("lambda");
 		Run update = console.run("update local --yes --package " + changed + common);
 		assertThat(update.exitCode()).as(update.output()).isZero();
+		long uploaded = cloud.dispatcher().bytesReceived("s3") + cloud.dispatcher().bytesReceived("lambda") - received;
+		assertThat(update.output()).as("a code-only change reuses the layer").doesNotContain("publish dependency layer");
+		assertThat(uploaded).as("bytes an update after a code-only change uploads: the function zip and API calls")
+			.isGreaterThanOrEqualTo(java.nio.file.Files.size(changed))
+			.isLessThan(java.nio.file.Files.size(changed) + 64 * 1024);
 		assertThat(lambda.getAlias(b -> b.functionName("petstore-local").name("live")).functionVersion()).isEqualTo("2");
 		assertThat(get(url + "/version.txt").body()).isEqualTo("second release");
 
@@ -132,6 +144,8 @@ class ConsoleAgainstLocalCloudTest {
 		Run undeploy = console.run("undeploy local --remove-logs --yes" + common);
 		assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 		assertThat(lambda.listFunctions().functions()).isEmpty();
+		assertThat(lambda.listLayerVersions(b -> b.layerName("serverless-spring-dependencies")).layerVersions())
+			.as("undeploy removes the layer versions no other stage uses").isEmpty();
 		assertThat(get(url + "/hello").statusCode()).isNotEqualTo(200);
 		try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
 			.endpointOverride(cloud.endpoint())

@@ -135,6 +135,7 @@ abstract class DeployInvariants {
 		assertThat(StageInventory.count(inventory, "HTTP API")).as("HTTP APIs after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "schedule group")).as("schedule groups after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "role")).as("roles after k=" + k).isEqualTo(2);
+		assertThat(StageInventory.count(inventory, "dependency layer")).as("dependency layers after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "queue")).as("queues after k=" + k).isEqualTo(1);
 		assertThat(StageInventory.count(inventory, "event source mapping")).as("mappings after k=" + k).isEqualTo(1);
 		assertThat(inventory.getOrDefault("event source mapping", List.of())).as("mappings after k=" + k)

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Assembling a zip from a build's output (no Maven here; the Maven path is covered by the console tests). */
 class LambdaPackagerTest {
@@ -39,17 +40,35 @@ class LambdaPackagerTest {
 		LambdaPackage changed = this.packager.assemble(settings(), build, this.dir.resolve("three.zip"), line -> { });
 		assertThat(changed.codeSha256()).isNotEqualTo(first.codeSha256());
 		assertThat(changed.contentHash()).isNotEqualTo(first.contentHash());
+		// A code-only change leaves the dependency layer as it was: the same hash, the same bytes.
+		assertThat(changed.layer().contentHash()).isEqualTo(first.layer().contentHash());
+		assertThat(Files.readAllBytes(changed.layer().zip())).isEqualTo(Files.readAllBytes(first.layer().zip()));
+		assertThat(first.layer().zip()).isEqualTo(this.dir.resolve("one-dependencies.zip"));
 	}
 
 	@Test
-	void classesAtTheRootJarsInLibNoTomcatAndTheStartClassNamed() throws IOException {
+	void aDeployOfAPackageWithoutItsLayerBesideItSaysWhatIsMissing() throws IOException {
 		LambdaPackage pkg = this.packager.assemble(settings(), build(), this.dir.resolve("app.zip"), line -> { });
+		Files.delete(pkg.layer().zip());
+		assertThatExceptionOfType(PackagingException.class).isThrownBy(() -> this.packager.read(pkg.zip()))
+			.withMessageContaining("needs its dependency layer app-dependencies.zip beside it");
+	}
+
+	@Test
+	void classesAtTheRootJarsInTheLayersJavaLibNoTomcatAndTheStartClassNamed() throws IOException {
+		LambdaPackage pkg = this.packager.assemble(settings(), build(), this.dir.resolve("app.zip"), line -> { });
+		try (ZipFile layer = new ZipFile(pkg.layer().zip().toFile())) {
+			List<String> names = new ArrayList<>();
+			Collections.list(layer.entries()).forEach(entry -> names.add(entry.getName()));
+			assertThat(names).contains("java/lib/spring-core.jar").noneMatch(name -> name.contains("tomcat"))
+				.noneMatch(name -> name.endsWith(".class"));
+		}
 		try (ZipFile zip = new ZipFile(pkg.zip().toFile())) {
 			List<String> names = new ArrayList<>();
 			Collections.list(zip.entries()).forEach(entry -> names.add(entry.getName()));
-			assertThat(names).contains("com/example/shop/ShopApplication.class", "application.yml", "lib/spring-core.jar",
+			assertThat(names).contains("com/example/shop/ShopApplication.class", "application.yml",
 					"serverless-manifest.json", "serverless-package-info.json", "META-INF/MANIFEST.MF");
-			assertThat(names).noneMatch(name -> name.contains("tomcat"));
+			assertThat(names).noneMatch(name -> name.contains("tomcat")).noneMatch(name -> name.endsWith(".jar"));
 			String manifest = new String(zip.getInputStream(zip.getEntry("META-INF/MANIFEST.MF")).readAllBytes(),
 					StandardCharsets.UTF_8);
 			assertThat(manifest).contains("Start-Class: com.example.shop.ShopApplication");
@@ -58,6 +77,8 @@ class LambdaPackagerTest {
 		assertThat(read.codeSha256()).isEqualTo(pkg.codeSha256());
 		assertThat(read.info().application()).isEqualTo("shop");
 		assertThat(read.info().contentHash()).isEqualTo(pkg.contentHash());
+		assertThat(read.info().layerHash()).isEqualTo(pkg.layer().contentHash());
+		assertThat(read.layer()).isEqualTo(pkg.layer());
 		assertThat(pkg.warnings()).anyMatch(warning -> warning.contains("no manifest generator"));
 	}
 

@@ -12,7 +12,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-/** A copy of a package with one more resource: new code, as after a change to the app. */
+/**
+ * A copy of a package with one more resource: new code, as after a change to the app. Its dependency
+ * layer is copied beside it unchanged (a code-only change).
+ */
 public final class ModifiedPackage {
 
 	private ModifiedPackage() {
@@ -57,7 +60,16 @@ public final class ModifiedPackage {
 				target.closeEntry();
 			}
 		}
+		copyLayer(zip, out);
 		return out;
+	}
+
+	private static void copyLayer(Path zip, Path out) throws IOException {
+		Path layer = io.serverlessspring.shell.packaging.LayerPackage.besides(zip);
+		if (Files.isRegularFile(layer)) {
+			Files.copy(layer, io.serverlessspring.shell.packaging.LayerPackage.besides(out),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 }

@@ -92,6 +92,21 @@ public final class StageInventory {
 				.forEach(o -> keys.add(bucket.name() + "/" + o.key())));
 			return keys;
 		});
+		// Versions this function uses, and those nobody uses (what its undeploy must not leave behind).
+		put(found, "dependency layer", () -> {
+			io.serverlessspring.shell.state.ActualLayers layers = io.serverlessspring.shell.state.LayerStateReader.read(clients);
+			return layers.versions().stream()
+				.filter(v -> layers.usersOf(v.arn()).isEmpty()
+						|| layers.usersOf(v.arn()).stream().anyMatch(user -> user.startsWith(function + ":")))
+				.map(v -> v.arn()).toList();
+		});
+		put(found, "layer upload", () -> {
+			List<String> keys = new ArrayList<>();
+			clients.s3().listBuckets().buckets().forEach(bucket -> clients.s3()
+				.listObjectsV2(b -> b.bucket(bucket.name()).prefix(io.serverlessspring.boot.naming.ResourceNames.DEPENDENCY_LAYER + "/"))
+				.contents().forEach(o -> keys.add(bucket.name() + "/" + o.key())));
+			return keys;
+		});
 		return found;
 	}
 

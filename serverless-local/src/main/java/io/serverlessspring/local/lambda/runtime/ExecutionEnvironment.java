@@ -88,7 +88,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 
 	}
 
-	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> runtimeJars, LogsService logs,
+	ExecutionEnvironment(InvokedFunction target, Path packageDirectory, List<Path> layers, List<Path> runtimeJars, LogsService logs,
 			ExecutorService threads, LocalContext cloud, Path outputDirectory, boolean provisioned) {
 		this.target = target;
 		// provisioned environments initialize ahead of requests: no Init Duration in their REPORT
@@ -97,7 +97,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.logStream = LocalDate.now(ZoneOffset.UTC).toString().replace('-', '/') + "/[" + target.version() + "]" + this.id;
 		this.api = new RuntimeApiServer(threads, this);
 		FunctionJvm.Choice jvm = FunctionJvm.installed().choose(target.runtime());
-		ProcessBuilder builder = new ProcessBuilder(command(target, jvm, packageDirectory, runtimeJars, provisioned));
+		ProcessBuilder builder = new ProcessBuilder(command(target, jvm, packageDirectory, layers, runtimeJars, provisioned));
 		builder.directory(packageDirectory.toFile());
 		Path outputFile = outputDirectory.resolve(this.id + ".log");
 		builder.redirectErrorStream(true);
@@ -120,11 +120,13 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		this.process.onExit().thenRun(this::exited);
 	}
 
-	private List<String> command(InvokedFunction target, FunctionJvm.Choice jvm, Path packageDirectory,
+	private List<String> command(InvokedFunction target, FunctionJvm.Choice jvm, Path packageDirectory, List<Path> layers,
 			List<Path> runtimeJars, boolean provisioned) {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(packageDirectory.toString());
 		classPath.add(packageDirectory.resolve("lib").toString() + File.separator + "*");
+		// what Lambda's Java runtimes add from /opt: each layer's java/lib jars
+		layers.forEach((layer) -> classPath.add(layer.resolve("java").resolve("lib").toString() + File.separator + "*"));
 		runtimeJars.forEach((jar) -> classPath.add(jar.toString()));
 		List<String> command = new ArrayList<>();
 		command.add(jvm.jdk().java().toString());

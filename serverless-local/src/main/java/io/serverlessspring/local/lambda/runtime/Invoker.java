@@ -76,6 +76,11 @@ public final class Invoker implements AutoCloseable {
 
 		Path unpacked(String codeKey);
 
+		/** The function's layers, unpacked, in its configuration's order. */
+		default List<Path> layers(InvokedFunction target) {
+			return List.of();
+		}
+
 	}
 
 	public Invoker(LocalContext context, CodeAccess code, LogsService logs, Path workDirectory) {
@@ -144,7 +149,7 @@ public final class Invoker implements AutoCloseable {
 				Deque<ExecutionEnvironment> free = this.idle.computeIfAbsent(target.environmentKey(), (k) -> new ArrayDeque<>());
 				int existing = (int) free.stream().filter((e) -> !e.isDead()).count();
 				for (int i = existing; i < count && this.busy.size() + idleCount() < this.maxEnvironments; i++) {
-					free.push(new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()), runtimeJars(), this.logs,
+					free.push(new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()), this.code.layers(target), runtimeJars(), this.logs,
 							this.threads, this.context, outputDirectory(), true));
 				}
 			}
@@ -207,7 +212,7 @@ public final class Invoker implements AutoCloseable {
 			}
 			if (!functionLimit && total < this.maxEnvironments) {
 				ExecutionEnvironment environment = new ExecutionEnvironment(target, this.code.unpacked(target.codeKey()),
-						runtimeJars(), this.logs, this.threads, this.context,
+						this.code.layers(target), runtimeJars(), this.logs, this.threads, this.context,
 						outputDirectory(), false);
 				this.busy.add(environment);
 				return environment;
