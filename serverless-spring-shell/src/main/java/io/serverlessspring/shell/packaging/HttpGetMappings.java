@@ -27,7 +27,7 @@ public final class HttpGetMappings {
 
 	private static final String WEB = "Lorg/springframework/web/bind/annotation/";
 
-	private static final String ACTUATOR_JAR = "lib/spring-boot-actuator-";
+	private static final String ACTUATOR_JAR = "spring-boot-actuator-";
 
 	/** What a package offers to call after deploy. */
 	public record Found(List<String> paths, boolean actuator) {
@@ -48,7 +48,7 @@ public final class HttpGetMappings {
 			while (entries.hasMoreElements()) {
 				ZipEntry entry = entries.nextElement();
 				String name = entry.getName();
-				actuator |= name.startsWith(ACTUATOR_JAR) && !name.startsWith(ACTUATOR_JAR + "autoconfigure");
+				actuator |= isActuator(name);
 				if (name.endsWith(".class") && !name.startsWith("lib/") && !name.startsWith("META-INF/")) {
 					try (InputStream in = archive.getInputStream(entry)) {
 						paths.addAll(ofClass(in.readAllBytes()));
@@ -60,7 +60,25 @@ public final class HttpGetMappings {
 			// Unreadable classes: nothing known to call, which only means no touch.
 			return new Found(List.of(), actuator);
 		}
-		return new Found(List.copyOf(paths), actuator);
+		return new Found(List.copyOf(paths), actuator || layerHoldsActuator(LayerPackage.besides(zip)));
+	}
+
+	/** The dependency jars are in the layer beside the function zip ({@code java/lib/}). */
+	private static boolean layerHoldsActuator(Path layer) {
+		if (!java.nio.file.Files.isRegularFile(layer)) {
+			return false;
+		}
+		try (ZipFile archive = new ZipFile(layer.toFile())) {
+			return archive.stream().anyMatch((entry) -> isActuator(entry.getName()));
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isActuator(String entryName) {
+		String jar = entryName.startsWith("java/lib/") ? entryName.substring("java/".length()) : entryName;
+		return jar.startsWith("lib/" + ACTUATOR_JAR) && !jar.startsWith("lib/" + ACTUATOR_JAR + "autoconfigure");
 	}
 
 	/** The GET paths one class maps. */

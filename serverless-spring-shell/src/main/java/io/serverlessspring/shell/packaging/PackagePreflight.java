@@ -2,6 +2,7 @@ package io.serverlessspring.shell.packaging;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -47,6 +48,14 @@ public final class PackagePreflight {
 		catch (IOException ex) {
 			throw new PackagingException("Cannot read the package " + zip + ": " + ex.getMessage());
 		}
+		// the starter's jar is normally in the dependency layer beside the function zip
+		Path layer = LayerPackage.besides(zip);
+		try (ZipFile archive = handler || !Files.isRegularFile(layer) ? null : new ZipFile(layer.toFile())) {
+			handler = handler || (archive != null && libraryHolds(archive, HANDLER_ENTRY));
+		}
+		catch (IOException ex) {
+			throw new PackagingException("Cannot read the package " + zip + ": " + ex.getMessage());
+		}
 		if (!handler) {
 			throw new PackagingException("The package " + zip.getFileName() + " has no Lambda handler ("
 					+ HANDLER_ENTRY.replace('/', '.').replace(".class", "") + "): the app does not depend on the "
@@ -73,12 +82,13 @@ public final class PackagePreflight {
 		Enumeration<? extends ZipEntry> entries = archive.entries();
 		while (entries.hasMoreElements()) {
 			ZipEntry entry = entries.nextElement();
-			if (entry.getName().startsWith("lib/") && entry.getName().endsWith(".jar")) {
+			if ((entry.getName().startsWith("lib/") || entry.getName().startsWith("java/lib/"))
+					&& entry.getName().endsWith(".jar")) {
 				jars.add(entry);
 			}
 		}
-		jars.sort((a, b) -> Boolean.compare(!a.getName().startsWith("lib/serverless-"),
-				!b.getName().startsWith("lib/serverless-")));
+		jars.sort((a, b) -> Boolean.compare(!a.getName().contains("lib/serverless-"),
+				!b.getName().contains("lib/serverless-")));
 		for (ZipEntry jar : jars) {
 			try (InputStream in = archive.getInputStream(jar); ZipInputStream nested = new ZipInputStream(in)) {
 				for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {

@@ -112,7 +112,7 @@ class LayerPlannerTest {
 				empty.function(), empty.versions(), empty.aliases(), empty.logGroup(), empty.httpApi(), empty.restApi(),
 				empty.functionUrl(), empty.permissions(), empty.scheduleGroupExists(), empty.schedules(), empty.mappings(),
 				empty.missingSources(), empty.tasks(), empty.events(), empty.security(), empty.packages(),
-				empty.eventQueues(), layers);
+				empty.eventQueues(), empty.webSocketApi(), empty.alb(), layers);
 	}
 
 	private static DesiredStage desired(String layerHash, List<String> userLayers) {
@@ -122,7 +122,7 @@ class LayerPlannerTest {
 				"a".repeat(64), Map.of());
 		return new DesiredStage("shop", "dev", "eu-west-1", "123456789012", Map.of(), null, "role", null, "bucket", code,
 				function, "v", 3, new HttpFrontSpec(HttpSettings.Type.HTTP_API, "shop-dev", "NONE"),
-				new LogGroupSpec("/aws/lambda/shop-dev", 30), List.of(), null, List.of(), List.of(), TaskResourcesSpec.NONE,
+				new LogGroupSpec("/aws/lambda/shop-dev", 30), List.of(), null, List.of(), List.of(), TaskResourcesSpec.NONE, null,
 				new LayerSpec(ResourceNames.DEPENDENCY_LAYER, layerHash, Path.of("shop-dev-dependencies.zip"),
 						ResourceNames.layerKey(layerHash), 1024));
 	}

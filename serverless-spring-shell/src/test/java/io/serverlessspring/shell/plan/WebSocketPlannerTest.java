@@ -12,6 +12,7 @@ import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.model.WebSocketSpec;
 import io.serverlessspring.shell.state.ActualAlb;
+import io.serverlessspring.shell.state.ActualLayers;
 import io.serverlessspring.shell.state.ActualStage;
 import io.serverlessspring.shell.state.ActualWebSocketApi;
 import org.junit.jupiter.api.Test;
@@ -93,14 +94,14 @@ class WebSocketPlannerTest {
 		FunctionSpec function = new FunctionSpec("shop-dev", "", "java21", "handler", "x86_64", 512, 30, 512, Map.of(),
 				List.of(), "PassThrough", null, null, List.of(), List.of(), false, null, 0);
 		return new DesiredStage("shop", "dev", REGION, ACCOUNT, Map.of(), null, null, null, null, null, function, null, 10,
-				null, null, List.of(), null, List.of(), List.of(), TaskResourcesSpec.NONE, spec);
+				null, null, List.of(), null, List.of(), List.of(), TaskResourcesSpec.NONE, spec, null);
 	}
 
 	private static ActualStage actual(ActualWebSocketApi api, Map<String, String> permissions) {
 		ActualStage empty = ActualStage.empty();
 		return new ActualStage(null, null, true, true, null, List.of(), Map.of(ResourceNames.ALIAS, "3"), null, null, null,
 				null, permissions, false, Map.of(), Map.of(), Set.of(), ActualStage.ActualTasks.NONE, empty.events(),
-				empty.security(), List.of(), List.of(), api, ActualAlb.NONE);
+				empty.security(), List.of(), List.of(), api, ActualAlb.NONE, ActualLayers.NONE);
 	}
 
 }
