@@ -1,8 +1,11 @@
-"""moto's server, with the one Lambda field moto 5 drops filled in: SnapStart.
+"""moto's server, with two Lambda gaps of moto 5's server filled in: SnapStart and layers.
 
 moto accepts SnapStart in CreateFunction and UpdateFunctionConfiguration but always answers
 {"ApplyOn": "None"}. Here a function keeps what it was given, and a published version of a
-function with SnapStart reports OptimizationStatus On, as Lambda does. Arguments are moto.server's.
+function with SnapStart reports OptimizationStatus On, as Lambda does. Layers: the server routes the 2018-10-31/layers
+URLs to a second Lambda backend (awslambda_simple's), so CreateFunction never found a layer version
+just published; here every Lambda backend of one account and region shares one layer store.
+Arguments are moto.server's.
 """
 import sys
 
@@ -40,6 +43,22 @@ def get_configuration(self, *args, **kwargs):
     return config
 
 
+_backend_init = models.LambdaBackend.__init__
+_layer_stores = {}
+
+
+def _backend_init_sharing_layers(self, region_name, account_id):
+    _backend_init(self, region_name, account_id)
+    store, members = _layer_stores.get((account_id, region_name), (None, set()))
+    if store is None or id(self) in members:
+        # first backend of this account and region, or one being reset (/moto-api/reset): a new store
+        store, members = self._layers, set()
+        _layer_stores[(account_id, region_name)] = (store, members)
+    members.add(id(self))
+    self._layers = store
+
+
+models.LambdaBackend.__init__ = _backend_init_sharing_layers
 models.LambdaFunction.__init__ = __init__
 models.LambdaFunction.update_configuration = update_configuration
 models.LambdaFunction.get_configuration = get_configuration
