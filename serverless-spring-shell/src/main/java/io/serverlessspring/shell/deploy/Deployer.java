@@ -113,9 +113,21 @@ public class Deployer {
 
 	/** Packages (or reads the package), derives the desired stage, reads what exists and plans. No change. */
 	public Planned plan(StageSession session, Path packageFile, Consumer<String> progress) {
+		if (packageFile != null) {
+			// before the package is read: an app without the starter is named as such, whatever else differs
+			PackagePreflight.check(packageFile, ConsoleVersion.current());
+		}
 		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
 				: this.packager.packageStage(session.settings(), null, progress);
 		PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
+		String builtFor = (pkg.info() != null) ? pkg.info().stage() : null;
+		if (builtFor != null && !builtFor.equals(session.settings().stage())) {
+			// Spring AOT decides profiles and conditions when packaging: the function runs as the stage it was built for
+			progress.accept("Warning: " + pkg.zip().getFileName() + " was packaged for stage '" + builtFor
+					+ "', not '" + session.settings().stage() + "': with Spring AOT it starts with " + builtFor
+					+ "'s profiles and settings. Package it for " + session.settings().stage() + " (package "
+					+ session.settings().stage() + ") unless that is what you want.");
+		}
 		pkg.warnings().forEach(warning -> progress.accept("Warning: " + warning));
 		LambdaPackager.refuseOverLimit(pkg);
 		String account = session.clients().accountId();

@@ -73,7 +73,7 @@ class ConsoleAgainstLocalCloudTest {
 	@Test
 	void deployCurlUpdateRollbackStatusUndeploy() throws Exception {
 		ConsoleDriver console = new ConsoleDriver(this.runner);
-		Path zip = SamplePackage.zip(console);
+		Path zip = SamplePackage.zip(console, "local");
 		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
 		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
 

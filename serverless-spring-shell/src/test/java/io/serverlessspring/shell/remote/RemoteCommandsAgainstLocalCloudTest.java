@@ -57,7 +57,7 @@ class RemoteCommandsAgainstLocalCloudTest {
 	@Test
 	void invokeManageAndTailTheDeployedSample() throws Exception {
 		ConsoleDriver console = new ConsoleDriver(this.runner);
-		Path zip = SamplePackage.zip(console);
+		Path zip = SamplePackage.zip(console, "local");
 		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
 		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
 		// The local stage imports its motto and API key: a given zip runs no before-package hook, so seed them.

@@ -57,7 +57,7 @@ class SecretsNeverPrintedTest {
 	@Test
 	void aSecretSetWithTheConsoleReachesTheAppAndNoOutputShowsIt() throws Exception {
 		ConsoleDriver console = new ConsoleDriver(this.runner);
-		Path zip = SamplePackage.zip(console);
+		Path zip = SamplePackage.zip(console, "local");
 		String project = SamplePackage.repositoryRoot().resolve("samples/petstore").toString();
 		String common = " --project " + project + " --endpoint-url " + cloud.endpoint();
 		List<String> outputs = new ArrayList<>();

@@ -30,13 +30,33 @@ public final class ModifiedPackage {
 		return copy(zip, out, entry -> true, name, content);
 	}
 
-	/** A copy of a package without the entries whose names start with {@code prefix}. */
+	/**
+	 * A copy of a package without the entries whose names start with {@code prefix}, in the function
+	 * zip and in its dependency layer ({@code lib/x.jar} is {@code java/lib/x.jar} there).
+	 */
 	public static Path without(Path zip, String prefix, Path out) throws IOException {
-		return copy(zip, out, name -> !name.startsWith(prefix), null, null);
+		Path copy = copy(zip, out, name -> !name.startsWith(prefix), null, null);
+		Path layer = io.serverlessspring.shell.packaging.LayerPackage.besides(zip);
+		if (Files.isRegularFile(layer)) {
+			filter(layer, io.serverlessspring.shell.packaging.LayerPackage.besides(out),
+					name -> !name.startsWith(prefix) && !name.startsWith("java/" + prefix));
+		}
+		return copy;
 	}
 
-	/** Copies the entries {@code kept} says to keep, then adds {@code name} (unless null). */
+	/** Copies the entries {@code kept} says to keep, then adds {@code name} (unless null); the layer as is. */
 	private static Path copy(Path zip, Path out, Predicate<String> kept, String name, String content)
+			throws IOException {
+		filter(zip, out, kept, name, content);
+		copyLayer(zip, out);
+		return out;
+	}
+
+	private static void filter(Path zip, Path out, Predicate<String> kept) throws IOException {
+		filter(zip, out, kept, null, null);
+	}
+
+	private static void filter(Path zip, Path out, Predicate<String> kept, String name, String content)
 			throws IOException {
 		Files.createDirectories(out.getParent());
 		try (ZipFile source = new ZipFile(zip.toFile());
@@ -60,8 +80,6 @@ public final class ModifiedPackage {
 				target.closeEntry();
 			}
 		}
-		copyLayer(zip, out);
-		return out;
 	}
 
 	private static void copyLayer(Path zip, Path out) throws IOException {

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class SamplePackage {
 
-	private static Path zip;
+	private static final java.util.Map<String, Path> zips = new java.util.HashMap<>();
 
 	/** A failed build is not retried by every test: the first failure is the answer. */
-	private static String failure;
+	private static final java.util.Map<String, String> failures = new java.util.HashMap<>();
 
 	private SamplePackage() {
 	}
@@ -32,17 +32,25 @@ public final class SamplePackage {
 		return dir;
 	}
 
-	public static synchronized Path zip(ConsoleDriver console) {
-		assertThat(failure).as("packaging the sample failed earlier").isNull();
+	/** The sample packaged for the {@code dev} stage (Spring AOT fixes a package's profiles to its stage's). */
+	public static Path zip(ConsoleDriver console) {
+		return zip(console, "dev");
+	}
+
+	/** The sample packaged for {@code stage}, once per stage and test JVM. */
+	public static synchronized Path zip(ConsoleDriver console, String stage) {
+		assertThat(failures.get(stage)).as("packaging the sample failed earlier").isNull();
+		Path zip = zips.get(stage);
 		if (zip == null) {
-			Path out = Path.of("target/it/petstore-local.zip").toAbsolutePath();
-			ConsoleDriver.Run run = console
-				.run("package local --project " + repositoryRoot().resolve("samples/petstore") + " -o " + out);
+			Path out = Path.of("target/it/petstore-" + stage + ".zip").toAbsolutePath();
+			ConsoleDriver.Run run = console.run(
+					"package " + stage + " --project " + repositoryRoot().resolve("samples/petstore") + " -o " + out);
 			if (run.exitCode() != 0) {
-				failure = run.output();
+				failures.put(stage, run.output());
 			}
 			assertThat(run.exitCode()).as(run.output()).isZero();
 			zip = out;
+			zips.put(stage, zip);
 		}
 		return zip;
 	}
