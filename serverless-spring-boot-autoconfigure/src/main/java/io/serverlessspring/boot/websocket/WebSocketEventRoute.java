@@ -15,7 +15,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import io.serverlessspring.boot.events.EventFormatException;
 import io.serverlessspring.boot.routing.EventRoute;
+import io.serverlessspring.boot.routing.JsonFieldPath;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.targets.MethodTarget;
 import tools.jackson.core.JacksonException;
@@ -70,7 +72,16 @@ public class WebSocketEventRoute implements EventRoute {
 
 	@Override
 	public void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
-		APIGatewayV2WebSocketEvent webSocketEvent = this.serializer.fromJson(new ByteArrayInputStream(event.payload()));
+		APIGatewayV2WebSocketEvent webSocketEvent;
+		try {
+			webSocketEvent = this.serializer.fromJson(new ByteArrayInputStream(event.payload()));
+		}
+		catch (RuntimeException ex) {
+			JsonFieldPath path = JsonFieldPath.fromReferenceChain(ex.getMessage());
+			throw new EventFormatException("The API Gateway WebSocket event does not match AWS's "
+					+ "APIGatewayV2WebSocketEvent format" + (path.isEmpty() ? "" : ": '" + path + "' has the wrong type"),
+					ex);
+		}
 		APIGatewayV2WebSocketEvent.RequestContext request = webSocketEvent.getRequestContext();
 		String routeKey = request.getRouteKey();
 		this.endpoints.seen(request.getDomainName(), request.getStage());
