@@ -79,7 +79,7 @@ class ConsoleGoalsRunTest {
 
 		assertThatThrownBy(settings::execute).isInstanceOf(MojoFailureException.class)
 			.hasMessageStartingWith("Error: Unknown stage 'qa'")
-			.hasMessageContaining("Stages of this project: dev, local");
+			.hasMessageContaining("Stages of this project: chat, dev, local");
 		assertThat(log.errors()).singleElement().asString().startsWith("Error: Unknown stage 'qa'");
 	}
 
