@@ -42,6 +42,10 @@ public class SpringAotProcessing {
 			.filter((jar) -> !LambdaPackager.isEmbeddedServer(jar.getFileName().toString()))
 			.toList();
 		if (!hasProcessor(jars)) {
+			if (jars.stream().noneMatch((jar) -> jar.getFileName().toString().startsWith("serverless-spring-boot-autoconfigure"))) {
+				// no starter at all: the package's preflight refuses it, naming the dependency to add
+				return build;
+			}
 			throw new PackagingException("The app's serverless starter cannot run Spring AOT (no " + PROCESSOR
 					+ "): update the starter, or set serverless.function.aot: false.");
 		}
