@@ -165,7 +165,10 @@ public class LocalCloudLauncher {
 	/** How to run {@link LocalCloud#main} from the console's own class path (a Boot jar or a plain one). */
 	private static List<String> launchArguments() {
 		String classPath = System.getProperty("java.class.path");
-		boolean bootJar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator);
+		// the launcher may run the console unpacked (a thin jar whose manifest lists lib/): no Boot loader then
+		boolean bootJar = classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && ClassLoader
+			.getSystemClassLoader()
+			.getResource("org/springframework/boot/loader/launch/PropertiesLauncher.class") != null;
 		if (bootJar) {
 			return List.of("-cp", classPath, "-Dloader.main=" + LocalCloud.class.getName(),
 					"org.springframework.boot.loader.launch.PropertiesLauncher");
