@@ -201,6 +201,7 @@ public class AwsEventRoute implements EventRoute {
 			case DYNAMODB -> DynamodbEvent.class;
 			case KINESIS -> KinesisEvent.class;
 			case EVENTBRIDGE -> ScheduledEvent.class;
+			case LOGS, COGNITO, LEX -> throw new IllegalStateException(type.value() + " events have their own route");
 		};
 		PojoSerializer<?> serializer = this.serializers.computeIfAbsent(eventClass,
 				(c) -> LambdaEventSerializers.serializerFor(c, AwsEventRoute.class.getClassLoader()));
@@ -223,6 +224,7 @@ public class AwsEventRoute implements EventRoute {
 			case DYNAMODB -> ((DynamodbEvent) typed).getRecords();
 			case KINESIS -> ((KinesisEvent) typed).getRecords();
 			case EVENTBRIDGE -> List.of(typed);
+			case LOGS, COGNITO, LEX -> throw new IllegalStateException(type.value() + " events have their own route");
 		};
 	}
 
@@ -240,6 +242,7 @@ public class AwsEventRoute implements EventRoute {
 				yield this.mapper.writeValueAsBytes(DynamoDbImages.toPlainJson(image, this.mapper));
 			}
 			case S3, EVENTBRIDGE -> this.mapper.writeValueAsBytes(record);
+			case LOGS, COGNITO, LEX -> throw new IllegalStateException(type.value() + " events have their own route");
 		};
 	}
 

@@ -54,12 +54,15 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 			if (StringUtils.hasText(pattern)) {
 				filter.putAll(pattern(pattern, where + " pattern"));
 			}
+			if (handler.type() == EventSourceType.LOGS) {
+				putIfText(filter, "filterPattern", resolver.apply(handler.filterPattern()));
+			}
 			String source = resolver.apply(handler.source());
 			definitions.add(new EventHandlerDefinition(MethodIds.shortId(beanName, method), handler.type(),
 					defaultSource(handler.type(), source, where), MethodIds.id(beanName, method), handler.batchSize(),
 					handler.batchWindowSeconds(), streamPosition(handler.type(), handler.startingPosition()),
 					batchReporting(handler.type(), handler.reportBatchItemFailures()),
-					events(handler.type(), List.of(handler.events())),
+					events(handler.type(), List.of(handler.events()), where + " events"),
 					filter.isEmpty() ? null : filter, true, beanName, method));
 		});
 		definitions.sort(Comparator.comparing(EventHandlerDefinition::id));
@@ -70,7 +73,7 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 	public static EventHandlerDefinition fromSettings(String id, EventSettings.Handler handler) {
 		String property = "serverless.events.handlers." + id;
 		if (!StringUtils.hasText(handler.getType())) {
-			throw new IllegalStateException(property + ".type is missing: s3, sns, sqs, dynamodb, kinesis or eventbridge");
+			throw new IllegalStateException(property + ".type is missing: s3, sns, sqs, dynamodb, kinesis, eventbridge, logs, cognito or lex");
 		}
 		EventSourceType type = EventSourceType.parse(handler.getType(), property + ".type");
 		if (!StringUtils.hasText(handler.getTarget())) {
@@ -82,15 +85,18 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 		if (StringUtils.hasText(handler.getPattern())) {
 			filter.putAll(pattern(handler.getPattern(), property + ".pattern"));
 		}
+		if (type == EventSourceType.LOGS) {
+			putIfText(filter, "filterPattern", handler.getFilterPattern());
+		}
 		return new EventHandlerDefinition(id, type, defaultSource(type, handler.getSource(), property + ".source"),
 				handler.getTarget().trim(), handler.getBatchSize(), (int) handler.getBatchWindow().toSeconds(),
 				streamPosition(type, handler.getStartingPosition()), batchReporting(type, handler.isReportBatchItemFailures()),
-				events(type, handler.getEvents()), filter.isEmpty() ? null : filter, handler.isEnabled(), null, null);
+				events(type, handler.getEvents(), property + ".events"), filter.isEmpty() ? null : filter, handler.isEnabled(), null, null);
 	}
 
 	private static String defaultSource(EventSourceType type, String source, String where) {
 		if (StringUtils.hasText(source)) {
-			return source.trim();
+			return TriggerSources.check(type, source.trim(), where);
 		}
 		if (type == EventSourceType.EVENTBRIDGE) {
 			return "default";
@@ -115,7 +121,15 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 				|| type == EventSourceType.KINESIS);
 	}
 
-	private static List<String> events(EventSourceType type, List<String> events) {
+	private static List<String> events(EventSourceType type, List<String> events, String where) {
+		if (type == EventSourceType.COGNITO) {
+			// One trigger per handler: each trigger's event and response have their own type.
+			if (events.size() != 1) {
+				throw new IllegalStateException(where + " names " + events.size()
+						+ " Cognito triggers: name exactly one, e.g. PreSignUp");
+			}
+			return List.of(CognitoTrigger.parse(events.get(0), where).configName());
+		}
 		if (type != EventSourceType.S3) {
 			return List.of();
 		}

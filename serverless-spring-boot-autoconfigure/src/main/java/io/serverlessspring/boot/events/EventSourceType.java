@@ -7,7 +7,16 @@ import java.util.stream.Collectors;
 /** The AWS event sources a handler can be bound to. */
 public enum EventSourceType {
 
-	S3("aws:s3"), SNS("aws:sns"), SQS("aws:sqs"), DYNAMODB("aws:dynamodb"), KINESIS("aws:kinesis"), EVENTBRIDGE(null);
+	S3("aws:s3"), SNS("aws:sns"), SQS("aws:sqs"), DYNAMODB("aws:dynamodb"), KINESIS("aws:kinesis"), EVENTBRIDGE(null),
+
+	/** A CloudWatch Logs subscription filter on a log group ({@code {"awslogs":{"data":…}}}). */
+	LOGS(null),
+
+	/** A Cognito user-pool trigger (pre sign-up, post confirmation, …): the function answers the pool. */
+	COGNITO(null),
+
+	/** A Lex V2 bot alias's code hook: the function answers the bot. */
+	LEX(null);
 
 	private final String recordSource;
 
@@ -15,7 +24,7 @@ public enum EventSourceType {
 		this.recordSource = recordSource;
 	}
 
-	/** The {@code eventSource} of this type's records ({@code null} for EventBridge, which has none). */
+	/** The {@code eventSource} of this type's records ({@code null} for EventBridge, logs, Cognito and Lex: no records). */
 	public String recordSource() {
 		return this.recordSource;
 	}

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
-/** AWS event handlers: annotated methods and {@code serverless.events.handlers.*} bindings, and their route. */
+/** AWS event handlers: annotated methods and {@code serverless.events.handlers.*} bindings, and their routes. */
 @AutoConfiguration(after = { ServerlessSettingsAutoConfiguration.class, TargetsAutoConfiguration.class })
 public class EventsAutoConfiguration {
 
@@ -30,6 +30,30 @@ public class EventsAutoConfiguration {
 	public AwsEventRoute serverlessAwsEventRoute(EventHandlerRegistry registry, TargetResolver targets,
 			ConfigurableListableBeanFactory beanFactory) {
 		return new AwsEventRoute(registry, targets, beanFactory);
+	}
+
+	@Bean
+	@Order(RouteOrder.AWS_TRIGGERS)
+	@ConditionalOnMissingBean
+	public LogsSubscriptionRoute serverlessLogsSubscriptionRoute(EventHandlerRegistry registry, TargetResolver targets,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new LogsSubscriptionRoute(registry, new HandlerCalls(targets, beanFactory));
+	}
+
+	@Bean
+	@Order(RouteOrder.AWS_TRIGGERS)
+	@ConditionalOnMissingBean
+	public CognitoTriggerRoute serverlessCognitoTriggerRoute(EventHandlerRegistry registry, TargetResolver targets,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new CognitoTriggerRoute(registry, new HandlerCalls(targets, beanFactory));
+	}
+
+	@Bean
+	@Order(RouteOrder.AWS_TRIGGERS)
+	@ConditionalOnMissingBean
+	public LexCodeHookRoute serverlessLexCodeHookRoute(EventHandlerRegistry registry, TargetResolver targets,
+			ConfigurableListableBeanFactory beanFactory) {
+		return new LexCodeHookRoute(registry, new HandlerCalls(targets, beanFactory));
 	}
 
 }

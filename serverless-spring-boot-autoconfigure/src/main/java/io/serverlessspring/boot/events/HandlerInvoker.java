@@ -5,6 +5,8 @@ import java.lang.reflect.Type;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.CloudWatchLogsEvent;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -38,12 +40,14 @@ final class HandlerInvoker {
 	private static final Map<EventSourceType, Class<?>> EVENTS = Map.of(EventSourceType.SQS, SQSEvent.class,
 			EventSourceType.SNS, SNSEvent.class, EventSourceType.S3, S3Event.class, EventSourceType.DYNAMODB,
 			DynamodbEvent.class, EventSourceType.KINESIS, KinesisEvent.class, EventSourceType.EVENTBRIDGE,
-			ScheduledEvent.class);
+			ScheduledEvent.class, EventSourceType.LOGS, CloudWatchLogsEvent.class, EventSourceType.COGNITO,
+			CognitoUserPoolEvent.class, EventSourceType.LEX, LexV2Event.class);
 
 	private static final Map<EventSourceType, Class<?>> RECORDS = Map.of(EventSourceType.SQS, SQSEvent.SQSMessage.class,
 			EventSourceType.SNS, SNSEvent.SNSRecord.class, EventSourceType.S3,
 			S3EventNotification.S3EventNotificationRecord.class, EventSourceType.DYNAMODB,
-			DynamodbEvent.DynamodbStreamRecord.class, EventSourceType.KINESIS, KinesisEvent.KinesisEventRecord.class);
+			DynamodbEvent.DynamodbStreamRecord.class, EventSourceType.KINESIS, KinesisEvent.KinesisEventRecord.class,
+			EventSourceType.LOGS, CloudWatchLogsData.LogEvent.class);
 
 	private final EventSourceType type;
 
@@ -80,6 +84,11 @@ final class HandlerInvoker {
 
 	String id() {
 		return this.target.id();
+	}
+
+	/** The class of the handler's input (its parameter, or the function's input type). */
+	Class<?> inputClass() {
+		return ResolvableType.forType(this.inputType).toClass();
 	}
 
 	/** Calls the handler with an already typed input (event or record). */

@@ -22,12 +22,19 @@ import java.lang.annotation.Target;
 @Documented
 public @interface ServerlessEventHandler {
 
-	/** The kind of source. */
+	/**
+	 * The kind of source. {@code LOGS}: a log group's subscription filter (takes
+	 * {@link CloudWatchLogsData}, one {@link CloudWatchLogsData.LogEvent}, or each message as its own
+	 * type); {@code COGNITO}: one user-pool trigger named in {@link #events()} (takes and returns its
+	 * {@code CognitoUserPool*Event}); {@code LEX}: a Lex V2 bot alias's code hook (takes
+	 * {@link LexV2Event}, returns {@link LexV2Response}).
+	 */
 	EventSourceType type();
 
 	/**
 	 * The source: bucket (s3), topic (sns), queue (sqs), table or stream ARN (dynamodb), stream
-	 * (kinesis), event bus (eventbridge, default {@code default}); a name or an ARN. Placeholders are resolved.
+	 * (kinesis), event bus (eventbridge, default {@code default}), log group (logs), user pool id
+	 * (cognito), bot alias ARN (lex); a name or an ARN. Placeholders are resolved.
 	 */
 	String source() default "";
 
@@ -43,7 +50,11 @@ public @interface ServerlessEventHandler {
 	/** Report failed records only (sqs, dynamodb, kinesis); otherwise one failure fails the batch. */
 	boolean reportBatchItemFailures() default true;
 
-	/** S3 events, e.g. {@code s3:ObjectCreated:*}; default {@code s3:ObjectCreated:*}. */
+	/**
+	 * S3 events, e.g. {@code s3:ObjectCreated:*}; default {@code s3:ObjectCreated:*}. For cognito,
+	 * the one trigger: {@code PreSignUp}, {@code PostConfirmation}, {@code PreAuthentication},
+	 * {@code PostAuthentication}, {@code PreTokenGeneration}, {@code CustomMessage}, … ({@link CognitoTrigger}).
+	 */
 	String[] events() default {};
 
 	/** S3 key prefix filter. */
@@ -51,6 +62,9 @@ public @interface ServerlessEventHandler {
 
 	/** S3 key suffix filter. */
 	String suffix() default "";
+
+	/** CloudWatch Logs filter pattern of the subscription (logs), e.g. {@code ERROR}; empty: every log event. */
+	String filterPattern() default "";
 
 	/** EventBridge event pattern (JSON), e.g. {@code {"source":["petstore.orders"]}}. */
 	String pattern() default "";

@@ -36,7 +36,7 @@ final class SourceIdentifiers {
 					add(ids, arn.substring(0, arn.indexOf(":table/") + 7) + tableName);
 				}
 			}
-			case EVENTBRIDGE -> {
+			case EVENTBRIDGE, LOGS, COGNITO, LEX -> {
 			}
 		}
 		return ids;

@@ -54,6 +54,13 @@ public final class RouteOrder {
 	 */
 	public static final int AWS_EVENTS = 500;
 
+	/**
+	 * CloudWatch Logs subscriptions ({@code awslogs}), Cognito user-pool triggers
+	 * ({@code triggerSource} + {@code userPoolId}) and Lex V2 code hooks ({@code invocationSource} +
+	 * {@code sessionId} + {@code bot}): shapes no other route takes, after the AWS events.
+	 */
+	public static final int AWS_TRIGGERS = 510;
+
 	private RouteOrder() {
 	}
 

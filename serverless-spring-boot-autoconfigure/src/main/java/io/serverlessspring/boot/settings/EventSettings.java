@@ -40,10 +40,10 @@ public class EventSettings {
 	/** One event source bound to one target. */
 	public static class Handler {
 
-		/** The kind of source: s3, sns, sqs, dynamodb, kinesis or eventbridge. */
+		/** The kind of source: s3, sns, sqs, dynamodb, kinesis, eventbridge, logs, cognito or lex. */
 		private String type;
 
-		/** Bucket (s3), topic (sns), queue (sqs), table or stream ARN (dynamodb), stream (kinesis) or bus (eventbridge); a name or an ARN. */
+		/** Bucket (s3), topic (sns), queue (sqs), table or stream ARN (dynamodb), stream (kinesis), bus (eventbridge), log group (logs), user pool id (cognito) or bot alias ARN (lex); a name or an ARN. */
 		private String source;
 
 		/** What handles the events: a Spring Cloud Function definition ({@code uppercase}, {@code a|b}) or {@code bean#method}. */
@@ -61,7 +61,7 @@ public class EventSettings {
 		/** Whether failed records of a batch are reported (sqs, dynamodb, kinesis) so only they are retried. */
 		private boolean reportBatchItemFailures = true;
 
-		/** S3 notification events, e.g. {@code s3:ObjectCreated:*}. */
+		/** S3 notification events, e.g. {@code s3:ObjectCreated:*}; for cognito, the one trigger, e.g. {@code PreSignUp}. */
 		private List<String> events = new ArrayList<>();
 
 		/** S3 key prefix filter. */
@@ -75,6 +75,17 @@ public class EventSettings {
 
 		/** Whether the source is created enabled. */
 		private boolean enabled = true;
+
+		/** CloudWatch Logs filter pattern of a logs subscription, e.g. {@code ERROR}; empty: every log event. */
+		private String filterPattern;
+
+		public String getFilterPattern() {
+			return this.filterPattern;
+		}
+
+		public void setFilterPattern(String filterPattern) {
+			this.filterPattern = filterPattern;
+		}
 
 		public String getType() {
 			return this.type;
