@@ -48,6 +48,13 @@ public class CognitoTriggerRoute implements EventRoute {
 			throw new EventFormatException("The Cognito event's 'triggerSource' is '" + source
 					+ "': not a user-pool trigger this runtime knows", null);
 		}
+		// Cognito always sends these: a handler may rely on them.
+		if (!json.path("request").isObject()) {
+			throw new EventFormatException("The Cognito " + source + " event's 'request' is not an object", null);
+		}
+		if (trigger != CognitoTrigger.USER_MIGRATION && !json.path("request").path("userAttributes").isObject()) {
+			throw new EventFormatException("The Cognito " + source + " event's 'request.userAttributes' is not an object", null);
+		}
 		List<EventHandlerDefinition> handlers = this.registry.all().stream()
 			.filter((h) -> h.type() == EventSourceType.COGNITO && TriggerSources.userPoolId(h.source()).equals(pool)
 					&& h.events().contains(trigger.configName()))

@@ -54,6 +54,11 @@ public class LexCodeHookRoute implements EventRoute {
 			throw new EventFormatException("The Lex V2 event has no '" + ((lex.bot() == null) ? "bot" : "bot."
 					+ ((lex.bot().id() == null) ? "id" : "aliasId")) + "': the bot alias it comes from is unknown", null);
 		}
+		// Lex sends the session state and its current intent to every code hook: a handler may rely on them.
+		if (lex.sessionState() == null || lex.sessionState().intent() == null) {
+			throw new EventFormatException("The Lex V2 event has no '" + ((lex.sessionState() == null) ? "sessionState"
+					: "sessionState.intent") + "': code hooks always get the current intent", null);
+		}
 		List<EventHandlerDefinition> handlers = this.registry.all().stream()
 			.filter((h) -> h.type() == EventSourceType.LEX
 					&& TriggerSources.isBotAlias(h.source(), lex.bot().id(), lex.bot().aliasId()))

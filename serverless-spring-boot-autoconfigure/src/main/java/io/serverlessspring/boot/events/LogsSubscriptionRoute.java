@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * with the JDK's GZIP and handed to the {@code logs} handlers of their log group: as
  * {@link CloudWatchLogsEvent} (raw), {@link CloudWatchLogsData} (decoded), one
  * {@link CloudWatchLogsData.LogEvent} at a time, or each message read as the handler's own type.
+ * A batch naming the subscription filter of one handler ({@code <function>-<handler id>}, as deploy
+ * names them) goes to that handler only; any other goes to every handler of the log group.
  * A failure fails the invocation, so Lambda retries the (asynchronous) delivery.
  */
 public class LogsSubscriptionRoute implements EventRoute {
@@ -63,9 +65,15 @@ public class LogsSubscriptionRoute implements EventRoute {
 			throw new EventFormatException("The logs event's data has no '" + ((data.logGroup() == null) ? "logGroup" : "logEvents")
 					+ "': not a CloudWatch Logs DATA_MESSAGE", null);
 		}
-		List<EventHandlerDefinition> handlers = this.registry.all().stream()
+		List<EventHandlerDefinition> ofGroup = this.registry.all().stream()
 			.filter((h) -> h.type() == EventSourceType.LOGS && TriggerSources.logGroupName(h.source()).equals(data.logGroup()))
 			.toList();
+		// Deploy puts one filter per handler, named after it: the batch names the filter it matched.
+		List<EventHandlerDefinition> named = ofGroup.stream()
+			.filter((h) -> data.subscriptionFilters() != null && data.subscriptionFilters().stream()
+				.anyMatch((f) -> f != null && f.endsWith("-" + TriggerSources.logFilterKey(h.id()))))
+			.toList();
+		List<EventHandlerDefinition> handlers = named.isEmpty() ? ofGroup : named;
 		if (handlers.isEmpty()) {
 			throw new IllegalStateException("No logs handler is bound to log group " + data.logGroup() + "; handlers: "
 					+ this.registry.all().stream().map((h) -> h.id() + "=" + h.type().value() + ":" + h.source()).toList());

@@ -60,6 +60,14 @@ public final class TriggerSources {
 		return arn.matches() ? arn.group(1) : source;
 	}
 
+	/**
+	 * The end of the name of the subscription filter deploy puts for a logs handler
+	 * ({@code <function>-<key>}): the handler id with what filter names refuse replaced.
+	 */
+	public static String logFilterKey(String handlerId) {
+		return handlerId.replaceAll("[^A-Za-z0-9_.-]", "-");
+	}
+
 	/** Whether a lex source (a bot alias ARN) names this bot and alias. */
 	static boolean isBotAlias(String source, String botId, String aliasId) {
 		Matcher arn = BOT_ALIAS_ARN.matcher(source);

@@ -32,15 +32,17 @@ class TriggerEventsThroughHandlerTest {
 	}
 
 	@Test
-	void logsSubscriptionDataIsDecodedAndEachMessageReachesItsHandler() throws IOException {
+	void logsSubscriptionDataIsDecodedAndGoesToTheHandlerOfTheFilterThatMatched() throws IOException {
 		Recorder recorder = recorder();
 
-		String response = handler.invoke(Fixtures.event("cloudwatch-logs/audit-errors.json"), Routing.LIVE);
+		String errors = handler.invoke(Fixtures.event("cloudwatch-logs/audit-errors.json"), Routing.LIVE);
+		String all = handler.invoke(Fixtures.event("cloudwatch-logs/audit-all.json"), Routing.LIVE);
 
-		assertThat(response).isEqualTo("{\"ok\":true,\"kind\":\"event\",\"handlers\":[\"petTriggers#onAuditBatch\","
-				+ "\"petTriggers#onAuditError\"],\"records\":2}");
-		assertThat(recorder.calls()).containsExactly("onAuditBatch(2026/12/05/[$LATEST]6f1a0e2b4c8d4e7f9a1b2c3d4e5f6a7b,2)",
-				"onAuditError(rex,adoption payment declined)", "onAuditError(fido,vaccination record missing)");
+		assertThat(errors).isEqualTo("{\"ok\":true,\"kind\":\"event\",\"handlers\":[\"petTriggers#onAuditError\"],\"records\":2}");
+		assertThat(all).isEqualTo("{\"ok\":true,\"kind\":\"event\",\"handlers\":[\"petTriggers#onAuditBatch\"],\"records\":2}");
+		assertThat(recorder.calls()).containsExactly("onAuditError(rex,adoption payment declined)",
+				"onAuditError(fido,vaccination record missing)",
+				"onAuditBatch(2026/12/05/[$LATEST]6f1a0e2b4c8d4e7f9a1b2c3d4e5f6a7b,2)");
 	}
 
 	@Test

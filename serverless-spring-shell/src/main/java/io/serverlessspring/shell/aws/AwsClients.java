@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -58,6 +59,8 @@ public final class AwsClients implements AutoCloseable {
 	private ApiGatewayClient apiGateway;
 
 	private CloudWatchLogsClient logs;
+
+	private CognitoIdentityProviderClient cognito;
 
 	private CloudWatchClient cloudWatch;
 
@@ -153,6 +156,14 @@ public final class AwsClients implements AutoCloseable {
 			this.logs = build(CloudWatchLogsClient.builder());
 		}
 		return this.logs;
+	}
+
+	/** Cognito user pools, for their Lambda triggers. */
+	public synchronized CognitoIdentityProviderClient cognito() {
+		if (this.cognito == null) {
+			this.cognito = build(CognitoIdentityProviderClient.builder());
+		}
+		return this.cognito;
 	}
 
 	public synchronized CloudWatchClient cloudWatch() {

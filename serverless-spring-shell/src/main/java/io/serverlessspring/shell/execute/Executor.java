@@ -35,6 +35,7 @@ public class Executor {
 		HttpSecurityHandlers.register(registry);
 		EventHandlers.register(registry);
 		EventRuleHandlers.register(registry);
+		EventTriggerHandlers.register(registry);
 		CertifyHandlers.register(registry);
 		WebSocketHandlers.register(registry);
 		AlbHandlers.register(registry);

@@ -235,6 +235,7 @@ public final class DesiredStageFactory {
 			case "eventbridge" -> new EventSourceSpec(id, type, Arns.orArn("events", region, account, source), null, null,
 					null, false, handler.enabled(), filter.isEmpty() ? EventSourceSpec.EVERY_EVENT : filterJson(filter),
 					List.of(), null, null);
+			case "logs", "cognito", "lex" -> EventTriggerSpecs.of(handler, id, source, region, account);
 			default -> null;
 		};
 	}

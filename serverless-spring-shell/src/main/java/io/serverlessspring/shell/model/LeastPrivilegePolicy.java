@@ -83,7 +83,8 @@ public final class LeastPrivilegePolicy {
 								"kinesis:DescribeStreamSummary", "kinesis:ListShards", "kinesis:ListStreams"),
 						List.of(Arns.orArn("kinesis", region, account, source)));
 				default -> {
-					// s3, sns and eventbridge invoke through the function's resource policy: no role permission.
+					// s3, sns, eventbridge, logs, cognito and lex invoke through the function's resource
+					// policy, and their handlers answer without calling AWS: no role permission.
 				}
 			}
 		}

@@ -18,7 +18,8 @@ import io.serverlessspring.shell.state.ActualStage.ActualSchedule;
 /**
  * Plans what invokes the function besides its front: schedules (one group per stage), every event
  * source (mappings, SNS subscriptions, S3 notifications, one pipeline; EventBridge rules by
- * {@link EventRulePlanner}) and the task resources.
+ * {@link EventRulePlanner}; log subscriptions, Cognito triggers and Lex permissions by
+ * {@link EventTriggerPlanner}) and the task resources.
  */
 public final class EventPlanner {
 
@@ -132,6 +133,9 @@ public final class EventPlanner {
 			if ("eventbridge".equals(declared.type())) {
 				continue; // rules: EventRulePlanner
 			}
+			if (EventTriggerPlanner.handles(declared.type())) {
+				continue; // log subscriptions, Cognito and Lex: EventTriggerPlanner
+			}
 			EventSourceSpec source = declared.needsStream() && actual.events().streams().containsKey(declared.sourceArn())
 					? declared.withSource(actual.events().streams().get(declared.sourceArn())) : declared;
 			String queue = Arns.resourceName(source.sourceArn());
@@ -167,6 +171,7 @@ public final class EventPlanner {
 			}
 		}
 		EventRulePlanner.rules(desired, actual, changes, unchanged);
+		EventTriggerPlanner.triggers(desired, actual, changes, unchanged);
 	}
 
 	static EventChanges.EventSource deleteMapping(ActualMapping mapping, String aliasArn, String detail) {

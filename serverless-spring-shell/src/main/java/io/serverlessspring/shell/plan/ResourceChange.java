@@ -18,6 +18,7 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		HttpSecurityChanges.RouteAuthorization, HttpSecurityChanges.ApiStage, HttpSecurityChanges.RestSettings,
 		HttpSecurityChanges.RestMethods, HttpSecurityChanges.UsagePlan, HttpSecurityChanges.ApiKey,
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, EventRuleChanges.Rule,
+		EventTriggerChanges.LogSubscription, EventTriggerChanges.PoolTriggers,
 		CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
 		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi, AlbChanges.LoadBalancer, AlbChanges.TargetGroup,

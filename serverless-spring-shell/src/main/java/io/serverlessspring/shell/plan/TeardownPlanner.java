@@ -134,6 +134,7 @@ public final class TeardownPlanner {
 			}
 		});
 		EventRulePlanner.teardown(function, aliasArn, actual, changes);
+		EventTriggerPlanner.teardown(function, aliasArn, actual, changes);
 		for (String sid : actual.permissions().keySet()) {
 			if (sid.startsWith("serverless-sns-") || sid.startsWith("serverless-s3-")) {
 				changes.add(HttpPlanner.removePermission(function, sid, ""));

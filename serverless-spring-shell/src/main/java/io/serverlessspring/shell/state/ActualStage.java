@@ -78,11 +78,23 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	 * @param notifications bucket ARN to the ids of its notifications invoking the live alias
 	 * @param streams DynamoDB table ARN to its latest stream ARN (tables without a stream are absent)
 	 * @param rules EventBridge rules (on any bus) whose target is the live alias, by rule ARN
+	 * @param triggers log subscriptions and Cognito triggers invoking the live alias
 	 */
 	public record ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
-			Map<String, String> streams, Map<String, ActualRule> rules) {
+			Map<String, String> streams, Map<String, ActualRule> rules, ActualEventTriggers triggers) {
 
 		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of(), Map.of());
+
+		/** Without log subscriptions and Cognito triggers. */
+		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
+				Map<String, String> streams, Map<String, ActualRule> rules) {
+			this(subscriptions, notifications, streams, rules, ActualEventTriggers.NONE);
+		}
+
+		/** The same, with these log subscriptions and Cognito triggers. */
+		public ActualEvents withTriggers(ActualEventTriggers found) {
+			return new ActualEvents(this.subscriptions, this.notifications, this.streams, this.rules, found);
+		}
 
 		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
 				Map<String, String> streams) {

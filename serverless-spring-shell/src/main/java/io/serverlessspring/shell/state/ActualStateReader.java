@@ -15,6 +15,7 @@ import io.serverlessspring.shell.aws.AwsClients;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.EventTriggerSpecs;
 import io.serverlessspring.shell.model.StageTags;
 import io.serverlessspring.shell.state.ActualStage.ActualFunction;
 import io.serverlessspring.shell.state.ActualStage.ActualHttpApi;
@@ -83,6 +84,11 @@ public final class ActualStateReader {
 		ActualStage.ActualEvents events = EventStateReader.events(clients,
 				Arns.alias(clients.region(), clients.accountId(), function), names.sources(),
 				sources(permissions, "serverless-sns-"), sources(permissions, "serverless-s3-"), missing);
+		events = events.withTriggers(EventStateReader.triggers(clients,
+				Arns.alias(clients.region(), clients.accountId(), function), names.sources(),
+				sources(permissions, EventTriggerSpecs.LOGS_PERMISSION_PREFIX),
+				sources(permissions, EventTriggerSpecs.COGNITO_PERMISSION_PREFIX),
+				missing));
 		return new ActualStage(role, schedulerRole, bucket, code, actualFunction, versions, aliases,
 				logGroup(clients, ResourceNames.logGroup(function)), httpApi, restApi,
 				live ? HttpStateReader.functionUrl(clients, function) : null, permissions,

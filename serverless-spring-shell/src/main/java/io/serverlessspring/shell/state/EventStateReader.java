@@ -11,6 +11,7 @@ import java.util.Set;
 import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.shell.aws.AwsClients;
 import io.serverlessspring.shell.model.EventSourceSpec;
+import io.serverlessspring.shell.model.EventTriggerSpecs;
 import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.state.ActualStage.ActualEvents;
 import io.serverlessspring.shell.state.ActualStage.ActualMapping;
@@ -194,6 +195,70 @@ public final class EventStateReader {
 			}
 		}
 		return rules;
+	}
+
+	/**
+	 * The subscription filters of the log groups and the Lambda triggers of the user pools (those
+	 * desired, and those the alias's resource policy names) that invoke the alias; a desired log
+	 * group or pool that does not exist is added to {@code missing}.
+	 */
+	public static ActualEventTriggers triggers(AwsClients clients, String aliasArn, List<EventSourceSpec> desired,
+			Set<String> policyLogGroups, Set<String> policyPools, Set<String> missing) {
+		Map<String, String> logGroups = new LinkedHashMap<>();
+		Map<String, String> pools = new LinkedHashMap<>();
+		policyLogGroups.forEach(arn -> logGroups.put(EventTriggerSpecs.logGroupName(arn), null));
+		policyPools.forEach(arn -> pools.put(Arns.resourceName(arn), null));
+		for (EventSourceSpec source : desired) {
+			if ("logs".equals(source.type())) {
+				logGroups.put(EventTriggerSpecs.logGroupName(source.sourceArn()), source.sourceArn());
+			}
+			else if ("cognito".equals(source.type())) {
+				pools.put(Arns.resourceName(source.sourceArn()), source.sourceArn());
+			}
+		}
+		Map<String, Map<String, String>> subscriptions = new LinkedHashMap<>();
+		logGroups.forEach((group, desiredArn) -> {
+			try {
+				Map<String, String> ours = new LinkedHashMap<>();
+				clients.logs().describeSubscriptionFiltersPaginator(b -> b.logGroupName(group)).subscriptionFilters()
+					.forEach(filter -> {
+						if (aliasArn.equals(filter.destinationArn())) {
+							ours.put(filter.filterName(), (filter.filterPattern() != null) ? filter.filterPattern() : "");
+						}
+					});
+				subscriptions.put(group, ours);
+			}
+			catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException ex) {
+				if (desiredArn != null) {
+					missing.add(desiredArn);
+				}
+			}
+		});
+		Map<String, Set<String>> poolTriggers = new LinkedHashMap<>();
+		Map<String, Map<String, String>> poolOthers = new LinkedHashMap<>();
+		pools.forEach((pool, desiredArn) -> {
+			try {
+				var config = clients.cognito().describeUserPool(b -> b.userPoolId(pool)).userPool().lambdaConfig();
+				Set<String> ours = new LinkedHashSet<>();
+				Map<String, String> others = new LinkedHashMap<>();
+				UserPoolLambdaConfig.triggers(config).forEach((trigger, arn) -> {
+					if (aliasArn.equals(arn)) {
+						ours.add(trigger);
+					}
+					else {
+						others.put(trigger, arn);
+					}
+				});
+				poolTriggers.put(pool, ours);
+				poolOthers.put(pool, others);
+			}
+			catch (software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException ex) {
+				if (desiredArn != null) {
+					missing.add(desiredArn);
+				}
+			}
+		});
+		return new ActualEventTriggers(subscriptions, poolTriggers, poolOthers);
 	}
 
 	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */

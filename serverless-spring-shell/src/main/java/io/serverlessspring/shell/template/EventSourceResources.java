@@ -4,15 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.boot.events.TriggerSources;
 import io.serverlessspring.boot.manifest.DeploymentManifest.EventHandler;
+import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.EventTriggerSpecs;
 
 import static io.serverlessspring.shell.template.Cfn.getAtt;
 import static io.serverlessspring.shell.template.Cfn.map;
 
 /**
  * The manifest's event handlers: event source mappings (SQS, DynamoDB, Kinesis), SNS subscriptions,
- * EventBridge rules, and the invoke permissions SNS, EventBridge and S3 need.
+ * EventBridge rules, log subscription filters, and the invoke permissions SNS, EventBridge, S3,
+ * CloudWatch Logs, Cognito and Lex need.
  */
 final class EventSourceResources {
 
@@ -52,9 +56,30 @@ final class EventSourceResources {
 			// An existing bucket's notification cannot be set by a stack that does not own the bucket:
 			// grant S3 the invoke; 'schedule' (or deploy) writes the notification configuration.
 			case "s3" -> this.stack.permission(id + "Permission", "s3.amazonaws.com", StackArns.source("s3", source));
+			case "logs" -> logSubscription(id, handler, source);
+			// A stack cannot set the LambdaConfig of a pool it does not own: it grants Cognito the
+			// invoke, and deploy sets the pool's trigger (reading the pool's settings first).
+			case "cognito" -> this.stack.permission(id + "Permission", "cognito-idp.amazonaws.com",
+					Cfn.sub(EventTriggerSpecs.userPool(StageTemplate.REGION, StageTemplate.ACCOUNT,
+							TriggerSources.userPoolId(source))));
+			// The bot alias's code hook is set in Lex (its alias settings): the stack grants the invoke.
+			case "lex" -> this.stack.permission(id + "Permission", "lexv2.amazonaws.com", source);
 			default -> {
 			}
 		}
+	}
+
+	/** The subscription filter deploy would put (same name), after the permission CloudWatch Logs checks. */
+	private void logSubscription(String id, EventHandler handler, String source) {
+		String group = TriggerSources.logGroupName(source);
+		this.stack.permission(id + "Permission", "logs.amazonaws.com",
+				Cfn.sub(Arns.logGroup(StageTemplate.REGION, StageTemplate.ACCOUNT, group) + ":*"));
+		Object pattern = (handler.filter() != null) ? handler.filter().get("filterPattern") : null;
+		Map<String, Object> filter = map("LogGroupName", group, "FilterName",
+				EventTriggerSpecs.logFilterName(this.stack.functionName(), (handler.id() != null) ? handler.id() : id),
+				"FilterPattern", (pattern != null) ? pattern : "", "DestinationArn", this.stack.alias());
+		Map<String, Object> resource = this.stack.onAlias(id, "AWS::Logs::SubscriptionFilter", filter);
+		resource.put("DependsOn", this.stack.sam() ? List.of("Function", id + "Permission") : List.of(id + "Permission"));
 	}
 
 	private void mapping(String id, EventHandler handler, String type, String source) {

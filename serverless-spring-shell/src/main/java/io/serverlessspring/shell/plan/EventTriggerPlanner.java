@@ -1,0 +1,174 @@
+package io.serverlessspring.shell.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.serverlessspring.boot.naming.Arns;
+import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.model.DesiredStage;
+import io.serverlessspring.shell.model.EventSourceSpec;
+import io.serverlessspring.shell.model.EventTriggerSpecs;
+import io.serverlessspring.shell.state.ActualEventTriggers;
+import io.serverlessspring.shell.state.ActualStage;
+
+/**
+ * Plans the {@code logs}, {@code cognito} and {@code lex} handlers: for each, the permission letting
+ * CloudWatch Logs (the log group), Cognito (the pool) or Lex (the bot alias) invoke the live alias,
+ * then one subscription filter per logs handler ({@link EventTriggerSpecs#logFilterName}) and the
+ * pool's triggers. Lex's side of a code hook is the bot alias's own setting: only the permission
+ * is granted. What is no longer declared is removed, permission last.
+ */
+public final class EventTriggerPlanner {
+
+	private EventTriggerPlanner() {
+	}
+
+	/** Whether this planner wires sources of this type. */
+	static boolean handles(String type) {
+		return EventTriggerSpecs.TYPES.contains(type);
+	}
+
+	static void triggers(DesiredStage desired, ActualStage actual, List<ResourceChange> changes, List<String> unchanged) {
+		ActualEventTriggers existing = actual.events().triggers();
+		String function = desired.functionName();
+		Set<String> wantedPermissions = new LinkedHashSet<>();
+		Map<String, Set<String>> wantedFilters = new LinkedHashMap<>();
+		Map<String, Set<String>> wantedTriggers = new LinkedHashMap<>();
+		for (EventSourceSpec source : desired.eventSources()) {
+			if (!handles(source.type())) {
+				continue;
+			}
+			if (actual.missingSources().contains(source.sourceArn())) {
+				unchanged.add(source.type() + " handler " + source.id() + " NOT CONNECTED: "
+						+ ("logs".equals(source.type()) ? "log group " + EventTriggerSpecs.logGroupName(source.sourceArn())
+								: "user pool " + Arns.resourceName(source.sourceArn()))
+						+ " does not exist (create it, then deploy again)");
+				continue;
+			}
+			permission(desired, actual, source, wantedPermissions, changes);
+			switch (source.type()) {
+				case "logs" -> {
+					String group = EventTriggerSpecs.logGroupName(source.sourceArn());
+					String name = EventTriggerSpecs.logFilterName(function, source.id());
+					String pattern = (source.filter() != null) ? source.filter() : "";
+					wantedFilters.computeIfAbsent(group, (g) -> new LinkedHashSet<>()).add(name);
+					String current = existing.logSubscriptions().getOrDefault(group, Map.of()).get(name);
+					List<FieldChange> fields = List.of(FieldChange.of("filter pattern", current, pattern));
+					if (current == null) {
+						changes.add(new EventTriggerChanges.LogSubscription(Action.CREATE, group, name, pattern,
+								desired.aliasArn(), pattern.isEmpty() ? "every event" : pattern, fields));
+					}
+					else if (!current.equals(pattern)) {
+						changes.add(new EventTriggerChanges.LogSubscription(Action.UPDATE, group, name, pattern,
+								desired.aliasArn(), "filter pattern", fields));
+					}
+					else {
+						unchanged.add("log subscription " + group + " " + name);
+					}
+				}
+				case "cognito" -> wantedTriggers.computeIfAbsent(Arns.resourceName(source.sourceArn()),
+						(p) -> new LinkedHashSet<>()).addAll(source.events());
+				default -> unchanged.add("lex code hook " + source.sourceArn() + " (the bot alias's Lambda code hook is set in Lex)");
+			}
+		}
+		existing.logSubscriptions().forEach((group, filters) -> filters.keySet().forEach((name) -> {
+			if (!wantedFilters.getOrDefault(group, Set.of()).contains(name)) {
+				changes.add(new EventTriggerChanges.LogSubscription(Action.DELETE, group, name, null, desired.aliasArn(),
+						"no longer declared", List.of()));
+			}
+		}));
+		Set<String> pools = new LinkedHashSet<>(wantedTriggers.keySet());
+		pools.addAll(existing.poolTriggers().keySet());
+		for (String pool : pools) {
+			Set<String> ours = existing.poolTriggers().getOrDefault(pool, Set.of());
+			Set<String> wanted = wantedTriggers.getOrDefault(pool, Set.of());
+			List<String> set = wanted.stream().filter((t) -> !ours.contains(t)).toList();
+			List<String> clear = ours.stream().filter((t) -> !wanted.contains(t)).toList();
+			if (set.isEmpty() && clear.isEmpty()) {
+				if (!wanted.isEmpty()) {
+					unchanged.add("user pool triggers " + pool + " " + String.join(", ", wanted));
+				}
+				continue;
+			}
+			changes.add(poolTriggers(pool, desired.aliasArn(), set, clear,
+					existing.poolOthers().getOrDefault(pool, Map.of())));
+		}
+		for (String sid : actual.permissions().keySet()) {
+			if (isTriggerPermission(sid) && !wantedPermissions.contains(sid)) {
+				changes.add(HttpPlanner.removePermission(function, sid, "no longer declared"));
+			}
+		}
+	}
+
+	/** Every log subscription and pool trigger invoking the alias, and their permissions: for undeploy and unschedule. */
+	static void teardown(String function, String aliasArn, ActualStage actual, List<ResourceChange> changes) {
+		ActualEventTriggers existing = actual.events().triggers();
+		existing.logSubscriptions().forEach((group, filters) -> filters.keySet()
+			.forEach((name) -> changes.add(new EventTriggerChanges.LogSubscription(Action.DELETE, group, name, null,
+					aliasArn, "", List.of()))));
+		existing.poolTriggers().forEach((pool, ours) -> {
+			if (!ours.isEmpty()) {
+				changes.add(poolTriggers(pool, aliasArn, List.of(), List.copyOf(ours), Map.of()));
+			}
+		});
+		for (String sid : actual.permissions().keySet()) {
+			if (isTriggerPermission(sid)) {
+				changes.add(HttpPlanner.removePermission(function, sid, ""));
+			}
+		}
+	}
+
+	private static EventTriggerChanges.PoolTriggers poolTriggers(String pool, String aliasArn, List<String> set,
+			List<String> clear, Map<String, String> others) {
+		List<FieldChange> fields = new ArrayList<>();
+		set.forEach((t) -> fields.add(FieldChange.of(t, others.get(t), aliasArn)));
+		clear.forEach((t) -> fields.add(FieldChange.of(t, aliasArn, null)));
+		List<String> words = new ArrayList<>();
+		if (!set.isEmpty()) {
+			words.add(String.join(", ", set) + " -> " + ResourceNames.ALIAS);
+		}
+		if (!clear.isEmpty()) {
+			words.add("clear " + String.join(", ", clear));
+		}
+		List<String> replaced = set.stream().filter(others::containsKey).toList();
+		if (!replaced.isEmpty()) {
+			words.add("replaces the function set for " + String.join(", ", replaced));
+		}
+		return new EventTriggerChanges.PoolTriggers(Action.UPDATE, pool, aliasArn, set, clear, String.join("; ", words),
+				fields);
+	}
+
+	/** The permission first, so the source's first event (a logs test message, a sign-up) is delivered. */
+	private static void permission(DesiredStage desired, ActualStage actual, EventSourceSpec source,
+			Set<String> wanted, List<ResourceChange> changes) {
+		String sid = EventTriggerSpecs.permissionId(source);
+		if (!wanted.add(sid)) {
+			return; // several handlers on one log group or pool: one permission
+		}
+		String sourceArn = EventTriggerSpecs.permissionSourceArn(source);
+		String statement = actual.permissions().get(sid);
+		if (statement != null && statement.contains("\"" + sourceArn + "\"")) {
+			return;
+		}
+		String principal = switch (source.type()) {
+			case "logs" -> "logs.amazonaws.com";
+			case "cognito" -> "cognito-idp.amazonaws.com";
+			default -> "lexv2.amazonaws.com";
+		};
+		changes.add(new HttpChanges.Permission((statement == null) ? Action.CREATE : Action.REPLACE, desired.functionName(),
+				ResourceNames.ALIAS, sid, principal, "lambda:InvokeFunction", Value.known(sourceArn),
+				"logs".equals(source.type()) ? desired.account() : null, null,
+				source.type() + " may invoke " + ResourceNames.ALIAS, List.of(FieldChange.of("source", null, sourceArn))));
+	}
+
+	private static boolean isTriggerPermission(String sid) {
+		return sid.startsWith(EventTriggerSpecs.LOGS_PERMISSION_PREFIX)
+				|| sid.startsWith(EventTriggerSpecs.COGNITO_PERMISSION_PREFIX)
+				|| sid.startsWith(EventTriggerSpecs.LEX_PERMISSION_PREFIX);
+	}
+
+}
