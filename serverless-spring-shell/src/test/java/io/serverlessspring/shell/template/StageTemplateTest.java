@@ -71,6 +71,7 @@ class StageTemplateTest {
 			Map.entry("AWS::Scheduler::Schedule", List.of("FlexibleTimeWindow", "ScheduleExpression", "Target")),
 			Map.entry("AWS::SNS::Subscription", List.of("Protocol", "TopicArn")),
 			Map.entry("AWS::Events::Rule", List.of()),
+			Map.entry("AWS::Logs::SubscriptionFilter", List.of("DestinationArn", "FilterPattern", "LogGroupName")),
 			Map.entry("AWS::ElasticLoadBalancingV2::LoadBalancer", List.of()),
 			Map.entry("AWS::ElasticLoadBalancingV2::TargetGroup", List.of()),
 			Map.entry("AWS::ElasticLoadBalancingV2::Listener", List.of("DefaultActions", "LoadBalancerArn")),
@@ -291,6 +292,43 @@ class StageTemplateTest {
 		assertThat(props(resources, "WebSocketStage")).containsEntry("StageName", "prod");
 		assertThat(resources.get("WebSocketStage").get("DependsOn")).isEqualTo(List.of("WebSocketRouteConnect", "WebSocketRouteKeyAsk"));
 		assertThat(template.get("Outputs").toString()).contains("WebSocketUrl");
+	}
+
+	@Test
+	void logSubscriptionsCognitoTriggersAndLexHooksGetTheirFilterAndPermissions() throws Exception {
+		DeploymentManifest petstore = ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
+		List<DeploymentManifest.EventHandler> handlers = new ArrayList<>(petstore.eventHandlers());
+		handlers.add(new DeploymentManifest.EventHandler("audit#onError", "audit#onError(java.lang.String)", "logs",
+				"/petstore/prod/audit", null, 0, null, false, List.of(), Map.of("filterPattern", "ERROR"), true));
+		handlers.add(new DeploymentManifest.EventHandler("users#preSignUp", "users#preSignUp()", "cognito",
+				"us-east-1_Pets1234a", null, 0, null, false, List.of("PreSignUp"), null, true));
+		handlers.add(new DeploymentManifest.EventHandler("bot#adoptPet", "bot#adoptPet()", "lex",
+				"arn:aws:lex:us-east-1:123456789012:bot-alias/PETBOT1234/TSTALIASID", null, 0, null, false, List.of(), null,
+				true));
+		DeploymentManifest triggers = new DeploymentManifest(petstore.formatVersion(), petstore.application(),
+				petstore.stage(), petstore.mainClass(), petstore.handler(), petstore.schedules(), petstore.keepWarm(),
+				petstore.tasks(), petstore.taskResources(), handlers, petstore.functions(), petstore.commands());
+
+		Map<String, Object> template = generate("serverless:\n  http:\n    type: http-api\n", TemplateFormat.CLOUDFORMATION,
+				triggers);
+
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		Map<String, Object> filter = ofType(resources, "AWS::Logs::SubscriptionFilter").get(0);
+		// The name deploy gives the filter, so a stack and a deploy never make two.
+		assertThat(filter).containsEntry("LogGroupName", "/petstore/prod/audit")
+			.containsEntry("FilterName", "petstore-prod-audit-onError")
+			.containsEntry("FilterPattern", "ERROR")
+			.containsEntry("DestinationArn", Map.of("Ref", "LiveAlias"));
+		List<Map<String, Object>> permissions = ofType(resources, "AWS::Lambda::Permission");
+		assertThat(permissions).filteredOn(p -> "logs.amazonaws.com".equals(p.get("Principal")))
+			.singleElement().satisfies(p -> assertThat(p.get("SourceArn")).isEqualTo(
+					Map.of("Fn::Sub", "arn:aws:logs:${AWS::Region}:${AWS::AccountId}:log-group:/petstore/prod/audit:*")));
+		assertThat(permissions).filteredOn(p -> "cognito-idp.amazonaws.com".equals(p.get("Principal")))
+			.singleElement().satisfies(p -> assertThat(p.get("SourceArn")).isEqualTo(
+					Map.of("Fn::Sub", "arn:aws:cognito-idp:${AWS::Region}:${AWS::AccountId}:userpool/us-east-1_Pets1234a")));
+		assertThat(permissions).filteredOn(p -> "lexv2.amazonaws.com".equals(p.get("Principal")))
+			.singleElement().satisfies(p -> assertThat(p.get("SourceArn"))
+				.isEqualTo("arn:aws:lex:us-east-1:123456789012:bot-alias/PETBOT1234/TSTALIASID"));
 	}
 
 	@Test
