@@ -43,7 +43,10 @@ class EventTriggerPlannerTest {
 		ActualEventTriggers actual = new ActualEventTriggers(Map.of(), Map.of("eu-west-1_Shop12345", Set.of()),
 				Map.of("eu-west-1_Shop12345", Map.of("PreSignUp", "arn:aws:lambda:eu-west-1:123456789012:function:old")));
 
-		List<String> plan = plan(List.of(cognito("users#signUp", "PreSignUp")), actual, permissions());
+		Map<String, String> permissions = permissions();
+		permissions.remove("serverless-logs--shop-audit");
+
+		List<String> plan = plan(List.of(cognito("users#signUp", "PreSignUp")), actual, permissions);
 
 		assertThat(plan).containsExactly("update user pool triggers eu-west-1_Shop12345 (PreSignUp -> live; "
 				+ "replaces the function set for PreSignUp)");
