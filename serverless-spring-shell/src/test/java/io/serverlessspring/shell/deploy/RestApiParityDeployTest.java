@@ -19,6 +19,7 @@ import io.serverlessspring.shell.support.ConsoleDriver.Run;
 import io.serverlessspring.shell.support.SamplePackage;
 import io.serverlessspring.shell.support.StageInventory;
 import io.serverlessspring.shell.support.TestProject;
+import io.serverlessspring.test.moto.MotoServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -217,6 +218,83 @@ class RestApiParityDeployTest {
 			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
 			assertThat(StageInventory.of(clients, "petstore-dev")).isEmpty();
 		}
+	}
+
+	/**
+	 * The same CORS, access log and resource policy against moto (which has no UpdateMethod, so no
+	 * authorizer there): deployed, changed, removed, each read back, and undeployed to nothing.
+	 */
+	@Test
+	void restApiCorsAccessLogAndPolicyInMoto() {
+		MotoServer.assumeInstalled();
+		MotoServer moto = MotoServer.shared();
+		moto.reset();
+		String settings = """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: rest-api
+				    cors:
+				      allowed-origins: [%s]
+				      allowed-methods: [GET, POST]
+				    access-log:
+				      enabled: true
+				      format: '%s'
+				    rest:
+				      resource-policy: %s
+				""";
+		TestProject project = new TestProject(this.projectDir).settings("application-dev.yml",
+				settings.formatted("https://app.example.com", "$context.requestId", POLICY.formatted("10.0.0.0/8")));
+		ConsoleDriver console = new ConsoleDriver(this.runner);
+		Path zip = SamplePackage.zip(console);
+		String target = " --project " + this.projectDir + " --endpoint-url " + moto.endpoint();
+		String common = " --package " + zip + target;
+		try (AwsClients clients = clients(moto.endpoint())) {
+			ApiGatewayClient apigateway = clients.apiGateway();
+			deployedWithNothingLeftToPlan(console, common);
+			RestApi api = restApi(apigateway);
+			assertThat(api.policy().replace("\\", "")).contains("10.0.0.0/8");
+			assertThat(preflightHeaders(apigateway, api.id())).hasSize(2)
+				.allSatisfy(headers -> assertThat(headers).containsEntry("method.response.header.Access-Control-Allow-Origin",
+						"'https://app.example.com'"));
+			assertThat(apigateway.getGatewayResponse(b -> b.restApiId(api.id()).responseType("DEFAULT_5XX")).responseParameters())
+				.containsEntry("gatewayresponse.header.Access-Control-Allow-Origin", "'https://app.example.com'");
+			assertThat(apigateway.getStage(b -> b.restApiId(api.id()).stageName("dev")).accessLogSettings().format())
+				.isEqualTo("$context.requestId");
+
+			project.settings("application-dev.yml",
+					settings.formatted("https://shop.example.com", "$context.status", POLICY.formatted("192.168.0.0/16")));
+			deployedWithNothingLeftToPlan(console, common);
+			assertThat(restApi(apigateway).policy().replace("\\", "")).contains("192.168.0.0/16");
+			assertThat(preflightHeaders(apigateway, api.id())).allSatisfy(headers -> assertThat(headers)
+				.containsEntry("method.response.header.Access-Control-Allow-Origin", "'https://shop.example.com'"));
+			assertThat(apigateway.getStage(b -> b.restApiId(api.id()).stageName("dev")).accessLogSettings().format())
+				.isEqualTo("$context.status");
+
+			project.settings("application-dev.yml", PLAIN);
+			deployedWithNothingLeftToPlan(console, common);
+			assertThat(restApi(apigateway).policy()).isNullOrEmpty();
+			assertThat(apigateway.getResources(b -> b.restApiId(api.id())).items())
+				.noneMatch(resource -> resource.resourceMethods() != null && resource.resourceMethods().containsKey("OPTIONS"));
+			assertThatThrownBy(() -> apigateway.getGatewayResponse(b -> b.restApiId(api.id()).responseType("DEFAULT_4XX")))
+				.isInstanceOf(NotFoundException.class);
+			assertThat(apigateway.getStage(b -> b.restApiId(api.id()).stageName("dev")).accessLogSettings()).satisfiesAnyOf(
+					log -> assertThat(log).isNull(), log -> assertThat(log.destinationArn()).isNull());
+
+			Run undeploy = console.run("undeploy dev --remove-logs --yes" + target);
+			assertThat(undeploy.exitCode()).as(undeploy.output()).isZero();
+			assertThat(StageInventory.of(clients, "petstore-dev")).doesNotContainKeys("REST API", "function", "log group");
+		}
+	}
+
+	/** The 204 integration response parameters of each OPTIONS method. */
+	private static List<java.util.Map<String, String>> preflightHeaders(ApiGatewayClient apigateway, String id) {
+		return apigateway.getResources(b -> b.restApiId(id)).items().stream()
+			.filter(r -> r.resourceMethods() != null && r.resourceMethods().containsKey("OPTIONS"))
+			.map(r -> apigateway.getMethod(b -> b.restApiId(id).resourceId(r.id()).httpMethod("OPTIONS"))
+				.methodIntegration().integrationResponses().get("204").responseParameters())
+			.toList();
 	}
 
 	/** Deploys, then checks that a re-plan finds everything as desired. */
