@@ -357,8 +357,10 @@ public final class RestApiService implements AwsService, Persistent {
 		method.put("httpMethod", httpMethod);
 		method.put("authorizationType", authorization);
 		method.put("apiKeyRequired", input.path("apiKeyRequired").asBoolean(false));
-		if (input.has("requestParameters")) {
-			method.set("requestParameters", input.get("requestParameters").deepCopy());
+		for (String field : List.of("requestParameters", "authorizerId", "authorizationScopes")) {
+			if (input.has(field)) {
+				method.set(field, input.get(field).deepCopy());
+			}
 		}
 		methods.set(httpMethod, method);
 		return AwsResponse.json(201, method);

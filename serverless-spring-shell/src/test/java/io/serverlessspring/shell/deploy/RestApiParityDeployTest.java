@@ -50,12 +50,15 @@ class RestApiParityDeployTest {
 			+ "\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\",\"Condition\":{\"IpAddress\":"
 			+ "{\"aws:SourceIp\":[\"%s\"]}}}]}'";
 
-	private static final String GUARDED = """
+	private static final String PLAIN = """
 			serverless:
 			  deploy:
 			    touch: false
 			  http:
 			    type: rest-api
+			""";
+
+	private static final String GUARDED = PLAIN + """
 			    cors:
 			      allowed-origins: [https://app.example.com]
 			      allowed-methods: [GET, POST]
@@ -74,12 +77,7 @@ class RestApiParityDeployTest {
 			      resource-policy: %s
 			""".formatted(POOL, POLICY.formatted("10.0.0.0/8"));
 
-	private static final String CHANGED = """
-			serverless:
-			  deploy:
-			    touch: false
-			  http:
-			    type: rest-api
+	private static final String CHANGED = PLAIN + """
 			    cors:
 			      allowed-origins: [https://shop.example.com]
 			      allowed-methods: [GET]
@@ -99,14 +97,6 @@ class RestApiParityDeployTest {
 			      vpc-endpoint-ids: [vpce-0b2, vpce-0c3]
 			      resource-policy: %s
 			""".formatted(POLICY.formatted("192.168.0.0/16"));
-
-	private static final String PLAIN = """
-			serverless:
-			  deploy:
-			    touch: false
-			  http:
-			    type: rest-api
-			""";
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -229,12 +219,7 @@ class RestApiParityDeployTest {
 		MotoServer.assumeInstalled();
 		MotoServer moto = MotoServer.shared();
 		moto.reset();
-		String settings = """
-				serverless:
-				  deploy:
-				    touch: false
-				  http:
-				    type: rest-api
+		String settings = PLAIN + """
 				    cors:
 				      allowed-origins: [%s]
 				      allowed-methods: [GET, POST]
