@@ -26,7 +26,10 @@ import io.serverlessspring.local.server.LocalContext;
  * {@code http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>} (LocalStack's form,
  * so tools that know it work): matches the most specific resource of the stage's deployment (literal,
  * then {@code {var}}, then {@code {proxy+}}), its method or {@code ANY}, and sends an
- * {@code AWS_PROXY} Lambda integration the payload 1.0 event, as API Gateway does.
+ * {@code AWS_PROXY} Lambda integration the payload 1.0 event, as API Gateway does. A {@code MOCK}
+ * integration (the CORS preflight's OPTIONS method) answers its integration response's static headers;
+ * the front door's own errors carry the DEFAULT_4XX/5XX gateway response headers. Authorizers are
+ * recorded, not enforced: requests reach the function unauthenticated.
  */
 final class RestApiFrontDoor implements FrontDoor {
 
@@ -64,7 +67,7 @@ final class RestApiFrontDoor implements FrontDoor {
 		String path = (url.group(3) == null || url.group(3).isEmpty()) ? "/" : url.group(3);
 		List<ObjectNode> resources = this.apis.deployedResources(apiId, stage);
 		if (resources == null) {
-			return LambdaProxy.message(403, "Forbidden");
+			return error(apiId, 403, "Forbidden");
 		}
 		Map<String, String> pathParameters = new LinkedHashMap<>();
 		ObjectNode resource = resource(resources, path, pathParameters);
@@ -73,17 +76,20 @@ final class RestApiFrontDoor implements FrontDoor {
 			method = resource.path("resourceMethods").get("ANY");
 		}
 		if (method == null) {
-			return LambdaProxy.message(403, "Missing Authentication Token");
+			return error(apiId, 403, "Missing Authentication Token");
 		}
 		JsonNode integration = method.path("methodIntegration");
+		if ("MOCK".equals(integration.path("type").asString())) {
+			return mock(integration);
+		}
 		if (!"AWS_PROXY".equals(integration.path("type").asString())) {
 			log.log(Level.WARNING, "Integration type " + integration.path("type").asString() + " is not served locally");
-			return LambdaProxy.message(500, "Internal server error");
+			return error(apiId, 500, "Internal server error");
 		}
 		Map<String, String> stageVariables = this.apis.stageVariables(apiId, stage);
 		String functionArn = LambdaProxy.functionArn(integration.path("uri").asString(), stageVariables);
 		if (functionArn == null) {
-			return LambdaProxy.message(500, "Internal server error");
+			return error(apiId, 500, "Internal server error");
 		}
 		LambdaService lambda = this.context.service(LambdaService.class);
 		InvokedFunction target;
@@ -91,13 +97,13 @@ final class RestApiFrontDoor implements FrontDoor {
 			if (!lambda.allowsInvocationBy(functionArn, "apigateway.amazonaws.com")) {
 				log.log(Level.WARNING, "REST API " + apiId + " may not invoke " + functionArn
 						+ ": its resource policy has no statement for apigateway.amazonaws.com (lambda add-permission)");
-				return LambdaProxy.message(500, "Internal server error");
+				return error(apiId, 500, "Internal server error");
 			}
 			target = lambda.target(functionArn, null);
 		}
 		catch (AwsException ex) {
 			log.log(Level.WARNING, "REST API integration cannot invoke " + functionArn + ": " + ex.getMessage());
-			return LambdaProxy.message(500, "Internal server error");
+			return error(apiId, 500, "Internal server error");
 		}
 		String resourcePath = resource.path("path").asString();
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
@@ -111,9 +117,41 @@ final class RestApiFrontDoor implements FrontDoor {
 			return LambdaProxy.refused(refused, "Request Too Long");
 		}
 		if (result.failed()) {
-			return LambdaProxy.message(502, "Internal server error");
+			return error(apiId, 502, "Internal server error");
 		}
 		return RestEventV1.response(result);
+	}
+
+	/** API Gateway's own error answer, with the headers of the API's DEFAULT_4XX/5XX gateway response. */
+	private AwsResponse error(String apiId, int status, String message) {
+		AwsResponse response = LambdaProxy.message(status, message);
+		this.apis.gatewayResponseHeaders(apiId, status).forEach(response::header);
+		return response;
+	}
+
+	/**
+	 * A MOCK integration (a CORS preflight's OPTIONS method): the integration response without a selection
+	 * pattern, its {@code method.response.header.*} static values as headers, no body.
+	 */
+	private static AwsResponse mock(JsonNode integration) {
+		JsonNode chosen = null;
+		for (JsonNode response : integration.path("integrationResponses")) {
+			if (chosen == null || !response.has("selectionPattern")) {
+				chosen = response;
+			}
+		}
+		if (chosen == null) {
+			log.log(Level.WARNING, "MOCK integration without an integration response");
+			return LambdaProxy.message(500, "Internal server error");
+		}
+		AwsResponse response = AwsResponse.empty(Integer.parseInt(chosen.path("statusCode").asString("200")));
+		chosen.path("responseParameters").properties().forEach((e) -> {
+			if (e.getKey().startsWith("method.response.header.")) {
+				response.header(e.getKey().substring("method.response.header.".length()),
+						RestApiService.staticValue(e.getValue().asString()));
+			}
+		});
+		return response;
 	}
 
 	/** The most specific resource for the path: literal segments before {var} before {proxy+}. */

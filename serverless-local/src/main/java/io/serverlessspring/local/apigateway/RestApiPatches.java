@@ -16,7 +16,8 @@ import io.serverlessspring.local.server.Json;
  * {@code replace} and {@code remove} on a JSON-pointer-like path ({@code /description},
  * {@code /variables/name}, and for stages {@code /{resource}/{method}/throttling/rateLimit} into
  * {@code methodSettings}). Values arrive as strings; known booleans and numbers are stored typed.
- * List members ({@code binaryMediaTypes}, {@code endpointConfiguration/types} and {@code /vpcEndpointIds})
+ * List members ({@code binaryMediaTypes}, {@code endpointConfiguration/types} and {@code /vpcEndpointIds}, an
+ * authorizer's {@code providerARNs})
  * follow API Gateway's list semantics: the element is the path's last segment
  * ({@code add /binaryMediaTypes/image~1png}, no value; {@code replace /endpointConfiguration/types/EDGE}
  * with value {@code REGIONAL}; {@code remove /binaryMediaTypes/image~1png}), or the value when the path
@@ -26,11 +27,12 @@ final class RestApiPatches {
 
 	/** Paths whose value is a list of strings, patched element by element. */
 	private static final Set<String> LISTS = Set.of("binaryMediaTypes", "endpointConfiguration/types",
-			"endpointConfiguration/vpcEndpointIds");
+			"endpointConfiguration/vpcEndpointIds", "providerARNs");
 
 	private static final Set<String> ENDPOINT_TYPES = Set.of("EDGE", "REGIONAL", "PRIVATE");
 
 	private static final Set<String> NUMBERS = Set.of("rateLimit", "burstLimit", "limit", "offset", "timeoutInMillis",
+			"authorizerResultTtlInSeconds",
 			"cacheTtlInSeconds", "throttlingRateLimit", "throttlingBurstLimit");
 
 	private RestApiPatches() {

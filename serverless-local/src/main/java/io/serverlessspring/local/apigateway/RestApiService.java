@@ -25,8 +25,8 @@ import io.serverlessspring.local.server.RestRouter;
 
 /**
  * API Gateway v1 (rest-json, every path not under {@code /v2/}): REST APIs, resources (incl.
- * {@code {proxy+}}), methods, integrations, deployments, stages, API keys, usage plans and their
- * keys, tags; updates by patch operations ({@link RestApiPatches}). Served by {@link RestApiFrontDoor} at
+ * {@code {proxy+}}), methods, integrations, method and integration responses, authorizers, gateway
+ * responses, deployments, stages (incl. access log settings), API keys, usage plans and their keys, tags; updates by patch operations ({@link RestApiPatches}). Served by {@link RestApiFrontDoor} at
  * {@code http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>} for
  * {@code AWS_PROXY} integrations with Lambda (API keys and usage plans are recorded, not enforced).
  */
@@ -46,6 +46,11 @@ public final class RestApiService implements AwsService, Persistent {
 		public Map<String, ObjectNode> deployments = new LinkedHashMap<>();
 
 		public Map<String, ObjectNode> stages = new LinkedHashMap<>();
+
+		public Map<String, ObjectNode> authorizers = new LinkedHashMap<>();
+
+		/** Gateway responses set by PutGatewayResponse, by response type. */
+		public Map<String, ObjectNode> gatewayResponses = new LinkedHashMap<>();
 
 	}
 
@@ -79,6 +84,40 @@ public final class RestApiService implements AwsService, Persistent {
 			.add("PUT", method, (r, p) -> putMethod(r, p))
 			.add("GET", method, (r, p) -> ok(method(p)))
 			.add("DELETE", method, (r, p) -> deleteMethod(p))
+			.add("PUT", method + "/responses/{status_code}", (r, p) -> putMethodResponse(r, p))
+			.add("GET", method + "/responses/{status_code}", (r, p) -> ok(child(method(p), "methodResponses", p)))
+			.add("DELETE", method + "/responses/{status_code}", (r, p) -> {
+				child(method(p), "methodResponses", p);
+				method(p).withObject("methodResponses").remove(p.get("status_code"));
+				return AwsResponse.empty(204);
+			})
+			.add("PUT", method + "/integration/responses/{status_code}", (r, p) -> putIntegrationResponse(r, p))
+			.add("GET", method + "/integration/responses/{status_code}", (r, p) -> ok(child(integration(p), "integrationResponses", p)))
+			.add("DELETE", method + "/integration/responses/{status_code}", (r, p) -> {
+				child(integration(p), "integrationResponses", p);
+				integration(p).withObject("integrationResponses").remove(p.get("status_code"));
+				return AwsResponse.empty(204);
+			})
+			.add("POST", api + "/authorizers", (r, p) -> createAuthorizer(r, p))
+			.add("GET", api + "/authorizers", (r, p) -> items(api(p).authorizers.values()))
+			.add("GET", api + "/authorizers/{authorizer_id}", (r, p) -> ok(authorizer(p)))
+			.add("PATCH", api + "/authorizers/{authorizer_id}", (r, p) -> {
+				ObjectNode updated = authorizer(p).deepCopy();
+				RestApiPatches.apply(updated, r.json(), Set.of("name", "type", "identitySource", "authorizerUri",
+						"authorizerResultTtlInSeconds", "providerARNs", "authorizerCredentials", "identityValidationExpression"), false);
+				validateAuthorizer(updated);
+				authorizer(p).setAll(updated);
+				return ok(authorizer(p));
+			})
+			.add("DELETE", api + "/authorizers/{authorizer_id}", (r, p) -> deleteAuthorizer(p))
+			.add("PUT", api + "/gatewayresponses/{response_type}", (r, p) -> putGatewayResponse(r, p))
+			.add("GET", api + "/gatewayresponses", (r, p) -> items(api(p).gatewayResponses.values()))
+			.add("GET", api + "/gatewayresponses/{response_type}", (r, p) -> ok(gatewayResponse(p)))
+			.add("DELETE", api + "/gatewayresponses/{response_type}", (r, p) -> {
+				gatewayResponse(p);
+				api(p).gatewayResponses.remove(p.get("response_type"));
+				return AwsResponse.empty(202);
+			})
 			.add("PUT", method + "/integration", (r, p) -> putIntegration(r, p))
 			.add("GET", method + "/integration", (r, p) -> ok(integration(p)))
 			.add("DELETE", method + "/integration", (r, p) -> deleteIntegration(p))
@@ -96,7 +135,7 @@ public final class RestApiService implements AwsService, Persistent {
 				ObjectNode stage = stage(p);
 				ObjectNode updated = stage.deepCopy();
 				RestApiPatches.apply(updated, r.json(), Set.of("description", "variables", "tracingEnabled", "cacheClusterEnabled",
-						"cacheClusterSize", "deploymentId", "clientCertificateId"), true);
+						"cacheClusterSize", "deploymentId", "clientCertificateId", "accessLogSettings"), true);
 				if (!api(p).deployments.containsKey(updated.path("deploymentId").asString())) {
 					throw badRequest("Invalid deployment identifier specified");
 				}
@@ -318,8 +357,10 @@ public final class RestApiService implements AwsService, Persistent {
 		method.put("httpMethod", httpMethod);
 		method.put("authorizationType", authorization);
 		method.put("apiKeyRequired", input.path("apiKeyRequired").asBoolean(false));
-		if (input.has("requestParameters")) {
-			method.set("requestParameters", input.get("requestParameters").deepCopy());
+		for (String field : List.of("requestParameters", "authorizerId", "authorizationScopes")) {
+			if (input.has(field)) {
+				method.set(field, input.get(field).deepCopy());
+			}
 		}
 		methods.set(httpMethod, method);
 		return AwsResponse.json(201, method);
@@ -376,6 +417,158 @@ public final class RestApiService implements AwsService, Persistent {
 		integration(path);
 		method(path).remove("methodIntegration");
 		return AwsResponse.empty(204);
+	}
+
+	private AwsResponse putMethodResponse(AwsRequest request, Map<String, String> path) {
+		ObjectNode response = statusResponse(request, path);
+		if (request.json().has("responseModels")) {
+			response.set("responseModels", request.json().get("responseModels").deepCopy());
+		}
+		method(path).withObject("methodResponses").set(path.get("status_code"), response);
+		return AwsResponse.json(201, response);
+	}
+
+	private AwsResponse putIntegrationResponse(AwsRequest request, Map<String, String> path) {
+		ObjectNode response = statusResponse(request, path);
+		for (String field : List.of("selectionPattern", "responseTemplates", "contentHandling")) {
+			if (request.json().has(field)) {
+				response.set(field, request.json().get(field).deepCopy());
+			}
+		}
+		integration(path).withObject("integrationResponses").set(path.get("status_code"), response);
+		return AwsResponse.json(201, response);
+	}
+
+	/** A method or integration response: its status code and response parameters. */
+	private static ObjectNode statusResponse(AwsRequest request, Map<String, String> path) {
+		String status = path.get("status_code");
+		if (!status.matches("[1-5]\\d\\d")) {
+			throw badRequest("Invalid status code specified: " + status);
+		}
+		ObjectNode response = Json.object();
+		response.put("statusCode", status);
+		if (request.json().path("responseParameters").isObject()) {
+			response.set("responseParameters", request.json().get("responseParameters").deepCopy());
+		}
+		return response;
+	}
+
+	private static ObjectNode child(ObjectNode parent, String field, Map<String, String> path) {
+		JsonNode child = parent.path(field).get(path.get("status_code"));
+		if (child == null) {
+			throw notFound("Invalid Response status code specified");
+		}
+		return (ObjectNode) child;
+	}
+
+	// ---- authorizers and gateway responses -------------------------------------------------------------------
+
+	private AwsResponse createAuthorizer(AwsRequest request, Map<String, String> path) {
+		RestApi api = api(path);
+		JsonNode input = request.json();
+		ObjectNode authorizer = Json.object();
+		authorizer.put("id", randomId());
+		for (String field : List.of("name", "type", "identitySource", "authorizerUri", "authorizerCredentials",
+				"identityValidationExpression", "providerARNs", "authType")) {
+			if (input.has(field)) {
+				authorizer.set(field, input.get(field).deepCopy());
+			}
+		}
+		authorizer.put("authorizerResultTtlInSeconds", input.path("authorizerResultTtlInSeconds").asInt(300));
+		if (Json.string(authorizer, "name") == null || Json.string(authorizer, "name").isBlank()) {
+			throw badRequest("Invalid authorizer name specified");
+		}
+		validateAuthorizer(authorizer);
+		api.authorizers.put(authorizer.path("id").asString(), authorizer);
+		return AwsResponse.json(201, authorizer);
+	}
+
+	/** What API Gateway checks of an authorizer: its type and what that type needs. */
+	private static void validateAuthorizer(ObjectNode authorizer) {
+		String type = Json.string(authorizer, "type");
+		if (type == null || !Set.of("TOKEN", "REQUEST", "COGNITO_USER_POOLS").contains(type)) {
+			throw badRequest("Invalid authorizer type specified. Valid values are TOKEN, REQUEST and COGNITO_USER_POOLS.");
+		}
+		if ("COGNITO_USER_POOLS".equals(type) && authorizer.path("providerARNs").isEmpty()) {
+			throw badRequest("ProviderARNs need to be specified for authorizer of type COGNITO_USER_POOLS");
+		}
+		if (!"COGNITO_USER_POOLS".equals(type) && Json.string(authorizer, "authorizerUri") == null) {
+			throw badRequest("Authorizer URI must be specified for authorizer of type " + type);
+		}
+		if ("TOKEN".equals(type) && !String.valueOf(Json.string(authorizer, "identitySource")).startsWith("method.request.header.")) {
+			throw badRequest("Invalid identity source for a TOKEN authorizer: it must be one method.request.header.<name>");
+		}
+	}
+
+	private AwsResponse deleteAuthorizer(Map<String, String> path) {
+		RestApi api = api(path);
+		String id = authorizer(path).path("id").asString();
+		for (ObjectNode resource : api.resources.values()) {
+			for (Map.Entry<String, JsonNode> method : resource.path("resourceMethods").properties()) {
+				if (id.equals(method.getValue().path("authorizerId").asString(null))) {
+					throw conflict("Cannot delete authorizer '" + authorizer(path).path("name").asString()
+							+ "', is referenced in method: " + method.getKey() + " " + resource.path("path").asString());
+				}
+			}
+		}
+		api.authorizers.remove(id);
+		return AwsResponse.empty(202);
+	}
+
+	private ObjectNode authorizer(Map<String, String> path) {
+		ObjectNode authorizer = api(path).authorizers.get(path.get("authorizer_id"));
+		if (authorizer == null) {
+			throw notFound("Invalid Authorizer identifier specified");
+		}
+		return authorizer;
+	}
+
+	private AwsResponse putGatewayResponse(AwsRequest request, Map<String, String> path) {
+		String type = path.get("response_type");
+		if (!type.matches("DEFAULT_4XX|DEFAULT_5XX|[A-Z_]+")) {
+			throw badRequest("Invalid gateway response type specified: " + type);
+		}
+		ObjectNode response = Json.object();
+		response.put("responseType", type);
+		if (Json.string(request.json(), "statusCode") != null) {
+			response.put("statusCode", Json.string(request.json(), "statusCode"));
+		}
+		for (String field : List.of("responseParameters", "responseTemplates")) {
+			response.set(field, request.json().path(field).isObject() ? request.json().get(field).deepCopy() : Json.object());
+		}
+		response.put("defaultResponse", false);
+		api(path).gatewayResponses.put(type, response);
+		return AwsResponse.json(201, response);
+	}
+
+	private ObjectNode gatewayResponse(Map<String, String> path) {
+		ObjectNode response = api(path).gatewayResponses.get(path.get("response_type"));
+		if (response == null) {
+			throw notFound("Invalid Gateway Response type specified");
+		}
+		return response;
+	}
+
+	/** The headers API Gateway adds to its own {@code status} answer: a DEFAULT_4XX/5XX gateway response's. */
+	synchronized Map<String, String> gatewayResponseHeaders(String apiId, int status) {
+		RestApi api = this.apis.get(apiId);
+		ObjectNode response = (api != null) ? api.gatewayResponses.get(status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX") : null;
+		Map<String, String> headers = new LinkedHashMap<>();
+		if (response != null) {
+			response.path("responseParameters").properties().forEach((e) -> {
+				String name = e.getKey();
+				if (name.startsWith("gatewayresponse.header.")) {
+					headers.put(name.substring("gatewayresponse.header.".length()), staticValue(e.getValue().asString()));
+				}
+			});
+		}
+		return headers;
+	}
+
+	/** A mapping's static value {@code 'text'} as {@code text}. */
+	static String staticValue(String value) {
+		return (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
+				: value;
 	}
 
 	// ---- deployments and stages --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.apigateway.model.ConflictException;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -92,6 +93,64 @@ class RestApiServiceTest {
 		assertThatThrownBy(() -> this.apigateway.getRestApi((b) -> b.restApiId(id)))
 			.isInstanceOfSatisfying(NotFoundException.class, (ex) -> assertThat(ex.statusCode()).isEqualTo(404));
 		lambda.deleteFunction((b) -> b.functionName("rest-proxy"));
+	}
+
+	/** What deploy makes for a guarded REST API: authorizers, gateway responses, an OPTIONS mock, the access log. */
+	@Test
+	void authorizersGatewayResponsesOptionsMockAndAccessLog() throws Exception {
+		String pool = "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_Pool1";
+		String id = this.apigateway.createRestApi((b) -> b.name("guarded")).id();
+		String root = this.apigateway.getResources((b) -> b.restApiId(id)).items().get(0).id();
+		assertThatThrownBy(() -> this.apigateway.createAuthorizer((b) -> b.restApiId(id).name("none").type("COGNITO_USER_POOLS")
+			.identitySource("method.request.header.Authorization"))).isInstanceOf(BadRequestException.class)
+			.hasMessageContaining("ProviderARNs");
+		String authorizer = this.apigateway.createAuthorizer((b) -> b.restApiId(id).name("cognito").type("COGNITO_USER_POOLS")
+			.identitySource("method.request.header.Authorization").providerARNs(pool)).id();
+		this.apigateway.updateAuthorizer((b) -> b.restApiId(id).authorizerId(authorizer).patchOperations(
+				(p) -> p.op(Op.REMOVE).path("/providerARNs/" + pool.replace("/", "~1")),
+				(p) -> p.op(Op.ADD).path("/providerARNs").value(pool.replace("Pool1", "Pool2"))));
+		assertThat(this.apigateway.getAuthorizer((b) -> b.restApiId(id).authorizerId(authorizer)).providerARNs())
+			.containsExactly(pool.replace("Pool1", "Pool2"));
+
+		this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("ANY").authorizationType("COGNITO_USER_POOLS")
+			.authorizerId(authorizer));
+		this.apigateway.putIntegration((b) -> b.restApiId(id).resourceId(root).httpMethod("ANY").type(IntegrationType.MOCK));
+		assertThatThrownBy(() -> this.apigateway.deleteAuthorizer((b) -> b.restApiId(id).authorizerId(authorizer)))
+			.as("in use by a method").isInstanceOf(ConflictException.class);
+
+		this.apigateway.putMethod((b) -> b.restApiId(id).resourceId(root).httpMethod("OPTIONS").authorizationType("NONE"));
+		this.apigateway.putMethodResponse((b) -> b.restApiId(id).resourceId(root).httpMethod("OPTIONS").statusCode("204")
+			.responseParameters(java.util.Map.of("method.response.header.Access-Control-Allow-Origin", true)));
+		this.apigateway.putIntegration((b) -> b.restApiId(id).resourceId(root).httpMethod("OPTIONS").type(IntegrationType.MOCK)
+			.requestTemplates(java.util.Map.of("application/json", "{\"statusCode\": 204}")));
+		this.apigateway.putIntegrationResponse((b) -> b.restApiId(id).resourceId(root).httpMethod("OPTIONS").statusCode("204")
+			.responseParameters(java.util.Map.of("method.response.header.Access-Control-Allow-Origin", "'https://app.example.com'")));
+		this.apigateway.putGatewayResponse((b) -> b.restApiId(id).responseType("DEFAULT_4XX")
+			.responseParameters(java.util.Map.of("gatewayresponse.header.Access-Control-Allow-Origin", "'https://app.example.com'")));
+		this.apigateway.createDeployment((b) -> b.restApiId(id).stageName("dev"));
+
+		HttpClient http = HttpClient.newHttpClient();
+		String base = SharedCloud.endpoint() + "/restapis/" + id;
+		HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/dev/_user_request_/"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(preflight.statusCode()).isEqualTo(204);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+		HttpResponse<String> noStage = http.send(HttpRequest.newBuilder(URI.create(base + "/prod/_user_request_/")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(noStage.statusCode()).isEqualTo(403);
+		assertThat(noStage.headers().firstValue("Access-Control-Allow-Origin")).as("DEFAULT_4XX header").hasValue("https://app.example.com");
+		this.apigateway.deleteGatewayResponse((b) -> b.restApiId(id).responseType("DEFAULT_4XX"));
+		assertThatThrownBy(() -> this.apigateway.getGatewayResponse((b) -> b.restApiId(id).responseType("DEFAULT_4XX")))
+			.isInstanceOf(NotFoundException.class);
+
+		String log = "arn:aws:logs:us-east-1:000000000000:log-group:/aws/apigateway/guarded";
+		this.apigateway.updateStage((b) -> b.restApiId(id).stageName("dev").patchOperations(
+				(p) -> p.op(Op.REPLACE).path("/accessLogSettings/destinationArn").value(log),
+				(p) -> p.op(Op.REPLACE).path("/accessLogSettings/format").value("$context.requestId")));
+		assertThat(this.apigateway.getStage((b) -> b.restApiId(id).stageName("dev")).accessLogSettings().destinationArn()).isEqualTo(log);
+		this.apigateway.updateStage((b) -> b.restApiId(id).stageName("dev").patchOperations(
+				(p) -> p.op(Op.REMOVE).path("/accessLogSettings")));
+		assertThat(this.apigateway.getStage((b) -> b.restApiId(id).stageName("dev")).accessLogSettings()).isNull();
 	}
 
 	@Test

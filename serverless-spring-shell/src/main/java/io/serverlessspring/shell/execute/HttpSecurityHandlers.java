@@ -1,8 +1,5 @@
 package io.serverlessspring.shell.execute;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import io.serverlessspring.shell.model.HttpSecuritySpec;
 import io.serverlessspring.shell.plan.Action;
 import io.serverlessspring.shell.plan.HttpSecurityChanges;
@@ -10,13 +7,12 @@ import io.serverlessspring.shell.plan.Value;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
-import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizationType;
 import software.amazon.awssdk.services.apigatewayv2.model.AuthorizerType;
 import software.amazon.awssdk.services.apigatewayv2.model.Cors;
 
-/** CORS, authorizers, route authorization, stage settings, REST settings and methods, usage plan, API keys. */
+/** CORS, authorizers, route authorization, stage settings, usage plan, API keys (REST API guards: {@link RestApiSecurityHandlers}). */
 final class HttpSecurityHandlers {
 
 	private HttpSecurityHandlers() {
@@ -27,10 +23,12 @@ final class HttpSecurityHandlers {
 		registry.on(HttpSecurityChanges.Authorizer.class, HttpSecurityHandlers::authorizer);
 		registry.on(HttpSecurityChanges.RouteAuthorization.class, HttpSecurityHandlers::route);
 		registry.on(HttpSecurityChanges.ApiStage.class, HttpSecurityHandlers::stage);
-		registry.on(HttpSecurityChanges.RestSettings.class, HttpSecurityHandlers::restSettings);
-		registry.on(HttpSecurityChanges.RestMethods.class, HttpSecurityHandlers::restMethods);
+		registry.on(HttpSecurityChanges.RestSettings.class, RestApiSecurityHandlers::settings);
+		registry.on(HttpSecurityChanges.RestMethods.class, RestApiSecurityHandlers::methods);
 		registry.on(HttpSecurityChanges.UsagePlan.class, HttpSecurityHandlers::usagePlan);
 		registry.on(HttpSecurityChanges.ApiKey.class, HttpSecurityHandlers::apiKey);
+		registry.on(HttpSecurityChanges.RestAuthorizer.class, RestApiSecurityHandlers::authorizer);
+		registry.on(HttpSecurityChanges.RestCors.class, RestApiSecurityHandlers::cors);
 	}
 
 	private static void cors(HttpSecurityChanges.Cors change, ExecutionContext ctx) {
@@ -104,9 +102,7 @@ final class HttpSecurityHandlers {
 		String apiId = ctx.resolve(change.apiId());
 		boolean throttled = change.rateLimit() > 0 || change.burstLimit() > 0;
 		if (change.restApi()) {
-			ctx.clients().apiGateway().updateStage(b -> b.restApiId(apiId).stageName(change.stage()).patchOperations(
-					patch(Op.REPLACE, "/*/*/throttling/rateLimit", Double.toString(change.rateLimit())),
-					patch(Op.REPLACE, "/*/*/throttling/burstLimit", Integer.toString(change.burstLimit()))));
+			RestApiSecurityHandlers.stage(change, apiId, ctx);
 			return;
 		}
 		ApiGatewayV2Client client = ctx.clients().apiGatewayV2();
@@ -126,37 +122,6 @@ final class HttpSecurityHandlers {
 				// none to remove
 			}
 		}
-	}
-
-	private static void restSettings(HttpSecurityChanges.RestSettings change, ExecutionContext ctx) {
-		String id = ctx.resolve(change.restApiId());
-		List<PatchOperation> patches = new ArrayList<>();
-		if (!change.endpointType().equals(change.endpointTypeBefore())) {
-			patches.add(patch(Op.REPLACE, "/endpointConfiguration/types/" + change.endpointTypeBefore(), change.endpointType()));
-		}
-		change.addBinaryMediaTypes().forEach(type -> patches.add(patch(Op.ADD, "/binaryMediaTypes/" + type.replace("/", "~1"), null)));
-		change.addVpcEndpointIds().forEach(endpoint -> patches.add(patch(Op.ADD, "/endpointConfiguration/vpcEndpointIds", endpoint)));
-		if (change.resourcePolicy() != null) {
-			patches.add(patch(Op.REPLACE, "/policy", change.resourcePolicy()));
-		}
-		ctx.clients().apiGateway().updateRestApi(b -> b.restApiId(id).patchOperations(patches));
-	}
-
-	private static void restMethods(HttpSecurityChanges.RestMethods change, ExecutionContext ctx) {
-		ApiGatewayClient client = ctx.clients().apiGateway();
-		String id = ctx.resolve(change.restApiId());
-		for (Resource resource : client.getResources(b -> b.restApiId(id).limit(500)).items()) {
-			if (resource.resourceMethods() == null || !resource.resourceMethods().containsKey("ANY")) {
-				continue;
-			}
-			List<PatchOperation> patches = new ArrayList<>();
-			if (change.authorizationType() != null) {
-				patches.add(patch(Op.REPLACE, "/authorizationType", change.authorizationType()));
-			}
-			patches.add(patch(Op.REPLACE, "/apiKeyRequired", Boolean.toString(change.apiKeyRequired())));
-			client.updateMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY").patchOperations(patches));
-		}
-		client.createDeployment(b -> b.restApiId(id).stageName(change.stage()).description("methods: authorization, API keys"));
 	}
 
 	private static void usagePlan(HttpSecurityChanges.UsagePlan change, ExecutionContext ctx) {
@@ -209,7 +174,7 @@ final class HttpSecurityHandlers {
 		}
 	}
 
-	private static PatchOperation patch(Op op, String path, String value) {
+	static PatchOperation patch(Op op, String path, String value) {
 		return PatchOperation.builder().op(op).path(path).value(value).build();
 	}
 

@@ -86,7 +86,38 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 	/** CORS. */
 	public record Cors(List<String> origins, List<String> methods, List<String> headers, List<String> exposedHeaders,
 			boolean credentials, int maxAgeSeconds) {
+
+		/** The headers a REST API's OPTIONS mock answers a preflight with (header name to value). */
+		public java.util.Map<String, String> restPreflightHeaders() {
+			java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+			headers.put("Access-Control-Allow-Origin", String.join(",", this.origins));
+			headers.put("Access-Control-Allow-Methods", String.join(",", this.methods));
+			headers.put("Access-Control-Allow-Headers", String.join(",", this.headers));
+			headers.put("Access-Control-Max-Age", Integer.toString(this.maxAgeSeconds));
+			if (this.credentials) {
+				headers.put("Access-Control-Allow-Credentials", "true");
+			}
+			return headers;
+		}
+
+		/**
+		 * The headers a REST API adds to its own 4XX/5XX answers (gateway responses), so a browser can read
+		 * an authorizer's 401 or a throttling 429 instead of reporting a CORS failure.
+		 */
+		public java.util.Map<String, String> restGatewayResponseHeaders() {
+			java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+			headers.put("Access-Control-Allow-Origin", String.join(",", this.origins));
+			headers.put("Access-Control-Allow-Headers", String.join(",", this.headers));
+			if (this.credentials) {
+				headers.put("Access-Control-Allow-Credentials", "true");
+			}
+			return headers;
+		}
+
 	}
+
+	/** The gateway responses a REST API's CORS headers go on. */
+	public static final List<String> CORS_GATEWAY_RESPONSES = List.of("DEFAULT_4XX", "DEFAULT_5XX");
 
 	/**
 	 * Authorization; {@code lambdaSimpleResponses}: the HTTP API Lambda authorizer answers
@@ -99,6 +130,19 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 
 		static final Auth NONE = new Auth("NONE", null, List.of(), "$request.header.Authorization", List.of(), null,
 				List.of(), null, null, "REQUEST", "$request.header.Authorization", 300, true);
+
+		/**
+		 * A REST authorizer's identity source: the HTTP API form of the setting ({@code $request.header.X},
+		 * {@code $request.querystring.q}) in the REST form ({@code method.request.header.X}), comma-separated.
+		 */
+		public static String restIdentitySource(String source) {
+			return source.replace("$request.header.", "method.request.header.")
+				.replace("$request.querystring.", "method.request.querystring.")
+				.replace("$context.", "context.")
+				.replace("$stageVariables.", "stageVariables.")
+				.replaceAll("\\s*,\\s*", ",");
+		}
+
 
 	}
 

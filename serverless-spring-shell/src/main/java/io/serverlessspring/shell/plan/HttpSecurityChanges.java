@@ -87,10 +87,13 @@ public final class HttpSecurityChanges {
 
 	}
 
-	/** REST API settings: endpoint type, binary media types and (private API) VPC endpoint ids to add, resource policy. */
+	/**
+	 * REST API settings: endpoint type, binary media types and (private API) VPC endpoint ids to add or
+	 * remove, resource policy ({@code null}: left as it is; empty: removed).
+	 */
 	public record RestSettings(Action action, Value restApiId, String endpointTypeBefore, String endpointType,
-			List<String> addBinaryMediaTypes, List<String> addVpcEndpointIds, String resourcePolicy, String detail,
-			List<FieldChange> fields)
+			List<String> addBinaryMediaTypes, List<String> addVpcEndpointIds, List<String> removeVpcEndpointIds,
+			String resourcePolicy, String detail, List<FieldChange> fields)
 			implements ResourceChange {
 
 		@Override
@@ -106,15 +109,56 @@ public final class HttpSecurityChanges {
 	}
 
 	/**
-	 * The ANY methods' authorization ({@code null}: left alone) and API key requirement; the stage is
-	 * redeployed after.
+	 * The ANY methods' authorization ({@code null}: left alone), their authorizer ({@code null}: none) and
+	 * API key requirement; the stage is redeployed after.
 	 */
 	public record RestMethods(Action action, Value restApiId, String stage, String authorizationType,
-			boolean apiKeyRequired, String detail, List<FieldChange> fields) implements ResourceChange {
+			Value authorizerId, boolean apiKeyRequired, String detail, List<FieldChange> fields) implements ResourceChange {
 
 		@Override
 		public String kind() {
 			return "REST methods";
+		}
+
+		@Override
+		public String resource() {
+			return this.restApiId + "/" + this.stage;
+		}
+
+	}
+
+	/**
+	 * A REST API authorizer: {@code COGNITO_USER_POOLS} ({@code providerArns}: the user pools) or a Lambda
+	 * {@code TOKEN}/{@code REQUEST} authorizer ({@code uri}, result TTL); {@code id} the existing one to
+	 * update or delete, {@code providerArnsBefore} what it holds now. Outputs {@link Value#AUTHORIZER_ID}.
+	 */
+	public record RestAuthorizer(Action action, Value restApiId, String id, String name, String type,
+			String identitySource, List<String> providerArns, List<String> providerArnsBefore, String uri, int ttlSeconds,
+			String detail, List<FieldChange> fields) implements ResourceChange {
+
+		@Override
+		public String kind() {
+			return "REST authorizer";
+		}
+
+		@Override
+		public String resource() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * A REST API's CORS: an OPTIONS mock beside each ANY method answering the preflight with
+	 * {@code preflightHeaders}, and {@code gatewayHeaders} on the API's own 4XX/5XX answers; both
+	 * {@code null} on delete. The stage is redeployed after.
+	 */
+	public record RestCors(Action action, Value restApiId, String stage, Map<String, String> preflightHeaders,
+			Map<String, String> gatewayHeaders, String detail, List<FieldChange> fields) implements ResourceChange {
+
+		@Override
+		public String kind() {
+			return "REST CORS";
 		}
 
 		@Override

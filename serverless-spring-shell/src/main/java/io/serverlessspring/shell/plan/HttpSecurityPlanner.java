@@ -29,13 +29,16 @@ final class HttpSecurityPlanner {
 
 	static void plan(DesiredStage desired, ActualStage actual, List<ResourceChange> changes, List<String> unchanged) {
 		HttpSecuritySpec security = desired.http().security();
-		if (security == null || security.isDefault()) {
+		boolean restApi = desired.http().type() == io.serverlessspring.boot.settings.HttpSettings.Type.REST_API;
+		if (!restApi && (security == null || security.isDefault())) {
 			return;
 		}
+		// A REST API is planned even with the defaults: a setting that was removed is taken off it.
+		security = (security != null) ? security : HttpSecuritySpec.NONE;
 		int before = changes.size();
 		switch (desired.http().type()) {
 			case HTTP_API -> httpApi(desired, actual, security, changes);
-			case REST_API -> restApi(desired, actual, security, changes, unchanged);
+			case REST_API -> RestApiSecurityPlanner.plan(desired, actual, security, changes);
 			case FUNCTION_URL -> {
 				ActualStage.ActualFunctionUrl url = actual.functionUrl();
 				HttpSecuritySpec.Cors current = (url != null) ? url.cors() : null;
@@ -46,7 +49,7 @@ final class HttpSecurityPlanner {
 			default -> {
 			}
 		}
-		if (changes.size() == before) {
+		if (changes.size() == before && !security.isDefault()) {
 			unchanged.add("HTTP settings (" + security.describe() + ")");
 		}
 	}
@@ -156,9 +159,7 @@ final class HttpSecurityPlanner {
 
 	private static Value lambdaAuthorizer(DesiredStage desired, ActualStage actual, HttpSecuritySpec.Auth auth,
 			ActualAuthorizer current, Value apiId, List<ResourceChange> changes) {
-		String function = (auth.lambdaFunctionArn() != null) ? auth.lambdaFunctionArn()
-				: (auth.lambdaBean() != null) ? desired.aliasArn()
-						: required(null, "serverless.http.auth.lambda.bean or serverless.http.auth.lambda.function-arn");
+		String function = authorizerFunction(desired, auth);
 		String uri = Arns.lambdaInvocationUri(desired.region(), function);
 		String name = desired.functionName() + "-authorizer";
 		boolean request = current != null && "REQUEST".equals(current.type());
@@ -178,79 +179,33 @@ final class HttpSecurityPlanner {
 		boolean own = auth.lambdaFunctionArn() == null;
 		boolean granted = own ? actual.permissions().containsKey(AUTHORIZER_PERMISSION) : request;
 		if (!granted) {
-			String prefix = Arns.executeApi(desired.region(), desired.account(), "", "");
-			Value source = (apiId instanceof Value.Known known)
-					? Value.known(Arns.executeApi(desired.region(), desired.account(), known.value(), "/authorizers/*"))
-					: Value.ref(prefix, Value.HTTP_API_ID, "/authorizers/*");
-			changes.add(new HttpChanges.Permission(Action.CREATE, own ? desired.functionName() : function,
-					own ? ResourceNames.ALIAS : null, AUTHORIZER_PERMISSION, "apigateway.amazonaws.com",
-					"lambda:InvokeFunction", source, null, null, "API Gateway may call the authorizer",
-					List.of(FieldChange.of("source", null, source.toString()))));
+			changes.add(authorizerPermission(desired, auth, apiId, Value.HTTP_API_ID, Action.CREATE));
 		}
 		return id;
 	}
 
-	private static void restApi(DesiredStage desired, ActualStage actual, HttpSecuritySpec security,
-			List<ResourceChange> changes, List<String> unchanged) {
-		boolean exists = actual.restApi() != null && actual.security().rest() != null;
-		Value apiId = (actual.restApi() != null) ? Value.known(actual.restApi().id()) : Value.ref(Value.REST_API_ID);
-		ActualHttpSecurity.ActualRest rest = exists ? actual.security().rest() : null;
-		HttpSecuritySpec.Rest wanted = security.rest();
-		// A new REST API is REGIONAL, without binary types, policy, method authorization or keys.
-		String currentType = exists ? rest.endpointType() : "REGIONAL";
-		List<String> binaries = exists ? rest.binaryMediaTypes() : List.of();
-		List<String> add = wanted.binaryMediaTypes().stream().filter(t -> !binaries.contains(t)).toList();
-		String currentPolicy = exists ? rest.policy() : null;
-		// A changed policy is applied too, not only a first one.
-		boolean policy = wanted.resourcePolicy() != null && !wanted.resourcePolicy().isBlank()
-				&& !(exists && rest.policySet() && Diff.sameJson(currentPolicy, wanted.resourcePolicy()));
-		List<String> endpoints = exists ? rest.vpcEndpointIds() : List.of();
-		List<String> addEndpoints = "PRIVATE".equals(wanted.endpointType())
-				? wanted.vpcEndpointIds().stream().filter(e -> !endpoints.contains(e)).toList() : List.of();
-		if (!wanted.endpointType().equals(currentType) || !add.isEmpty() || !addEndpoints.isEmpty() || policy) {
-			changes.add(new HttpSecurityChanges.RestSettings(Action.UPDATE, apiId, currentType, wanted.endpointType(), add,
-					addEndpoints, policy ? wanted.resourcePolicy() : null, "endpoint type, binary media types, policy",
-					new Diff().field("endpoint type", currentType, wanted.endpointType())
-						.field("binary media types", binaries, wanted.binaryMediaTypes())
-						.field("VPC endpoints", addEndpoints.isEmpty() ? null : endpoints,
-								addEndpoints.isEmpty() ? null : wanted.vpcEndpointIds())
-						.field("resource policy", policy ? currentPolicy : null, policy ? wanted.resourcePolicy() : null)
-						.fields()));
-		}
-		String authorization = methodAuthorization(security);
-		if (authorization == null) {
-			unchanged.add("REST methods (serverless.http.auth.type=" + security.auth().type().toLowerCase(Locale.ROOT)
-					+ " on a REST API is in 'template' but not applied by deploy yet)");
-		}
-		boolean keys = !wanted.apiKeys().isEmpty();
-		// A REST API this plan creates gets its methods' authorization and key requirement when made.
-		List<String> authorizations = exists ? rest.methodAuthorizations() : List.of();
-		List<Boolean> required = exists ? rest.methodKeysRequired() : List.of();
-		boolean authorizationDiffers = authorizations.stream().anyMatch(a -> authorization != null && !authorization.equals(a));
-		boolean methodsDiffer = authorizationDiffers || required.stream().anyMatch(r -> r != keys);
-		if (methodsDiffer) {
-			// Only what differs is patched (null: the authorization is left as it is).
-			changes.add(new HttpSecurityChanges.RestMethods(Action.UPDATE, apiId, desired.stage(),
-					authorizationDiffers ? authorization : null, keys,
-					"authorization " + (authorization != null ? authorization : "unchanged")
-							+ (keys ? ", API key required" : ""),
-					new Diff().field("authorization", authorizations, authorization)
-						.field("API key required", required, keys)
-						.fields()));
-		}
-		if (security.throttleRate() > 0 || security.throttleBurst() > 0) {
-			ActualHttpSecurity.ActualApiStage stage = exists ? actual.security().stage() : null;
-			Diff diff = new Diff().field("throttling rate", (stage != null) ? stage.rateLimit() : null, security.throttleRate())
-				.field("throttling burst", (stage != null) ? stage.burstLimit() : null, security.throttleBurst());
-			if (!diff.isEmpty()) {
-				changes.add(new HttpSecurityChanges.ApiStage(Action.UPDATE, apiId, desired.stage(), true,
-						security.throttleRate(), security.throttleBurst(), null, null,
-						"throttling " + security.throttleRate() + "/s burst " + security.throttleBurst(), diff.fields()));
-			}
-		}
-		if (keys) {
-			apiKeys(desired, actual, wanted, apiId, changes);
-		}
+	/**
+	 * The permission letting API Gateway ({@code apiId}, or the API this plan makes: {@code apiOutput}) call
+	 * the Lambda authorizer: the stage's alias (a bean) or the given function.
+	 */
+	static HttpChanges.Permission authorizerPermission(DesiredStage desired, HttpSecuritySpec.Auth auth, Value apiId,
+			String apiOutput, Action action) {
+		boolean own = auth.lambdaFunctionArn() == null;
+		String function = own ? desired.functionName() : auth.lambdaFunctionArn();
+		String prefix = Arns.executeApi(desired.region(), desired.account(), "", "");
+		Value source = (apiId instanceof Value.Known known)
+				? Value.known(Arns.executeApi(desired.region(), desired.account(), known.value(), "/authorizers/*"))
+				: Value.ref(prefix, apiOutput, "/authorizers/*");
+		return new HttpChanges.Permission(action, function, own ? ResourceNames.ALIAS : null, AUTHORIZER_PERMISSION,
+				"apigateway.amazonaws.com", "lambda:InvokeFunction", source, null, null, "API Gateway may call the authorizer",
+				List.of(FieldChange.of("source", null, source.toString())));
+	}
+
+	/** The function a Lambda authorizer invokes: the given ARN, or the stage's alias when it is a bean. */
+	static String authorizerFunction(DesiredStage desired, HttpSecuritySpec.Auth auth) {
+		return (auth.lambdaFunctionArn() != null) ? auth.lambdaFunctionArn()
+				: (auth.lambdaBean() != null) ? desired.aliasArn()
+						: required(null, "serverless.http.auth.lambda.bean or serverless.http.auth.lambda.function-arn");
 	}
 
 	/** The access-log group, planned before the stage that logs to it. */
@@ -279,7 +234,7 @@ final class HttpSecurityPlanner {
 				(log != null) ? log.format() : null);
 	}
 
-	/** The REST methods' authorization type ({@code null}: one deploy does not apply to methods). */
+	/** The authorization a new REST API's methods are made with ({@code null}: none yet, one with an authorizer is set after it). */
 	static String methodAuthorization(HttpSecuritySpec security) {
 		String type = (security != null) ? security.auth().type() : "NONE";
 		return switch (type) {
@@ -293,7 +248,7 @@ final class HttpSecurityPlanner {
 		return security != null && !security.rest().apiKeys().isEmpty();
 	}
 
-	private static void apiKeys(DesiredStage desired, ActualStage actual, HttpSecuritySpec.Rest rest, Value apiId,
+	static void apiKeys(DesiredStage desired, ActualStage actual, HttpSecuritySpec.Rest rest, Value apiId,
 			List<ResourceChange> changes) {
 		ActualHttpSecurity.ActualUsagePlan plan = actual.security().usagePlan();
 		Value planId;
@@ -319,7 +274,7 @@ final class HttpSecurityPlanner {
 		}
 	}
 
-	private static HttpSecurityChanges.Cors cors(String front, Value target, HttpSecuritySpec.Cors current,
+	static HttpSecurityChanges.Cors cors(String front, Value target, HttpSecuritySpec.Cors current,
 			HttpSecuritySpec.Cors wanted) {
 		return new HttpSecurityChanges.Cors((current == null) ? Action.CREATE : Action.UPDATE, front, target, wanted,
 				String.join(", ", wanted.origins()),
@@ -343,13 +298,13 @@ final class HttpSecurityPlanner {
 				&& current.credentials() == wanted.credentials() && current.maxAgeSeconds() == wanted.maxAgeSeconds();
 	}
 
-	private static Set<String> lower(List<String> values) {
+	static Set<String> lower(List<String> values) {
 		Set<String> set = new LinkedHashSet<>();
 		(values != null ? values : new ArrayList<String>()).forEach(v -> set.add(v.toLowerCase(Locale.ROOT)));
 		return set;
 	}
 
-	private static String required(String value, String setting) {
+	static String required(String value, String setting) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(setting + " is required for this authorization type.");
 		}

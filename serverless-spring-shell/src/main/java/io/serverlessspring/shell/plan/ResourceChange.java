@@ -17,6 +17,7 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		HttpChanges.Permission, HttpChanges.DomainMapping, HttpSecurityChanges.Cors, HttpSecurityChanges.Authorizer,
 		HttpSecurityChanges.RouteAuthorization, HttpSecurityChanges.ApiStage, HttpSecurityChanges.RestSettings,
 		HttpSecurityChanges.RestMethods, HttpSecurityChanges.UsagePlan, HttpSecurityChanges.ApiKey,
+		HttpSecurityChanges.RestAuthorizer, HttpSecurityChanges.RestCors,
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, EventRuleChanges.Rule,
 		EventTriggerChanges.LogSubscription, EventTriggerChanges.PoolTriggers,
 		CertifyChanges.Certificate,

@@ -42,14 +42,27 @@ public record ActualHttpSecurity(HttpSecuritySpec.Cors cors, ActualRoute route, 
 	 * to {@code execute-api:/}), or {@code null}
 	 * @param methodAuthorizations authorization type of each ANY method
 	 * @param methodKeysRequired whether each ANY method requires an API key
+	 * @param methodAuthorizerIds the authorizer of each ANY method ({@code null} entries: none)
+	 * @param authorizers the API's authorizers by name
+	 * @param preflights the CORS headers of the OPTIONS mock beside each ANY method ({@code null} entries:
+	 * no OPTIONS method there)
+	 * @param gatewayResponses the headers API Gateway adds to its own answers, by response type (only
+	 * those set, not its built-in defaults)
 	 */
 	public record ActualRest(String endpointType, List<String> binaryMediaTypes, List<String> vpcEndpointIds,
-			String policy, List<String> methodAuthorizations, List<Boolean> methodKeysRequired) {
+			String policy, List<String> methodAuthorizations, List<Boolean> methodKeysRequired,
+			List<String> methodAuthorizerIds, Map<String, ActualRestAuthorizer> authorizers,
+			List<Map<String, String>> preflights, Map<String, Map<String, String>> gatewayResponses) {
 
 		public boolean policySet() {
 			return this.policy != null && this.policy.contains("\"Statement\"");
 		}
 
+	}
+
+	/** A REST API authorizer ({@code COGNITO_USER_POOLS}, {@code TOKEN} or {@code REQUEST}). */
+	public record ActualRestAuthorizer(String id, String name, String type, List<String> providerArns, String uri,
+			String identitySource, Integer ttlSeconds) {
 	}
 
 	public record ActualUsagePlan(String id, String name, List<String> keyNames) {

@@ -143,6 +143,11 @@ public final class HttpStateReader {
 			if (stage == null) {
 				stage = restStage(clients, restApi.id(), stageName);
 			}
+			if (accessLogGroup == null && stage != null && stage.accessLogArn() != null
+					&& stage.accessLogArn().contains(":log-group:")) {
+				accessLogGroup = logGroupIfExists(clients,
+						stage.accessLogArn().substring(stage.accessLogArn().indexOf(":log-group:") + 11));
+			}
 		}
 		if (restApi != null || forRemoval) {
 			usagePlan = usagePlan(clients, function);
@@ -164,11 +169,15 @@ public final class HttpStateReader {
 				? api.endpointConfiguration().typesAsStrings().get(0) : "EDGE";
 		List<String> authorizations = new ArrayList<>();
 		List<Boolean> keys = new ArrayList<>();
+		List<String> authorizerIds = new ArrayList<>();
+		List<Map<String, String>> preflights = new ArrayList<>();
 		for (Resource resource : clients.apiGateway().getResources(b -> b.restApiId(id).limit(500)).items()) {
 			if (resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY")) {
 				var method = clients.apiGateway().getMethod(b -> b.restApiId(id).resourceId(resource.id()).httpMethod("ANY"));
 				authorizations.add(method.authorizationType());
 				keys.add(Boolean.TRUE.equals(method.apiKeyRequired()));
+				authorizerIds.add(method.authorizerId());
+				preflights.add(resource.resourceMethods().containsKey("OPTIONS") ? preflight(clients, id, resource.id()) : null);
 			}
 		}
 		// API Gateway answers the policy JSON-escaped, with its own ARN where the policy said execute-api:/.
@@ -177,16 +186,80 @@ public final class HttpStateReader {
 					.replaceAll("arn:aws[a-z-]*:execute-api:[a-z0-9-]+:\\d{12}:" + id + "/", "execute-api:/");
 		List<String> endpoints = (api.endpointConfiguration() != null) ? List.copyOf(api.endpointConfiguration().vpcEndpointIds())
 				: List.of();
-		return new ActualRest(type, List.copyOf(api.binaryMediaTypes()), endpoints, policy, authorizations, keys);
+		return new ActualRest(type, List.copyOf(api.binaryMediaTypes()), endpoints, policy, authorizations, keys,
+				authorizerIds, restAuthorizers(clients, id), preflights, gatewayResponses(clients, id));
+	}
+
+	/** The header values an OPTIONS mock's 204 integration response answers with (quotes removed). */
+	private static Map<String, String> preflight(AwsClients clients, String id, String resourceId) {
+		var method = clients.apiGateway().getMethod(b -> b.restApiId(id).resourceId(resourceId).httpMethod("OPTIONS"));
+		var integration = method.methodIntegration();
+		var response = (integration != null) ? integration.integrationResponses().get("204") : null;
+		return headers((response != null) ? response.responseParameters() : Map.of(), "method.response.header.");
+	}
+
+	private static Map<String, ActualHttpSecurity.ActualRestAuthorizer> restAuthorizers(AwsClients clients, String id) {
+		Map<String, ActualHttpSecurity.ActualRestAuthorizer> found = new LinkedHashMap<>();
+		try {
+			for (var a : clients.apiGateway().getAuthorizers(b -> b.restApiId(id).limit(500)).items()) {
+				found.put(a.name(), new ActualHttpSecurity.ActualRestAuthorizer(a.id(), a.name(), a.typeAsString(),
+						List.copyOf(a.providerARNs()), a.authorizerUri(), a.identitySource(), a.authorizerResultTtlInSeconds()));
+			}
+		}
+		catch (AwsServiceException ex) {
+			if (!unsupported(clients, ex)) {
+				throw ex;
+			}
+		}
+		return found;
+	}
+
+	/** The CORS gateway responses set on the API (API Gateway's built-in defaults count as none). */
+	private static Map<String, Map<String, String>> gatewayResponses(AwsClients clients, String id) {
+		Map<String, Map<String, String>> found = new LinkedHashMap<>();
+		for (String type : HttpSecuritySpec.CORS_GATEWAY_RESPONSES) {
+			try {
+				var response = clients.apiGateway().getGatewayResponse(b -> b.restApiId(id).responseType(type));
+				Map<String, String> headers = headers(response.responseParameters(), "gatewayresponse.header.");
+				if (!Boolean.TRUE.equals(response.defaultResponse()) || !headers.isEmpty()) {
+					found.put(type, headers);
+				}
+			}
+			catch (software.amazon.awssdk.services.apigateway.model.NotFoundException ex) {
+				// not set
+			}
+			catch (AwsServiceException ex) {
+				if (!unsupported(clients, ex)) {
+					throw ex;
+				}
+			}
+		}
+		return found;
+	}
+
+	/** {@code prefix + name -> 'value'} parameters as {@code name -> value}. */
+	private static Map<String, String> headers(Map<String, String> parameters, String prefix) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		(parameters != null ? parameters : Map.<String, String>of()).forEach((key, value) -> {
+			if (key.startsWith(prefix) && value != null) {
+				headers.put(key.substring(prefix.length()),
+						(value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) ? value.substring(1, value.length() - 1)
+								: value);
+			}
+		});
+		return headers;
 	}
 
 	private static ActualApiStage restStage(AwsClients clients, String id, String stageName) {
 		try {
-			var settings = clients.apiGateway().getStage(b -> b.restApiId(id).stageName(stageName)).methodSettings().get("*/*");
+			var stage = clients.apiGateway().getStage(b -> b.restApiId(id).stageName(stageName));
+			var settings = stage.methodSettings().get("*/*");
+			var log = stage.accessLogSettings();
 			return new ActualApiStage(
 					(settings != null && settings.throttlingRateLimit() != null) ? settings.throttlingRateLimit() : 0,
 					(settings != null && settings.throttlingBurstLimit() != null) ? settings.throttlingBurstLimit() : 0,
-					null, null);
+					(log != null && log.destinationArn() != null && !log.destinationArn().isBlank()) ? log.destinationArn() : null,
+					(log != null) ? log.format() : null);
 		}
 		catch (software.amazon.awssdk.services.apigateway.model.NotFoundException ex) {
 			return null;

@@ -9,6 +9,7 @@ import io.serverlessspring.boot.settings.HttpAuthSettings;
 import io.serverlessspring.boot.settings.HttpCorsSettings;
 import io.serverlessspring.boot.settings.HttpRestApiSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
+import io.serverlessspring.shell.model.HttpSecuritySpec;
 
 import static io.serverlessspring.shell.template.Cfn.getAtt;
 import static io.serverlessspring.shell.template.Cfn.map;
@@ -18,7 +19,7 @@ import static io.serverlessspring.shell.template.TemplateDocument.require;
 
 /**
  * A REST API front: endpoint type, binary types, resource policy, Cognito or Lambda authorizer,
- * CORS preflight methods, deployment and stage (throttling, access log), API keys with their usage plan.
+ * CORS preflight methods and gateway responses, deployment and stage (throttling, access log), API keys with their usage plan.
  */
 final class RestApiResources {
 
@@ -94,7 +95,7 @@ final class RestApiResources {
 			}
 			case LAMBDA -> {
 				boolean token = auth.getLambda().getType() == HttpAuthSettings.AuthorizerType.TOKEN;
-				String source = auth.getLambda().getIdentitySource().replace("$request.header.", "method.request.header.");
+				String source = HttpSecuritySpec.Auth.restIdentitySource(auth.getLambda().getIdentitySource());
 				this.stack.resource("RestApiAuthorizer", "AWS::ApiGateway::Authorizer", map("RestApiId", ref("RestApi"),
 						"Name", this.stack.functionName() + "-authorizer", "Type", token ? "TOKEN" : "REQUEST",
 						"IdentitySource", source, "AuthorizerUri", this.shared.authorizerUri(auth),
@@ -150,6 +151,17 @@ final class RestApiResources {
 							List.of(map("StatusCode", "204", "ResponseParameters", headers))),
 					"MethodResponses", List.of(map("StatusCode", "204", "ResponseParameters", declared))));
 			methods.add(method[0]);
+		}
+		// CORS headers on API Gateway's own 4XX/5XX answers too, as deploy sets them.
+		var wanted = this.stack.desired().http().security().cors();
+		Map<String, Object> gatewayHeaders = new LinkedHashMap<>();
+		wanted.restGatewayResponseHeaders().forEach((name, value) -> gatewayHeaders.put("gatewayresponse.header." + name,
+				"'" + value + "'"));
+		for (String type : HttpSecuritySpec.CORS_GATEWAY_RESPONSES) {
+			String id = "RestApiGatewayResponse" + type.replace("_", "");
+			this.stack.resource(id, "AWS::ApiGateway::GatewayResponse",
+					map("RestApiId", ref("RestApi"), "ResponseType", type, "ResponseParameters", gatewayHeaders));
+			methods.add(id); // deployed with the methods
 		}
 	}
 

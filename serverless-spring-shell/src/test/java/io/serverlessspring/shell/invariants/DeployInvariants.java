@@ -90,8 +90,13 @@ abstract class DeployInvariants {
 	}
 
 	void identicalRedeployPlansNothingAndWritesNothing(String stage) {
+		identicalRedeployPlansNothingAndWritesNothing(stage, SETTINGS);
+	}
+
+	/** The same for a stage with {@code settings} ({@code application-<stage>.yml}). */
+	void identicalRedeployPlansNothingAndWritesNothing(String stage, String settings) {
 		String function = "petstore-" + stage;
-		this.console.settings(stage, SETTINGS);
+		this.console.settings(stage, settings);
 		JsonNode first = this.console.plannedChanges(stage);
 		assertThat(first.size()).isGreaterThan(5);
 		assertThat(first.toString()).doesNotContain("hunter2").contains("****");

@@ -64,6 +64,7 @@ class StageTemplateTest {
 			Map.entry("AWS::ApiGateway::Deployment", List.of("RestApiId")),
 			Map.entry("AWS::ApiGateway::Stage", List.of("RestApiId")),
 			Map.entry("AWS::ApiGateway::Authorizer", List.of("Name", "RestApiId", "Type")),
+			Map.entry("AWS::ApiGateway::GatewayResponse", List.of("ResponseType", "RestApiId")),
 			Map.entry("AWS::ApiGateway::UsagePlan", List.of()),
 			Map.entry("AWS::ApiGateway::ApiKey", List.of()),
 			Map.entry("AWS::ApiGateway::UsagePlanKey", List.of("KeyId", "KeyType", "UsagePlanId")),
@@ -206,6 +207,10 @@ class StageTemplateTest {
 		assertThat(props(resources, "RestApiProxyMethod")).containsEntry("AuthorizationType", "COGNITO_USER_POOLS")
 			.containsEntry("ApiKeyRequired", true);
 		assertThat(props(resources, "RestApiProxyOptions")).containsEntry("HttpMethod", "OPTIONS");
+		assertThat(ofType(resources, "AWS::ApiGateway::GatewayResponse")).extracting(r -> r.get("ResponseType"))
+			.containsExactly("DEFAULT_4XX", "DEFAULT_5XX");
+		assertThat(map(props(resources, "RestApiGatewayResponseDEFAULT4XX").get("ResponseParameters")))
+			.containsEntry("gatewayresponse.header.Access-Control-Allow-Origin", "'*'");
 		assertThat(ofType(resources, "AWS::ApiGateway::ApiKey")).extracting(k -> k.get("Name"))
 			.containsExactly("partner-a", "partner-b");
 		assertThat(map(props(resources, "UsagePlan").get("Quota"))).containsEntry("Limit", 10000).containsEntry("Period", "DAY");
