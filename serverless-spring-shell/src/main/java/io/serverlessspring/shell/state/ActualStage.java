@@ -78,11 +78,17 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	 * @param notifications bucket ARN to the ids of its notifications invoking the live alias
 	 * @param streams DynamoDB table ARN to its latest stream ARN (tables without a stream are absent)
 	 * @param rules EventBridge rules (on any bus) whose target is the live alias, by rule ARN
+	 * @param streamlessTables desired DynamoDB tables (by table ARN) that exist but have no stream
 	 */
 	public record ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
-			Map<String, String> streams, Map<String, ActualRule> rules) {
+			Map<String, String> streams, Map<String, ActualRule> rules, Set<String> streamlessTables) {
 
 		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of(), Map.of());
+
+		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
+				Map<String, String> streams, Map<String, ActualRule> rules) {
+			this(subscriptions, notifications, streams, rules, Set.of());
+		}
 
 		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
 				Map<String, String> streams) {
