@@ -1,25 +1,24 @@
 package io.serverlessspring.local.events;
 
-import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 import io.serverlessspring.local.server.Json;
+import software.amazon.event.ruler.Machine;
 
 /**
- * EventBridge event patterns, the commonly used part: each pattern field lists allowed values (or
- * nests); values may be literals, {@code {"prefix": …}}, {@code {"suffix": …}},
- * {@code {"anything-but": …}}, {@code {"exists": true|false}} or {@code {"equals-ignore-case": …}}.
+ * An EventBridge event pattern, matched by AWS's own Event Ruler (exact values, prefix, suffix,
+ * anything-but, numeric ranges, exists, equals-ignore-case, wildcard, {@code $or}), so a rule matches
+ * here what it matches on AWS.
  */
 public final class EventPattern {
 
-	private final JsonNode pattern;
+	private final Machine machine;
 
-	private EventPattern(JsonNode pattern) {
-		this.pattern = pattern;
+	private EventPattern(Machine machine) {
+		this.machine = machine;
 	}
 
-	/** Parses a pattern; invalid JSON or a non-object is an {@link IllegalArgumentException}. */
+	/** Parses a pattern; one Event Ruler refuses is an {@link IllegalArgumentException} with its reason. */
 	public static EventPattern parse(String text) {
 		JsonNode node;
 		try {
@@ -31,98 +30,32 @@ public final class EventPattern {
 		if (!node.isObject()) {
 			throw new IllegalArgumentException("Event pattern must be a JSON object");
 		}
-		return new EventPattern(node);
+		Machine machine = Machine.builder().build();
+		try {
+			machine.addRule("rule", text);
+		}
+		catch (Exception ex) {
+			throw new IllegalArgumentException(firstLine(ex.getMessage()));
+		}
+		return new EventPattern(machine);
 	}
 
+	/** Whether the event (the JSON EventBridge sends targets) matches. */
 	public boolean matches(JsonNode event) {
-		return matches(this.pattern, event);
+		try {
+			return !this.machine.rulesForJSONEvent(Json.text(event)).isEmpty();
+		}
+		catch (Exception ex) {
+			return false; // an event Event Ruler cannot read matches no pattern
+		}
 	}
 
-	private static boolean matches(JsonNode pattern, JsonNode event) {
-		for (Map.Entry<String, JsonNode> field : pattern.properties()) {
-			JsonNode value = (event != null) ? event.get(field.getKey()) : null;
-			JsonNode rule = field.getValue();
-			if (rule.isObject()) {
-				if (value == null || !matches(rule, value)) {
-					return false;
-				}
-			}
-			else if (rule.isArray()) {
-				if (!anyMatches(rule, value)) {
-					return false;
-				}
-			}
-			else if (value == null || !value.asString().equals(rule.asString())) {
-				return false;
-			}
+	private static String firstLine(String message) {
+		if (message == null) {
+			return "not a valid pattern";
 		}
-		return true;
-	}
-
-	private static boolean anyMatches(JsonNode allowed, JsonNode value) {
-		for (JsonNode candidate : allowed) {
-			if (candidate.isObject()) {
-				if (matchesOperator(candidate, value)) {
-					return true;
-				}
-			}
-			else if (value != null && value.isArray()) {
-				for (JsonNode item : value) {
-					if (scalarEquals(candidate, item)) {
-						return true;
-					}
-				}
-			}
-			else if (value != null && scalarEquals(candidate, value)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean matchesOperator(JsonNode operator, JsonNode value) {
-		if (operator.has("exists")) {
-			return operator.get("exists").asBoolean() == (value != null && !value.isNull());
-		}
-		if (value == null) {
-			return false;
-		}
-		String text = value.asString();
-		if (operator.has("prefix")) {
-			return text.startsWith(operator.get("prefix").asString());
-		}
-		if (operator.has("suffix")) {
-			return text.endsWith(operator.get("suffix").asString());
-		}
-		if (operator.has("equals-ignore-case")) {
-			return text.equalsIgnoreCase(operator.get("equals-ignore-case").asString());
-		}
-		if (operator.has("anything-but")) {
-			JsonNode excluded = operator.get("anything-but");
-			if (excluded.isArray()) {
-				for (JsonNode item : excluded) {
-					if (scalarEquals(item, value)) {
-						return false;
-					}
-				}
-				return true;
-			}
-			if (excluded.isObject() && excluded.has("prefix")) {
-				return !text.startsWith(excluded.get("prefix").asString());
-			}
-			return !scalarEquals(excluded, value);
-		}
-		return false;
-	}
-
-	private static boolean scalarEquals(JsonNode expected, JsonNode actual) {
-		if (expected.isNumber() && actual.isNumber()) {
-			return expected.asDouble() == actual.asDouble();
-		}
-		if (expected.isNull()) {
-			return actual.isNull();
-		}
-		return expected.asString().equals(actual.asString()) && expected.isString() == actual.isString();
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
 }

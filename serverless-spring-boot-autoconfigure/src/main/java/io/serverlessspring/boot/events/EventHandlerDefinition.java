@@ -27,7 +27,11 @@ import org.springframework.util.StringUtils;
  */
 public record EventHandlerDefinition(String id, EventSourceType type, String source, String target, int batchSize,
 		int batchWindowSeconds, String startingPosition, boolean reportBatchItemFailures, List<String> events,
-		Map<String, Object> filter, boolean enabled, String beanName, Method method) {
+		Map<String, Object> filter, boolean enabled, String beanName, Method method, String deadLetterQueue,
+		String streamViewType) {
+
+	private static final java.util.Set<String> VIEW_TYPES = java.util.Set.of("NEW_AND_OLD_IMAGES", "NEW_IMAGE",
+			"OLD_IMAGE", "KEYS_ONLY");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -63,7 +67,10 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 					handler.batchWindowSeconds(), streamPosition(handler.type(), handler.startingPosition()),
 					batchReporting(handler.type(), handler.reportBatchItemFailures()),
 					events(handler.type(), List.of(handler.events()), where + " events"),
-					filter.isEmpty() ? null : filter, true, beanName, method));
+					filter.isEmpty() ? null : filter, true, beanName, method,
+					deadLetterQueue(handler.type(), resolver.apply(handler.deadLetterQueue()), where + " deadLetterQueue"),
+					streamViewType(handler.type(), handler.enableStream(), resolver.apply(handler.streamViewType()),
+							where + " enableStream", where + " streamViewType")));
 		});
 		definitions.sort(Comparator.comparing(EventHandlerDefinition::id));
 		return definitions;
@@ -91,7 +98,40 @@ public record EventHandlerDefinition(String id, EventSourceType type, String sou
 		return new EventHandlerDefinition(id, type, defaultSource(type, handler.getSource(), property + ".source"),
 				handler.getTarget().trim(), handler.getBatchSize(), (int) handler.getBatchWindow().toSeconds(),
 				streamPosition(type, handler.getStartingPosition()), batchReporting(type, handler.isReportBatchItemFailures()),
-				events(type, handler.getEvents(), property + ".events"), filter.isEmpty() ? null : filter, handler.isEnabled(), null, null);
+				events(type, handler.getEvents(), property + ".events"), filter.isEmpty() ? null : filter, handler.isEnabled(), null, null,
+				deadLetterQueue(type, handler.getDeadLetterQueue(), property + ".dead-letter-queue"),
+				streamViewType(type, handler.isEnableStream(), handler.getStreamViewType(), property + ".enable-stream",
+						property + ".stream-view-type"));
+	}
+
+	/** The rule target's dead-letter queue: eventbridge only. */
+	private static String deadLetterQueue(EventSourceType type, String queue, String where) {
+		if (!StringUtils.hasText(queue)) {
+			return null;
+		}
+		if (type != EventSourceType.EVENTBRIDGE) {
+			throw new IllegalStateException(where + " is set on a " + type.value()
+					+ " handler: only eventbridge rules have a dead-letter queue (for the function's own, see serverless.function.dead-letter-target)");
+		}
+		return queue.trim();
+	}
+
+	/** The view type of a stream deploy enables, or {@code null} when not asked: dynamodb only. */
+	private static String streamViewType(EventSourceType type, boolean enable, String viewType, String enableWhere,
+			String viewTypeWhere) {
+		if (!enable) {
+			return null;
+		}
+		if (type != EventSourceType.DYNAMODB) {
+			throw new IllegalStateException(enableWhere + " is set on a " + type.value()
+					+ " handler: only dynamodb tables have a stream deploy can enable");
+		}
+		String value = StringUtils.hasText(viewType) ? viewType.trim().toUpperCase() : "NEW_AND_OLD_IMAGES";
+		if (!VIEW_TYPES.contains(value)) {
+			throw new IllegalStateException(viewTypeWhere + " is '" + viewType
+					+ "': expected NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY");
+		}
+		return value;
 	}
 
 	private static String defaultSource(EventSourceType type, String source, String where) {

@@ -69,4 +69,16 @@ public @interface ServerlessEventHandler {
 	/** EventBridge event pattern (JSON), e.g. {@code {"source":["petstore.orders"]}}. */
 	String pattern() default "";
 
+	/**
+	 * EventBridge: the SQS queue (name or ARN) the rule's target sends events it could not deliver
+	 * to; empty for none. Placeholders are resolved.
+	 */
+	String deadLetterQueue() default "";
+
+	/** DynamoDB: deploy enables the table's stream (with {@link #streamViewType()}) when it has none. */
+	boolean enableStream() default false;
+
+	/** DynamoDB: the view type of a stream deploy enables: NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY. */
+	String streamViewType() default "NEW_AND_OLD_IMAGES";
+
 }

@@ -84,13 +84,26 @@ public record DeploymentManifest(int formatVersion, String application, String s
 	/**
 	 * {@code batchSize} is {@code null} for the AWS default (0 in the annotation or properties);
 	 * {@code filter} is {@code null} when there is none; {@code events} is never {@code null}.
+	 * {@code deadLetterQueue} (eventbridge: the SQS queue, name or ARN, the rule's target sends events
+	 * it cannot deliver to) and {@code streamViewType} (dynamodb: the view type deploy enables the
+	 * table's stream with when it has none) are {@code null} when not asked for, and then left out.
 	 */
 	public record EventHandler(String id, String target, String type, String source, Integer batchSize,
 			int batchWindowSeconds, String startingPosition, boolean reportBatchItemFailures, List<String> events,
-			Map<String, Object> filter, boolean enabled) {
+			Map<String, Object> filter, boolean enabled,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String deadLetterQueue,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String streamViewType) {
 
 		public EventHandler {
 			events = list(events, "eventHandlers[].events");
+		}
+
+		/** A handler without a dead-letter queue or stream enabling (the components before they were added). */
+		public EventHandler(String id, String target, String type, String source, Integer batchSize,
+				int batchWindowSeconds, String startingPosition, boolean reportBatchItemFailures, List<String> events,
+				Map<String, Object> filter, boolean enabled) {
+			this(id, target, type, source, batchSize, batchWindowSeconds, startingPosition, reportBatchItemFailures,
+					events, filter, enabled, null, null);
 		}
 
 	}

@@ -135,7 +135,7 @@ public final class ManifestBuilder {
 		return new DeploymentManifest.EventHandler(h.id(), h.target(), h.type().value(), h.source(),
 				(h.batchSize() > 0) ? h.batchSize() : null,
 				h.batchWindowSeconds(), h.startingPosition(), h.reportBatchItemFailures(), h.events(), h.filter(),
-				h.enabled());
+				h.enabled(), h.deadLetterQueue(), h.streamViewType());
 	}
 
 	/** A Function / Consumer / Supplier bean, with the generic types its definition shows. */

@@ -87,6 +87,39 @@ public class EventSettings {
 			this.filterPattern = filterPattern;
 		}
 
+		/** EventBridge: the SQS queue (name or ARN) the rule's target sends events it could not deliver to. */
+		private String deadLetterQueue;
+
+		/** DynamoDB: whether deploy enables the table's stream (with stream-view-type) when it has none. */
+		private boolean enableStream;
+
+		/** DynamoDB: the view type of a stream deploy enables: NEW_AND_OLD_IMAGES, NEW_IMAGE, OLD_IMAGE or KEYS_ONLY. */
+		private String streamViewType = "NEW_AND_OLD_IMAGES";
+
+		public String getDeadLetterQueue() {
+			return this.deadLetterQueue;
+		}
+
+		public void setDeadLetterQueue(String deadLetterQueue) {
+			this.deadLetterQueue = deadLetterQueue;
+		}
+
+		public boolean isEnableStream() {
+			return this.enableStream;
+		}
+
+		public void setEnableStream(boolean enableStream) {
+			this.enableStream = enableStream;
+		}
+
+		public String getStreamViewType() {
+			return this.streamViewType;
+		}
+
+		public void setStreamViewType(String streamViewType) {
+			this.streamViewType = streamViewType;
+		}
+
 		public String getType() {
 			return this.type;
 		}

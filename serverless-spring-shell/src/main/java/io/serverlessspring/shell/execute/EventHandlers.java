@@ -100,8 +100,10 @@ final class EventHandlers {
 						? List.of(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES.toString()) : List.of()));
 			return;
 		}
+		// A table whose stream this plan turned on is mapped by its new stream.
+		String sourceArn = TableStreamHandlers.mappingSource(ctx, source.sourceArn());
 		lambda.createEventSourceMapping(b -> {
-			b.functionName(change.aliasArn()).eventSourceArn(source.sourceArn()).enabled(source.enabled())
+			b.functionName(change.aliasArn()).eventSourceArn(sourceArn).enabled(source.enabled())
 				.batchSize(source.batchSize())
 				.maximumBatchingWindowInSeconds((source.batchWindowSeconds() != null && source.batchWindowSeconds() > 0)
 						? source.batchWindowSeconds() : null)

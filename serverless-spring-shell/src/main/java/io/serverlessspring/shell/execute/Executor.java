@@ -40,6 +40,7 @@ public class Executor {
 		WebSocketHandlers.register(registry);
 		AlbHandlers.register(registry);
 		LayerHandlers.register(registry);
+		TableStreamHandlers.register(registry);
 	}
 
 	/**

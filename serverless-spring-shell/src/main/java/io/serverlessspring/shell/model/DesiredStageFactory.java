@@ -165,6 +165,11 @@ public final class DesiredStageFactory {
 		}
 		for (DeploymentManifest.EventHandler handler : Manifests.eventHandlers(manifest)) {
 			EventSourceSpec source = eventSource(handler, region, account);
+			if (source != null && source.deadLetterArn() != null && !"sqs".equals(Arns.service(source.deadLetterArn()))) {
+				throw new io.serverlessspring.shell.settings.SettingsException("The dead-letter queue of event handler "
+						+ handler.id() + " is " + handler.deadLetterQueue()
+						+ ": an EventBridge rule target's dead-letter queue is an SQS queue (a name or an SQS ARN).");
+			}
 			if (source != null) {
 				eventSources.add(source);
 			}
@@ -223,7 +228,7 @@ public final class DesiredStageFactory {
 					handler.reportBatchItemFailures(), handler.enabled(), filterJson(filter));
 			case "dynamodb" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source),
 					handler.batchSize(), handler.batchWindowSeconds(), position, handler.reportBatchItemFailures(),
-					handler.enabled(), filterJson(filter));
+					handler.enabled(), filterJson(filter), List.of(), null, null, null, handler.streamViewType());
 			case "sns" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source), null, null, null, false,
 					handler.enabled(), null, List.of(), null, null);
 			case "s3" -> new EventSourceSpec(id, type, Arns.orArn(type, region, account, source), null, null, null, false,
@@ -234,7 +239,9 @@ public final class DesiredStageFactory {
 					filter.get("suffix") instanceof String suffix ? suffix : null);
 			case "eventbridge" -> new EventSourceSpec(id, type, Arns.orArn("events", region, account, source), null, null,
 					null, false, handler.enabled(), filter.isEmpty() ? EventSourceSpec.EVERY_EVENT : filterJson(filter),
-					List.of(), null, null);
+					List.of(), null, null,
+					(handler.deadLetterQueue() != null) ? Arns.orArn("sqs", region, account, handler.deadLetterQueue()) : null,
+					null);
 			case "logs", "cognito", "lex" -> EventTriggerSpecs.of(handler, id, source, region, account);
 			default -> null;
 		};

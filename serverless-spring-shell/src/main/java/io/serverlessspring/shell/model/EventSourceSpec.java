@@ -21,10 +21,21 @@ import io.serverlessspring.boot.naming.Arns;
  * @param events S3 event names, e.g. {@code s3:ObjectCreated:*}
  * @param prefix S3 key prefix filter, or {@code null}
  * @param suffix S3 key suffix filter, or {@code null}
+ * @param deadLetterArn eventbridge: the SQS queue the rule's target sends undeliverable events to, or {@code null}
+ * @param streamViewType dynamodb: the view type deploy enables a streamless table's stream with, or
+ *        {@code null} (not asked: a table without a stream is not connected)
  */
 public record EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
 		String startingPosition, boolean reportBatchItemFailures, boolean enabled, String filter, List<String> events,
-		String prefix, String suffix) {
+		String prefix, String suffix, String deadLetterArn, String streamViewType) {
+
+	/** A source without a rule dead-letter queue or stream enabling. */
+	public EventSourceSpec(String id, String type, String sourceArn, Integer batchSize, Integer batchWindowSeconds,
+			String startingPosition, boolean reportBatchItemFailures, boolean enabled, String filter, List<String> events,
+			String prefix, String suffix) {
+		this(id, type, sourceArn, batchSize, batchWindowSeconds, startingPosition, reportBatchItemFailures, enabled,
+				filter, events, prefix, suffix, null, null);
+	}
 
 	/** The pattern of a rule whose handler names none: every event on the bus. */
 	public static final String EVERY_EVENT = "{\"source\":[{\"prefix\":\"\"}]}";
@@ -68,7 +79,7 @@ public record EventSourceSpec(String id, String type, String sourceArn, Integer 
 	public EventSourceSpec withSource(String resolved) {
 		return new EventSourceSpec(this.id, this.type, resolved, this.batchSize, this.batchWindowSeconds,
 				this.startingPosition, this.reportBatchItemFailures, this.enabled, this.filter, this.events, this.prefix,
-				this.suffix);
+				this.suffix, this.deadLetterArn, this.streamViewType);
 	}
 
 }

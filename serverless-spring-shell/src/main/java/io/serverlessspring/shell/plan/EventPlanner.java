@@ -147,6 +147,12 @@ public final class EventPlanner {
 				wantedMappings.add(source.sourceArn());
 				continue;
 			}
+			if (!missing && source.needsStream() && actual.events().streamlessTables().contains(source.sourceArn())) {
+				if (TableStreamPlanner.enable(source, changes, unchanged)) {
+					changes.add(create(source, desired));
+				}
+				continue;
+			}
 			if (missing || source.needsStream()) {
 				unchanged.add("event source " + source.sourceArn() + " NOT CONNECTED: it does not exist"
 						+ (source.needsStream() ? " or has no stream" : "") + " (create it, then deploy again)");

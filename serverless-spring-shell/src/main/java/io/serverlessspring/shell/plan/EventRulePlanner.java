@@ -42,6 +42,11 @@ public final class EventRulePlanner {
 						+ " does not exist (create it, then deploy again)");
 				continue;
 			}
+			if (source.deadLetterArn() != null && actual.missingSources().contains(source.deadLetterArn())) {
+				unchanged.add("event rule " + name + " NOT CONNECTED: its dead-letter queue "
+						+ Arns.resourceName(source.deadLetterArn()) + " does not exist (create it, then deploy again)");
+				continue;
+			}
 			wanted.add(ruleArn);
 			wantedNames.add(name);
 			// The permission first, so the rule's first event is delivered.
@@ -61,13 +66,14 @@ public final class EventRulePlanner {
 				diff.field("pattern", (rule != null) ? rule.pattern() : null, source.filter());
 			}
 			diff.field("enabled", (rule != null) ? rule.enabled() : null, source.enabled());
+			diff.field("dead-letter queue", (rule != null) ? rule.deadLetterArn() : null, source.deadLetterArn());
 			if (rule == null) {
 				changes.add(new EventRuleChanges.Rule(Action.CREATE, name, bus, source.filter(), source.enabled(),
-						desired.aliasArn(), null, desired.tags(), source.id(), diff.fields()));
+						desired.aliasArn(), source.deadLetterArn(), desired.tags(), source.id(), diff.fields()));
 			}
 			else if (!diff.isEmpty()) {
 				changes.add(new EventRuleChanges.Rule(Action.UPDATE, name, bus, source.filter(), source.enabled(),
-						desired.aliasArn(), null, desired.tags(), diff.describe(), diff.fields()));
+						desired.aliasArn(), source.deadLetterArn(), desired.tags(), diff.describe(), diff.fields()));
 			}
 			else {
 				unchanged.add("event rule " + name);

@@ -23,7 +23,8 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
 		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi, AlbChanges.LoadBalancer, AlbChanges.TargetGroup,
-		AlbChanges.TargetRegistration, AlbChanges.Listener, AlbChanges.ListenerRule, LayerChanges.LayerVersion {
+		AlbChanges.TargetRegistration, AlbChanges.Listener, AlbChanges.ListenerRule, LayerChanges.LayerVersion,
+		TableStreamChanges.Stream {
 
 	Action action();
 

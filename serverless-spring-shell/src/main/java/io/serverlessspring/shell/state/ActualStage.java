@@ -78,22 +78,31 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 	 * @param notifications bucket ARN to the ids of its notifications invoking the live alias
 	 * @param streams DynamoDB table ARN to its latest stream ARN (tables without a stream are absent)
 	 * @param rules EventBridge rules (on any bus) whose target is the live alias, by rule ARN
+	 * @param streamlessTables desired DynamoDB tables (by table ARN) that exist but have no stream
 	 * @param triggers log subscriptions and Cognito triggers invoking the live alias
 	 */
 	public record ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
-			Map<String, String> streams, Map<String, ActualRule> rules, ActualEventTriggers triggers) {
+			Map<String, String> streams, Map<String, ActualRule> rules, Set<String> streamlessTables,
+			ActualEventTriggers triggers) {
 
 		public static final ActualEvents NONE = new ActualEvents(Map.of(), Map.of(), Map.of(), Map.of());
 
-		/** Without log subscriptions and Cognito triggers. */
+		/** Without streamless tables, log subscriptions and Cognito triggers. */
 		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
 				Map<String, String> streams, Map<String, ActualRule> rules) {
-			this(subscriptions, notifications, streams, rules, ActualEventTriggers.NONE);
+			this(subscriptions, notifications, streams, rules, Set.of());
+		}
+
+		/** Without log subscriptions and Cognito triggers. */
+		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,
+				Map<String, String> streams, Map<String, ActualRule> rules, Set<String> streamlessTables) {
+			this(subscriptions, notifications, streams, rules, streamlessTables, ActualEventTriggers.NONE);
 		}
 
 		/** The same, with these log subscriptions and Cognito triggers. */
 		public ActualEvents withTriggers(ActualEventTriggers found) {
-			return new ActualEvents(this.subscriptions, this.notifications, this.streams, this.rules, found);
+			return new ActualEvents(this.subscriptions, this.notifications, this.streams, this.rules,
+					this.streamlessTables, found);
 		}
 
 		public ActualEvents(Map<String, String> subscriptions, Map<String, Set<String>> notifications,

@@ -91,6 +91,7 @@ public final class EventStateReader {
 		Set<String> topics = new LinkedHashSet<>(policyTopics);
 		Set<String> buckets = new LinkedHashSet<>(policyBuckets);
 		Map<String, String> streams = new LinkedHashMap<>();
+		Set<String> streamless = new LinkedHashSet<>();
 		for (EventSourceSpec source : desired) {
 			switch (source.type()) {
 				case "sns" -> topics.add(source.sourceArn());
@@ -104,7 +105,7 @@ public final class EventStateReader {
 								streams.put(source.sourceArn(), stream);
 							}
 							else {
-								missing.add(source.sourceArn());
+								streamless.add(source.sourceArn());
 							}
 						}
 						catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException ex) {
@@ -146,7 +147,8 @@ public final class EventStateReader {
 				missing.add(bucket);
 			}
 		}
-		return new ActualEvents(subscriptions, notifications, streams, rules(clients, aliasArn, desired, missing));
+		return new ActualEvents(subscriptions, notifications, streams, rules(clients, aliasArn, desired, missing),
+				streamless);
 	}
 
 	/**
@@ -169,6 +171,9 @@ public final class EventStateReader {
 		for (EventSourceSpec source : desired) {
 			if ("eventbridge".equals(source.type()) && !buses.contains(Arns.resourceName(source.sourceArn()))) {
 				missing.add(source.sourceArn());
+			}
+			if ("eventbridge".equals(source.type()) && source.deadLetterArn() != null) {
+				missing.addAll(missingQueues(clients, List.of(source.deadLetterArn())));
 			}
 		}
 		Map<String, ActualRule> rules = new LinkedHashMap<>();

@@ -106,9 +106,12 @@ final class EventSourceResources {
 	private void rule(String id, EventHandler handler, String bus) {
 		// The name deploy gives the rule, so a stack and a deploy never make two rules for one handler.
 		String name = ResourceNames.eventRule(this.stack.functionName(), (handler.id() != null) ? handler.id() : id);
+		Map<String, Object> target = map("Id", ResourceNames.ALIAS, "Arn", this.stack.alias());
+		if (handler.deadLetterQueue() != null) {
+			target.put("DeadLetterConfig", map("Arn", StackArns.source("sqs", handler.deadLetterQueue())));
+		}
 		Map<String, Object> rule = map("Name", name, "EventBusName", bus,
-				"State", handler.enabled() ? "ENABLED" : "DISABLED", "Targets",
-				List.of(map("Id", ResourceNames.ALIAS, "Arn", this.stack.alias())));
+				"State", handler.enabled() ? "ENABLED" : "DISABLED", "Targets", List.of(target));
 		rule.put("EventPattern", (handler.filter() != null) ? new LinkedHashMap<>(handler.filter())
 				: map("source", List.of(map("prefix", ""))));
 		this.stack.onAlias(id, "AWS::Events::Rule", rule);

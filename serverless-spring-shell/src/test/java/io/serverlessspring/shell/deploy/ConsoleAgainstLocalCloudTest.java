@@ -96,6 +96,24 @@ class ConsoleAgainstLocalCloudTest {
 			.satisfies(layer -> assertThat(layer.arn()).contains(":layer:serverless-spring-dependencies:"));
 		assertThat(java.nio.file.Files.size(zip)).as("function zip").isLessThan(1024 * 1024);
 
+		// The local stage binds shelter news on the default bus: the rule deploy made gets PutEvents to the function.
+		assertThat(deploy.output()).contains("create event rule petstore-local-adopted");
+		try (var events = software.amazon.awssdk.services.eventbridge.EventBridgeClient.builder()
+			.endpointOverride(cloud.endpoint())
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.build()) {
+			var put = events.putEvents(b -> b.entries(
+					e -> e.source("petstore.shelter").detailType("PetReturned").detail("{\"petId\": 3, \"owner\": \"Carol\"}"),
+					e -> e.source("petstore.shelter").detailType("PetAdopted").detail("{\"petId\": 2, \"owner\": \"Bob\"}")));
+			assertThat(put.failedEntryCount()).isZero();
+			String adoptedId = put.entries().get(1).eventId();
+			awaitLogLine("the shelter handler's log line",
+					"PetAdopted from petstore.shelter (" + adoptedId + " in us-east-1): pet 2 now lives with Bob");
+			// Which rules match is decided in PutEvents: the returned pet's event was never sent to the function.
+			assertThat(functionLog()).doesNotContain("Carol");
+		}
+
 		// The README's first run is clean: the local stage owns its handler's queue (serverless.events.create-queues).
 		assertThat(deploy.output()).doesNotContain("NOT CONNECTED").contains("create event queue petstore-local-adoptions");
 		try (var sqs = software.amazon.awssdk.services.sqs.SqsClient.builder()
@@ -105,10 +123,7 @@ class ConsoleAgainstLocalCloudTest {
 			.build()) {
 			String queueUrl = sqs.getQueueUrl(b -> b.queueName("petstore-local-adoptions")).queueUrl();
 			sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody("{\"petId\": 1, \"owner\": \"Alice\"}"));
-			org.awaitility.Awaitility.await("the adoption handler's log line")
-				.atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofSeconds(1))
-				.until(() -> functionLog().contains("Welcome, Alice! Pet 1 is yours."));
+			awaitLogLine("the adoption handler's log line", "Welcome, Alice! Pet 1 is yours.");
 		}
 
 		// The sample has the actuator: manage runs its health endpoint in the function.
@@ -153,6 +168,19 @@ class ConsoleAgainstLocalCloudTest {
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.build()) {
 			assertThat(sqs.listQueues().queueUrls()).noneMatch(queue -> queue.endsWith("/petstore-local-adoptions"));
+		}
+	}
+
+	/** Waits (bounded) for a line in the function's log; on time-out the failure shows the log. */
+	private static void awaitLogLine(String what, String line) {
+		try {
+			org.awaitility.Awaitility.await(what)
+				.atMost(Duration.ofSeconds(180))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> functionLog().contains(line));
+		}
+		catch (org.awaitility.core.ConditionTimeoutException ex) {
+			throw new AssertionError(ex.getMessage() + "; function log:\n" + functionLog(), ex);
 		}
 	}
 

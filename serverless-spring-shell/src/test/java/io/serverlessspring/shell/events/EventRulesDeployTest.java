@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * EventBridge handlers become rules on their bus with the live alias as target and a permission
  * for exactly that rule; a changed pattern updates the rule, a removed handler removes its rule and
- * permission, undeploy leaves none (moto, real SDK).
+ * permission, undeploy leaves none; the target's dead-letter queue follows the handler's setting
+ * (moto, real SDK).
  */
 @SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class },
 		properties = "spring.shell.interactive.enabled=false")
@@ -140,6 +142,69 @@ class EventRulesDeployTest {
 			assertThat(deploy.output()).contains("event rule petstore-dev-audit.record NOT CONNECTED: event bus no-such-bus does not exist");
 			assertThat(events.listRules(b -> { }).rules()).isEmpty();
 		}
+	}
+
+	@Test
+	void aRuleTargetsDeadLetterQueueIsSetChangedAndRemovedWithItsSetting() throws Exception {
+		try (EventBridgeClient events = TestAwsClients.of(EventBridgeClient.builder(), moto.endpoint());
+				SqsClient sqs = TestAwsClients.of(SqsClient.builder(), moto.endpoint())) {
+			sqs.createQueue(b -> b.queueName("adopted-dlq"));
+			sqs.createQueue(b -> b.queueName("adopted-dlq-2"));
+			String firstQueue = "arn:aws:sqs:us-east-1:123456789012:adopted-dlq";
+			String secondQueue = "arn:aws:sqs:us-east-1:123456789012:adopted-dlq-2";
+			String adopted = "{\"source\":[\"petstore.shelter\"]}";
+
+			Run deploy = this.sample.deploy(WiredSample.manifest(withDeadLetter(handler("petEvents#onAdopted", "default", adopted),
+					"adopted-dlq")), "dlq");
+			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+			assertThat(deadLetterOf(events, "petstore-dev-petEvents.onAdopted")).isEqualTo(firstQueue);
+
+			this.counter.reset();
+			Run again = this.sample.deploy(WiredSample.manifest(withDeadLetter(handler("petEvents#onAdopted", "default", adopted),
+					"adopted-dlq")), "dlq");
+			assertThat(again.output()).as(again.output()).contains("nothing to change");
+			assertThat(this.counter.mutations()).isEmpty();
+
+			Run changed = this.sample.deploy(WiredSample.manifest(withDeadLetter(handler("petEvents#onAdopted", "default", adopted),
+					secondQueue)), "dlq2");
+			assertThat(changed.exitCode()).as(changed.output()).isZero();
+			assertThat(changed.output()).contains("update event rule petstore-dev-petEvents.onAdopted (dead-letter queue");
+			assertThat(deadLetterOf(events, "petstore-dev-petEvents.onAdopted")).isEqualTo(secondQueue);
+
+			Run removed = this.sample.deploy(WiredSample.manifest(handler("petEvents#onAdopted", "default", adopted)), "nodlq");
+			assertThat(removed.exitCode()).as(removed.output()).isZero();
+			assertThat(removed.output()).contains("update event rule petstore-dev-petEvents.onAdopted (dead-letter queue");
+			assertThat(deadLetterOf(events, "petstore-dev-petEvents.onAdopted")).isNull();
+
+			Run missing = this.sample.deploy(WiredSample.manifest(withDeadLetter(handler("audit#record", "default", null),
+					"no-such-dlq")), "missingdlq");
+			assertThat(missing.exitCode()).as(missing.output()).isZero();
+			assertThat(missing.output()).contains("event rule petstore-dev-audit.record NOT CONNECTED: its dead-letter queue"
+					+ " no-such-dlq does not exist");
+			assertThat(events.listRules(b -> { }).rules()).extracting(r -> r.name()).doesNotContain("petstore-dev-audit.record");
+		}
+	}
+
+	@Test
+	void aDeadLetterQueueThatIsNotAQueueIsRefusedNamingTheHandler() throws Exception {
+		try (EventBridgeClient events = TestAwsClients.of(EventBridgeClient.builder(), moto.endpoint())) {
+			Run deploy = this.sample.deploy(WiredSample.manifest(withDeadLetter(handler("audit#record", "default", null),
+					"arn:aws:sns:us-east-1:123456789012:alerts")), "snsdlq");
+
+			assertThat(deploy.exitCode()).isNotZero();
+			assertThat(deploy.output()).contains("The dead-letter queue of event handler audit#record is"
+					+ " arn:aws:sns:us-east-1:123456789012:alerts: an EventBridge rule target's dead-letter queue is an SQS queue");
+			assertThat(events.listRules(b -> { }).rules()).isEmpty();
+		}
+	}
+
+	private static String deadLetterOf(EventBridgeClient events, String rule) {
+		var target = events.listTargetsByRule(b -> b.rule(rule)).targets().get(0);
+		return (target.deadLetterConfig() != null) ? target.deadLetterConfig().arn() : null;
+	}
+
+	private static String withDeadLetter(String handler, String queue) {
+		return handler.substring(0, handler.length() - 1) + ", \"deadLetterQueue\": \"" + queue + "\"}";
 	}
 
 	private static String handler(String id, String bus, String pattern) {

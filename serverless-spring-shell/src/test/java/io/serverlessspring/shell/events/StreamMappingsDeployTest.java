@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DynamoDB handlers named by table get a mapping on the table's stream, Kinesis handlers one on
  * their stream, with the role's read grants on exactly those; a table without a stream is reported
- * and left alone; undeploy removes the mappings (moto, real SDK).
+ * naming the setting that turns it on, and left alone unless its handler asks (then its stream is
+ * turned on and mapped); undeploy removes the mappings (moto, real SDK).
  */
 @SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class },
 		properties = "spring.shell.interactive.enabled=false")
@@ -123,8 +124,39 @@ class StreamMappingsDeployTest {
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("event source arn:aws:dynamodb:us-east-1:123456789012:table/Owners NOT CONNECTED:"
-					+ " it does not exist or has no stream");
+					+ " DynamoDB table Owners has no stream; turn it on, or let deploy do it: enable-stream: true on handler owners#onChange");
 			assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
+			assertThat(dynamo.describeTable(b -> b.tableName("Owners")).table().latestStreamArn()).isNull();
+
+			Run noTable = this.sample.deploy(WiredSample.manifest(handler("owners#onChange", "dynamodb", "Strays", "LATEST")),
+					"notable");
+			assertThat(noTable.output()).contains("event source arn:aws:dynamodb:us-east-1:123456789012:table/Strays NOT CONNECTED:"
+					+ " it does not exist or has no stream");
+		}
+	}
+
+	@Test
+	void aHandlerAskingForTheStreamHasItTurnedOnAndMappedAndTheNextDeployChangesNothing() throws Exception {
+		try (DynamoDbClient dynamo = TestAwsClients.of(DynamoDbClient.builder(), moto.endpoint());
+				LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
+			table(dynamo, "Owners", false);
+			String manifest = WiredSample.manifest(handler("owners#onChange", "dynamodb", "Owners", "LATEST")
+				.replace("}", ", \"streamViewType\": \"NEW_IMAGE\"}"));
+
+			Run deploy = this.sample.deploy(manifest, "enable");
+
+			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+			assertThat(deploy.output()).doesNotContainIgnoringCase("not connected").contains("update table stream Owners");
+			var table = dynamo.describeTable(b -> b.tableName("Owners")).table();
+			assertThat(table.streamSpecification().streamEnabled()).isTrue();
+			assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
+			assertThat(lambda.listEventSourceMappings(b -> b.functionName(ALIAS)).eventSourceMappings())
+				.extracting(EventSourceMappingConfiguration::eventSourceArn).containsExactly(table.latestStreamArn());
+
+			this.counter.reset();
+			Run again = this.sample.deploy(manifest, "enable");
+			assertThat(again.output()).as(again.output()).contains("nothing to change");
+			assertThat(this.counter.mutations()).isEmpty();
 		}
 	}
 

@@ -337,6 +337,26 @@ class StageTemplateTest {
 	}
 
 	@Test
+	void anEventBridgeHandlersDeadLetterQueueIsItsRuleTargetsDeadLetterConfig() throws Exception {
+		DeploymentManifest petstore = ManifestJson.read(getClass().getResourceAsStream("/manifests/petstore-dev.json"));
+		DeploymentManifest withQueue = new DeploymentManifest(petstore.formatVersion(), petstore.application(),
+				petstore.stage(), petstore.mainClass(), petstore.handler(), petstore.schedules(), petstore.keepWarm(),
+				petstore.tasks(), petstore.taskResources(),
+				List.of(new DeploymentManifest.EventHandler("petEvents#onAdopted", "petEvents#onAdopted", "eventbridge",
+						"default", null, 0, null, false, List.of(), Map.of("source", List.of("petstore.shelter")), true,
+						"adopted-dlq", null)),
+				petstore.functions(), petstore.commands());
+
+		Map<String, Object> template = generate("serverless:\n  http:\n    type: http-api\n", TemplateFormat.CLOUDFORMATION,
+				withQueue);
+
+		Map<String, Map<String, Object>> resources = checkReferences(template);
+		Map<?, ?> target = map(((List<?>) ofType(resources, "AWS::Events::Rule").get(0).get("Targets")).get(0));
+		assertThat(target.get("DeadLetterConfig")).isEqualTo(
+				Map.of("Arn", Map.of("Fn::Sub", "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:adopted-dlq")));
+	}
+
+	@Test
 	void albFrontIsTheLoadBalancerTargetGroupListenerRuleAndPermissionDeployMakes() throws Exception {
 		Map<String, Object> template = generate("""
 				serverless:
