@@ -33,6 +33,14 @@ public record FunctionSpec(String name, String description, String runtime, Stri
 				this.provisionedConcurrency, this.fileSystems);
 	}
 
+	/** The same configuration with this provisioned concurrency (read from the live alias). */
+	public FunctionSpec withProvisionedConcurrency(int provisionedConcurrency) {
+		return new FunctionSpec(this.name, this.description, this.runtime, this.handler, this.architecture, this.memory,
+				this.timeout, this.ephemeralStorage, this.environment, this.layers, this.tracing, this.kmsKeyArn,
+				this.deadLetterTarget, this.subnetIds, this.securityGroupIds, this.snapStart, this.reservedConcurrency,
+				provisionedConcurrency, this.fileSystems);
+	}
+
 	/** A digest of everything a published version freezes besides the code. */
 	public String configurationDigest() {
 		String canonical = String.join("\n", this.description, this.runtime, this.handler, this.architecture,

@@ -195,14 +195,7 @@ public final class ActualStateReader {
 		}
 		FunctionConfiguration c = response.configuration();
 		Integer reserved = (response.concurrency() != null) ? response.concurrency().reservedConcurrentExecutions() : null;
-		FunctionSpec spec = spec(c, reserved);
-		int provisioned = provisionedConcurrency(clients, name);
-		if (provisioned > 0) {
-			spec = new FunctionSpec(spec.name(), spec.description(), spec.runtime(), spec.handler(), spec.architecture(),
-					spec.memory(), spec.timeout(), spec.ephemeralStorage(), spec.environment(), spec.layers(), spec.tracing(),
-					spec.kmsKeyArn(), spec.deadLetterTarget(), spec.subnetIds(), spec.securityGroupIds(), spec.snapStart(),
-					spec.reservedConcurrency(), provisioned, spec.fileSystems());
-		}
+		FunctionSpec spec = spec(c, reserved).withProvisionedConcurrency(provisionedConcurrency(clients, name));
 		return new ActualFunction(spec, c.codeSha256(), c.role(),
 				response.tags() != null ? response.tags() : Map.of());
 	}
