@@ -74,7 +74,8 @@ final class FunctionConfigurations {
 		config.putObject("TracingConfig").put("Mode", in.path("TracingConfig").path("Mode").asString("PassThrough"));
 		config.put("RevisionId", UUID.randomUUID().toString());
 		config.put("PackageType", "Zip");
-		config.set("Architectures", in.has("Architectures") ? in.get("Architectures") : Json.array().add("x86_64"));
+		config.set("Architectures", in.has("Architectures") ? FunctionValidation.architectures(in.get("Architectures"))
+				: Json.array().add("x86_64"));
 		config.putObject("EphemeralStorage").put("Size", in.path("EphemeralStorage").path("Size").asInt(512));
 		ObjectNode snapStart = config.putObject("SnapStart");
 		snapStart.put("ApplyOn", in.path("SnapStart").path("ApplyOn").asString("None"));
@@ -83,6 +84,7 @@ final class FunctionConfigurations {
 		logging.put("LogFormat", in.path("LoggingConfig").path("LogFormat").asString("Text"));
 		logging.put("LogGroup", in.path("LoggingConfig").path("LogGroup").asString("/aws/lambda/" + name));
 		config.set("Layers", this.layers.references(in.get("Layers"), Json.array()));
+		NetworkAndStorageFields.apply(in, config);
 		FunctionStateMachine.markCreating(config);
 
 		LambdaFunction function = new LambdaFunction();
@@ -212,6 +214,7 @@ final class FunctionConfigurations {
 			ObjectNode logging = (ObjectNode) config.get("LoggingConfig");
 			in.get("LoggingConfig").properties().forEach((e) -> logging.set(e.getKey(), e.getValue()));
 		}
+		NetworkAndStorageFields.apply(in, config);
 		function.latest = config;
 		this.states.updated(function);
 		return config.deepCopy();
@@ -221,6 +224,10 @@ final class FunctionConfigurations {
 	ObjectNode updateCode(String identifier, ObjectNode in) {
 		LambdaFunction function = updatable(identifier, in);
 		byte[] zip = FunctionValidation.code(this.context, in, "Code");
+		if (in.has("Architectures")) {
+			// The instruction set goes with the package: Lambda changes it only here, never in the configuration.
+			function.latest.set("Architectures", FunctionValidation.architectures(in.get("Architectures")));
+		}
 		function.codeKeys.put(LambdaFunction.LATEST, this.code.put(zip));
 		function.latest.put("CodeSize", zip.length);
 		function.latest.put("CodeSha256", CodeStore.codeSha256(zip));

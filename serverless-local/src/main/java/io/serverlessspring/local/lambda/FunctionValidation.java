@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.serverlessspring.local.iam.IamService;
@@ -135,6 +136,16 @@ final class FunctionValidation {
 			throw LambdaErrors.invalid("1 validation error detected: Value '" + name + "' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)");
 		}
 		return name;
+	}
+
+	/** One instruction set, x86_64 or arm64, as Lambda takes {@code Architectures}. */
+	static ArrayNode architectures(JsonNode given) {
+		if (given.size() != 1 || !Set.of("x86_64", "arm64").contains(given.get(0).asString(""))) {
+			throw LambdaErrors.invalid("1 validation error detected: Value '" + given
+					+ "' at 'architectures' failed to satisfy constraint: Member must have length less than or equal to 1,"
+					+ " Member must satisfy enum value set: [x86_64, arm64]");
+		}
+		return Json.array().add(given.get(0).asString());
 	}
 
 	static int reservedConcurrency(ObjectNode in) {

@@ -53,8 +53,8 @@ public class FunctionSettings {
 
 	/**
 	 * Whether SnapStart snapshots published versions (cuts cold starts; the app is primed before the
-	 * snapshot). Unset: on, unless provisioned concurrency or ephemeral storage over 512 MB rule it
-	 * out (the plan says so); false turns it off; true with one of those is an error.
+	 * snapshot). Unset: on, unless provisioned concurrency, ephemeral storage over 512 MB or EFS file
+	 * systems rule it out (the plan says so); false turns it off; true with one of those is an error.
 	 */
 	private Boolean snapStart;
 
@@ -84,6 +84,12 @@ public class FunctionSettings {
 
 	/** VPC attachment; empty subnet list means no VPC. */
 	private Vpc vpc = new Vpc();
+
+	/**
+	 * EFS file systems mounted in the function, each an access point and a path under /mnt/ (Lambda
+	 * takes one). Needs serverless.function.vpc in the file system's VPC.
+	 */
+	private List<FileSystemMount> fileSystems = new ArrayList<>();
 
 	public boolean isAot() {
 		return this.aot;
@@ -245,6 +251,14 @@ public class FunctionSettings {
 		this.vpc = vpc;
 	}
 
+	public List<FileSystemMount> getFileSystems() {
+		return this.fileSystems;
+	}
+
+	public void setFileSystems(List<FileSystemMount> fileSystems) {
+		this.fileSystems = fileSystems;
+	}
+
 	/** Lambda's Java runtimes. */
 	public enum Runtime {
 
@@ -322,6 +336,33 @@ public class FunctionSettings {
 
 		public void setSecurityGroupIds(List<String> securityGroupIds) {
 			this.securityGroupIds = securityGroupIds;
+		}
+
+	}
+
+	/** One {@code serverless.function.file-systems} entry: an EFS access point mounted at a local path. */
+	public static class FileSystemMount {
+
+		/** ARN of the EFS access point, arn:aws:elasticfilesystem:<region>:<account>:access-point/fsap-... */
+		private String arn;
+
+		/** Where the function sees the file system: /mnt/ and a name, e.g. /mnt/data. */
+		private String localMountPath;
+
+		public String getArn() {
+			return this.arn;
+		}
+
+		public void setArn(String arn) {
+			this.arn = arn;
+		}
+
+		public String getLocalMountPath() {
+			return this.localMountPath;
+		}
+
+		public void setLocalMountPath(String localMountPath) {
+			this.localMountPath = localMountPath;
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.serverlessspring.shell.execute;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,8 +17,10 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.DeadLetterConfig;
 import software.amazon.awssdk.services.lambda.model.Environment;
 import software.amazon.awssdk.services.lambda.model.EphemeralStorage;
+import software.amazon.awssdk.services.lambda.model.FileSystemConfig;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.ProvisionedConcurrencyConfigNotFoundException;
 import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -80,6 +83,7 @@ final class FunctionHandlers {
 			.vpcConfig(spec.subnetIds().isEmpty() ? null
 					: VpcConfig.builder().subnetIds(spec.subnetIds()).securityGroupIds(spec.securityGroupIds()).build())
 			.snapStart(snapStart(spec))
+			.fileSystemConfigs(fileSystems(spec))
 			.code(FunctionCode.builder().s3Bucket(change.bucket()).s3Key(change.key()).build())
 			.tags(change.tags())
 			.publish(false)
@@ -119,6 +123,8 @@ final class FunctionHandlers {
 			.deadLetterConfig(DeadLetterConfig.builder().targetArn(spec.deadLetterTarget() != null ? spec.deadLetterTarget() : "").build())
 			.vpcConfig(VpcConfig.builder().subnetIds(spec.subnetIds()).securityGroupIds(spec.securityGroupIds()).build())
 			.snapStart(snapStart(spec))
+			// An empty list unmounts what an earlier deploy mounted.
+			.fileSystemConfigs(fileSystems(spec))
 			.build();
 		whileUpdating(ctx, spec.name(),
 				() -> whileRolePropagates(ctx, () -> ctx.clients().lambda().updateFunctionConfiguration(request)));
@@ -179,7 +185,15 @@ final class FunctionHandlers {
 
 	private static void concurrency(FunctionChanges.Concurrency change, ExecutionContext ctx) {
 		LambdaClient lambda = ctx.clients().lambda();
-		if (change.qualifier() != null) {
+		if (change.qualifier() != null && change.value() == null) {
+			try {
+				lambda.deleteProvisionedConcurrencyConfig(b -> b.functionName(change.function()).qualifier(change.qualifier()));
+			}
+			catch (ResourceNotFoundException | ProvisionedConcurrencyConfigNotFoundException ex) {
+				// already gone
+			}
+		}
+		else if (change.qualifier() != null) {
 			lambda.putProvisionedConcurrencyConfig(b -> b.functionName(change.function()).qualifier(change.qualifier())
 				.provisionedConcurrentExecutions(change.value()));
 		}
@@ -189,6 +203,13 @@ final class FunctionHandlers {
 		else {
 			lambda.putFunctionConcurrency(b -> b.functionName(change.function()).reservedConcurrentExecutions(change.value()));
 		}
+	}
+
+	private static List<FileSystemConfig> fileSystems(FunctionSpec spec) {
+		return spec.fileSystems()
+			.stream()
+			.map(f -> FileSystemConfig.builder().arn(f.accessPointArn()).localMountPath(f.localMountPath()).build())
+			.toList();
 	}
 
 	private static SnapStart snapStart(FunctionSpec spec) {

@@ -109,7 +109,8 @@ public final class DesiredStageFactory {
 				function.getEphemeralStorage(), environment, List.copyOf(function.getLayers()),
 				function.getTracing().id(), function.getKmsKeyArn(), function.getDeadLetterTarget(),
 				List.copyOf(function.getVpc().getSubnetIds()), List.copyOf(function.getVpc().getSecurityGroupIds()),
-				FunctionStartup.snapStart(function), function.getReservedConcurrency(), function.getProvisionedConcurrency());
+				FunctionStartup.snapStart(function), function.getReservedConcurrency(), function.getProvisionedConcurrency(),
+				function.getFileSystems().stream().map(f -> new FileSystemSpec(f.getArn(), f.getLocalMountPath())).toList());
 
 		Map<String, String> packageTags = new LinkedHashMap<>();
 		packageTags.put(StageTags.PACKAGE_HASH, pkg.shortHash());

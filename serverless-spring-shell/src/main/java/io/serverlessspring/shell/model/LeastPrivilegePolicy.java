@@ -100,6 +100,24 @@ public final class LeastPrivilegePolicy {
 					"ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"),
 					List.of("*"));
 		}
+		List<String> accessPoints = settings.getFunction()
+			.getFileSystems()
+			.stream()
+			.map(io.serverlessspring.boot.settings.FunctionSettings.FileSystemMount::getArn)
+			.filter(arn -> arn != null && arn.split(":").length >= 6)
+			.toList();
+		if (!accessPoints.isEmpty()) {
+			// EFS authorises a mount on the file system, naming the access point in a condition; the
+			// access point's ARN does not name its file system, so any one of theirs, through these only.
+			List<String> fileSystems = accessPoints.stream()
+				.map(arn -> String.join(":", java.util.Arrays.asList(arn.split(":")).subList(0, 5)) + ":file-system/*")
+				.distinct()
+				.toList();
+			add(statements, "FileSystems", List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"),
+					fileSystems);
+			statements.get("FileSystems").condition = Map.of("StringEquals",
+					Map.of("elasticfilesystem:AccessPointArn", accessPoints));
+		}
 		if (settings.getFunction().getTracing() == io.serverlessspring.boot.settings.FunctionSettings.Tracing.ACTIVE) {
 			add(statements, "Tracing", List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"), List.of("*"));
 		}
@@ -146,6 +164,9 @@ public final class LeastPrivilegePolicy {
 			entry.getValue().actions.forEach(actions::add);
 			ArrayNode resources = node.putArray("Resource");
 			entry.getValue().resources.forEach(resources::add);
+			if (entry.getValue().condition != null) {
+				node.set("Condition", JSON.valueToTree(entry.getValue().condition));
+			}
 		}
 		return JSON.writeValueAsString(root);
 	}
@@ -165,6 +186,8 @@ public final class LeastPrivilegePolicy {
 		final List<String> actions = new ArrayList<>();
 
 		final List<String> resources = new ArrayList<>();
+
+		Map<String, Object> condition;
 
 	}
 

@@ -100,9 +100,17 @@ public final class Planner {
 			unchanged.add("alias " + ResourceNames.ALIAS + " -> version " + aliasVersion);
 		}
 		int provisioned = desired.function().provisionedConcurrency();
-		if (provisioned > 0 && (publish || aliasVersion == null || !aliasVersion.equals(targetVersion))) {
+		int provisionedNow = (actual.function() != null) ? actual.function().configuration().provisionedConcurrency() : 0;
+		if (provisioned > 0 && (publish || aliasVersion == null || !aliasVersion.equals(targetVersion)
+				|| provisioned != provisionedNow)) {
 			changes.add(new FunctionChanges.Concurrency(Action.UPDATE, function, ResourceNames.ALIAS, provisioned,
-					Integer.toString(provisioned), List.of(FieldChange.of("provisioned", null, provisioned))));
+					Integer.toString(provisioned),
+					List.of(FieldChange.of("provisioned", (provisionedNow > 0) ? provisionedNow : null, provisioned))));
+		}
+		else if (provisioned == 0 && provisionedNow > 0) {
+			// Setting removed: the alias's configuration goes, or its environments would stay paid for.
+			changes.add(new FunctionChanges.Concurrency(Action.DELETE, function, ResourceNames.ALIAS, null, "none",
+					List.of(FieldChange.of("provisioned", provisionedNow, null))));
 		}
 
 		EventPlanner.tasks(desired, actual, changes, unchanged);
@@ -265,7 +273,7 @@ public final class Planner {
 			String actualRoleArn) {
 		FunctionSpec before = (actual != null) ? actual
 				: new FunctionSpec(desired.name(), null, null, null, null, 0, 0, 0, Map.of(), List.of(), null, null, null,
-						List.of(), List.of(), false, null, 0);
+						List.of(), List.of(), false, null, 0, List.of());
 		Diff diff = new Diff();
 		diff.field("description", before.description(), desired.description())
 			.field("runtime", before.runtime(), desired.runtime())
@@ -289,6 +297,7 @@ public final class Planner {
 			.field("subnets", before.subnetIds(), desired.subnetIds())
 			.field("security groups", before.securityGroupIds(), desired.securityGroupIds())
 			.field("snap start", actual != null ? before.snapStart() : null, desired.snapStart())
+			.field("file systems", before.fileSystems(), desired.fileSystems())
 			.field("architecture", before.architecture(), desired.architecture());
 		if (actual != null) {
 			diff.field("role", actualRoleArn, roleArn);

@@ -9,8 +9,8 @@ import io.serverlessspring.boot.settings.FunctionSettings;
  * How a function starts: whether SnapStart applies and which JVM options it gets. One rule for the
  * validator (SnapStart set on where Lambda refuses it is an error) and the desired model (SnapStart
  * left unset is on where Lambda allows it, else off with a note saying why). Every runtime we offer
- * (java17, java21, java25) has SnapStart; what rules it out is provisioned concurrency and /tmp over
- * 512 MB (and EFS, which the console does not attach).
+ * (java17, java21, java25) has SnapStart; what rules it out is provisioned concurrency, /tmp over
+ * 512 MB and EFS mounts.
  */
 public final class FunctionStartup {
 
@@ -30,6 +30,9 @@ public final class FunctionStartup {
 		if (function.getEphemeralStorage() > SNAP_START_MAX_EPHEMERAL_STORAGE) {
 			conflicts.add("serverless.function.ephemeral-storage = " + function.getEphemeralStorage()
 					+ " (SnapStart takes at most " + SNAP_START_MAX_EPHEMERAL_STORAGE + " MB of /tmp)");
+		}
+		if (!function.getFileSystems().isEmpty()) {
+			conflicts.add("serverless.function.file-systems (Lambda does not combine SnapStart with EFS)");
 		}
 		return conflicts;
 	}

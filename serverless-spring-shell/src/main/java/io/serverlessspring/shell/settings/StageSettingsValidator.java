@@ -36,6 +36,13 @@ final class StageSettingsValidator {
 			"AWS_REGION", "AWS_EXECUTION_ENV", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
 			"AWS_SESSION_TOKEN", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
+	/** An EFS access point, as Lambda's FileSystemConfig takes it. */
+	private static final Pattern ACCESS_POINT_ARN = Pattern
+		.compile("arn:aws[a-z-]*:elasticfilesystem:[a-z0-9-]+:\\d{12}:access-point/fsap-[a-f0-9]{8,40}");
+
+	/** Lambda's pattern for a local mount path. */
+	private static final Pattern MOUNT_PATH = Pattern.compile("/mnt/[a-zA-Z0-9-_.]+");
+
 	/** Lambda's limit on the total size of a function's environment variables. */
 	private static final int ENVIRONMENT_LIMIT = 4096;
 
@@ -87,10 +94,41 @@ final class StageSettingsValidator {
 			problems.add(where(sources, "serverless.function.vpc.subnet-ids")
 					+ "serverless.function.vpc.subnet-ids needs serverless.function.vpc.security-group-ids too");
 		}
+		fileSystems(function, sources, problems);
 		if (Boolean.TRUE.equals(function.getSnapStart()) && !FunctionStartup.snapStartConflicts(function).isEmpty()) {
 			problems.add(where(sources, "serverless.function.snap-start") + "serverless.function.snap-start = true "
 					+ "is not possible with " + String.join(" and ", FunctionStartup.snapStartConflicts(function))
 					+ ": remove that setting or set serverless.function.snap-start: false");
+		}
+	}
+
+	/** What Lambda would refuse in {@code FileSystemConfigs}, named by the setting at fault. */
+	private static void fileSystems(FunctionSettings function, List<PropertySource<?>> sources, List<String> problems) {
+		List<FunctionSettings.FileSystemMount> mounts = function.getFileSystems();
+		if (mounts.isEmpty()) {
+			return;
+		}
+		if (mounts.size() > 1) {
+			problems.add(where(sources, "serverless.function.file-systems[0].arn") + "serverless.function.file-systems names "
+					+ mounts.size() + " file systems: Lambda mounts at most 1 per function");
+		}
+		if (function.getVpc().getSubnetIds().isEmpty()) {
+			problems.add(where(sources, "serverless.function.file-systems[0].arn")
+					+ "serverless.function.file-systems needs serverless.function.vpc.subnet-ids and security-group-ids "
+					+ "(Lambda reaches EFS through the file system's VPC)");
+		}
+		for (int i = 0; i < mounts.size(); i++) {
+			FunctionSettings.FileSystemMount mount = mounts.get(i);
+			String key = "serverless.function.file-systems[" + i + "]";
+			if (mount.getArn() == null || !ACCESS_POINT_ARN.matcher(mount.getArn()).matches()) {
+				problems.add(where(sources, key + ".arn") + key + ".arn = '" + mount.getArn()
+						+ "' is not an EFS access point ARN (arn:aws:elasticfilesystem:<region>:<account>:access-point/fsap-...)");
+			}
+			if (mount.getLocalMountPath() == null || !MOUNT_PATH.matcher(mount.getLocalMountPath()).matches()) {
+				problems.add(where(sources, key + ".local-mount-path") + key + ".local-mount-path = '"
+						+ mount.getLocalMountPath() + "' is not valid: expected /mnt/ and a name of letters, digits, - _ or ."
+						+ " (e.g. /mnt/data)");
+			}
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import io.serverlessspring.shell.model.TaskResourcesSpec;
 import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.model.FileSystemSpec;
 import io.serverlessspring.shell.model.FunctionSpec;
 import io.serverlessspring.boot.naming.Arns;
 import io.serverlessspring.boot.naming.ResourceNames;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.Layer;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -199,8 +201,28 @@ public final class ActualStateReader {
 		}
 		FunctionConfiguration c = response.configuration();
 		Integer reserved = (response.concurrency() != null) ? response.concurrency().reservedConcurrentExecutions() : null;
-		return new ActualFunction(spec(c, reserved), c.codeSha256(), c.role(),
+		FunctionSpec spec = spec(c, reserved).withProvisionedConcurrency(provisionedConcurrency(clients, name));
+		return new ActualFunction(spec, c.codeSha256(), c.role(),
 				response.tags() != null ? response.tags() : Map.of());
+	}
+
+	/**
+	 * Provisioned concurrency requested on the live alias, 0 when none (or no alias yet). An emulator
+	 * without the provisioned-concurrency API (moto answers 404 without an error code) reads as none.
+	 */
+	static int provisionedConcurrency(AwsClients clients, String function) {
+		try {
+			Integer requested = clients.lambda()
+				.getProvisionedConcurrencyConfig(b -> b.functionName(function).qualifier(ResourceNames.ALIAS))
+				.requestedProvisionedConcurrentExecutions();
+			return (requested != null) ? requested : 0;
+		}
+		catch (LambdaException ex) {
+			if (ex.statusCode() == 404) {
+				return 0;
+			}
+			throw ex;
+		}
 	}
 
 	/** A function configuration in the terms of {@link FunctionSpec}. */
@@ -223,7 +245,10 @@ public final class ActualStateReader {
 						? c.tracingConfig().modeAsString() : "PassThrough",
 				emptyToNull(c.kmsKeyArn()),
 				(c.deadLetterConfig() != null) ? emptyToNull(c.deadLetterConfig().targetArn()) : null, subnets, groups,
-				snapStart, reserved, 0);
+				snapStart, reserved, 0, c.fileSystemConfigs()
+					.stream()
+					.map(f -> new FileSystemSpec(f.arn(), f.localMountPath()))
+					.toList());
 	}
 
 	private static String emptyToNull(String value) {

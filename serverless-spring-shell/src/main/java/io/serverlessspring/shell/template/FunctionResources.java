@@ -151,6 +151,12 @@ final class FunctionResources {
 		if (!spec.subnetIds().isEmpty()) {
 			properties.put("VpcConfig", map("SubnetIds", spec.subnetIds(), "SecurityGroupIds", spec.securityGroupIds()));
 		}
+		if (!spec.fileSystems().isEmpty()) {
+			properties.put("FileSystemConfigs", spec.fileSystems()
+				.stream()
+				.map(f -> map("Arn", f.accessPointArn(), "LocalMountPath", f.localMountPath()))
+				.toList());
+		}
 		if (spec.snapStart()) {
 			properties.put("SnapStart", map("ApplyOn", "PublishedVersions"));
 		}

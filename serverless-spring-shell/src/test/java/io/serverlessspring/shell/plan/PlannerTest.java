@@ -177,6 +177,31 @@ class PlannerTest {
 	}
 
 	@Test
+	void provisionedConcurrencyIsChangedAndRemovedOnTheLiveAliasWithoutANewVersion() {
+		DesiredStage base = desired(1024, 10);
+		ActualStage twoProvisioned = deployed(base, base.function().withProvisionedConcurrency(2));
+
+		Plan changed = Planner.plan(withFunction(base, base.function().withProvisionedConcurrency(3)), twoProvisioned);
+		assertThat(changed.changes()).extracting(ResourceChange::describe)
+			.containsExactly("update provisioned concurrency shop-dev:live (3)");
+		assertThat(changed.changes().get(0).fields()).containsExactly(FieldChange.of("provisioned", 2, 3));
+
+		Plan removed = Planner.plan(base, twoProvisioned);
+		assertThat(removed.changes()).extracting(ResourceChange::describe)
+			.containsExactly("delete provisioned concurrency shop-dev:live (none)");
+
+		Plan same = Planner.plan(withFunction(base, base.function().withProvisionedConcurrency(2)), twoProvisioned);
+		assertThat(same.changes()).isEmpty();
+	}
+
+	private static DesiredStage withFunction(DesiredStage before, FunctionSpec function) {
+		return new DesiredStage(before.app(), before.stage(), before.region(), before.account(), before.tags(),
+				before.role(), before.roleArn(), before.schedulerRole(), before.bucket(), before.code(), function,
+				before.versionDescription(), before.retainedVersions(), before.http(), before.logGroup(), before.schedules(),
+				"/", List.of(), List.of(), io.serverlessspring.shell.model.TaskResourcesSpec.NONE);
+	}
+
+	@Test
 	void secretEnvironmentValuesAreMaskedInTheChange() {
 		DesiredStage before = desired(1024, 10);
 		Map<String, String> environment = new LinkedHashMap<>(before.function().environment());

@@ -53,6 +53,51 @@ class StageSettingsValidatorTest {
 	}
 
 	@Test
+	void fileSystemsAreCheckedAsLambdaWouldEachNamedByItsProperty() throws IOException {
+		write("application.yml", "spring.application.name: shop\n");
+		write("application-dev.yml", """
+				serverless:
+				  function:
+				    file-systems:
+				      - arn: arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123456789abcdef0
+				        local-mount-path: /data
+				      - arn: arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0
+				        local-mount-path: /mnt/cache
+				""");
+
+		assertThatThrownBy(() -> this.loader.load(this.project, "dev")).isInstanceOf(SettingsException.class)
+			.hasMessageContaining("application-dev.yml line 4: serverless.function.file-systems names 2 file systems: "
+					+ "Lambda mounts at most 1 per function")
+			.hasMessageContaining("application-dev.yml line 4: serverless.function.file-systems needs "
+					+ "serverless.function.vpc.subnet-ids and security-group-ids")
+			.hasMessageContaining("application-dev.yml line 4: serverless.function.file-systems[0].arn = "
+					+ "'arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-0123456789abcdef0' is not an EFS "
+					+ "access point ARN")
+			.hasMessageContaining("application-dev.yml line 5: serverless.function.file-systems[0].local-mount-path = "
+					+ "'/data' is not valid: expected /mnt/ and a name")
+			.satisfies(ex -> assertThat(ex.getMessage()).doesNotContain("file-systems[1]"));
+	}
+
+	@Test
+	void aFileSystemInTheFunctionsVpcIsTaken() throws IOException {
+		write("application.yml", "spring.application.name: shop\n");
+		write("application-dev.yml", """
+				serverless:
+				  function:
+				    vpc:
+				      subnet-ids: [subnet-0123456789abcdef0]
+				      security-group-ids: [sg-0123456789abcdef0]
+				    file-systems:
+				      - arn: arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0
+				        local-mount-path: /mnt/data
+				""");
+
+		assertThat(this.loader.load(this.project, "dev").properties().getFunction().getFileSystems())
+			.singleElement()
+			.satisfies(mount -> assertThat(mount.getLocalMountPath()).isEqualTo("/mnt/data"));
+	}
+
+	@Test
 	void aCronThatEventBridgeRefusesIsNamed() throws IOException {
 		write("application.yml", "spring.application.name: shop\n");
 		write("application-dev.yml", """

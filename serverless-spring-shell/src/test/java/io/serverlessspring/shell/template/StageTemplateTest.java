@@ -234,6 +234,32 @@ class StageTemplateTest {
 	}
 
 	@Test
+	void anEfsMountIsTheFunctionsFileSystemConfigAndItsRoleMayMountThroughThatAccessPointOnly() throws Exception {
+		String accessPoint = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-0123456789abcdef0";
+		Map<String, Map<String, Object>> resources = checkReferences(generate("""
+				serverless:
+				  function:
+				    vpc:
+				      subnet-ids: [subnet-1]
+				      security-group-ids: [sg-1]
+				    file-systems:
+				      - arn: %s
+				        local-mount-path: /mnt/data
+				""".formatted(accessPoint), TemplateFormat.CLOUDFORMATION));
+
+		assertThat(props(resources, "Function")).containsEntry("FileSystemConfigs",
+				List.of(Map.of("Arn", accessPoint, "LocalMountPath", "/mnt/data")))
+			.containsEntry("VpcConfig", Map.of("SubnetIds", List.of("subnet-1"), "SecurityGroupIds", List.of("sg-1")))
+			.doesNotContainKey("SnapStart");
+		String policy = tools.jackson.databind.json.JsonMapper.builder().build()
+			.writeValueAsString(props(resources, "ExecutionRole").get("Policies"));
+		assertThat(policy).contains("\"elasticfilesystem:ClientMount\"", "\"elasticfilesystem:ClientWrite\"",
+				"arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/*",
+				"{\"StringEquals\":{\"elasticfilesystem:AccessPointArn\":[\"" + accessPoint + "\"]}}",
+				"ec2:CreateNetworkInterface");
+	}
+
+	@Test
 	void aLambdaAuthorizerAnswersWithPoliciesWhenSimpleResponsesAreOff() throws Exception {
 		Map<String, Map<String, Object>> resources = checkReferences(generate("""
 				serverless:
