@@ -194,7 +194,7 @@ public final class ActualStateReader {
 		FunctionConfiguration c = response.configuration();
 		Integer reserved = (response.concurrency() != null) ? response.concurrency().reservedConcurrentExecutions() : null;
 		return new ActualFunction(spec(c, reserved), c.codeSha256(), c.role(),
-				response.tags() != null ? response.tags() : Map.of());
+				response.tags() != null ? response.tags() : Map.of(), c.runtimeVersionConfig());
 	}
 
 	/** A function configuration in the terms of {@link FunctionSpec}. */
