@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Console start time: `./serverless --help` and `./serverless status dev` (petstore, against a moto
-# server on a free port, where the stage is not deployed), median of RUNS runs each, wall and CPU time.
+# server on a free port, where the stage is not deployed), median (and min) of RUNS runs each, wall and CPU time.
 # Modes: "jar" = the exec jar as is (SERVERLESS_CONSOLE_CDS=false), "cds" = the launcher's unpacked jar
 # with its class-data sharing archive (first run excluded: it builds the archive, timed apart).
 # BEFORE_JAR=path/to/an/older/serverless-console-exec.jar adds the same two rows for that jar.
@@ -35,8 +35,8 @@ row() {
     read -r w c < <(one "$jar" "$cds" "$@")
     walls+=("$w"); cpus+=("$c")
   done
-  printf '%-34s %8s ms wall %8s ms cpu\n' "$label" "$(printf '%s\n' "${walls[@]}" | median)" \
-    "$(printf '%s\n' "${cpus[@]}" | median)"
+  printf '%-34s %8s ms wall (min %s) %8s ms cpu\n' "$label" "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${walls[@]}" | sort -n | head -1)" "$(printf '%s\n' "${cpus[@]}" | median)"
 }
 
 measure() {

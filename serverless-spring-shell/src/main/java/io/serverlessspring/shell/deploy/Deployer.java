@@ -119,7 +119,9 @@ public class Deployer {
 		}
 		LambdaPackage pkg = (packageFile != null) ? this.packager.read(packageFile)
 				: this.packager.packageStage(session.settings(), null, progress);
-		PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
+		if (packageFile == null) {
+			PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
+		}
 		String builtFor = (pkg.info() != null) ? pkg.info().stage() : null;
 		if (builtFor != null && !builtFor.equals(session.settings().stage())) {
 			// Spring AOT decides profiles and conditions when packaging: the function runs as the stage it was built for

@@ -43,12 +43,13 @@ public final class HttpGetMappings {
 		if (zip == null || !java.nio.file.Files.isRegularFile(zip)) {
 			return new Found(List.of(), false);
 		}
-		try (ZipFile archive = new ZipFile(zip.toFile())) {
+		try (PackageLibraries libraries = PackageLibraries.open(zip)) {
+			actuator = libraries.jarNames().stream().anyMatch(HttpGetMappings::isActuator);
+			ZipFile archive = libraries.functionZip();
 			Enumeration<? extends ZipEntry> entries = archive.entries();
 			while (entries.hasMoreElements()) {
 				ZipEntry entry = entries.nextElement();
 				String name = entry.getName();
-				actuator |= isActuator(name);
 				if (name.endsWith(".class") && !name.startsWith("lib/") && !name.startsWith("META-INF/")) {
 					try (InputStream in = archive.getInputStream(entry)) {
 						paths.addAll(ofClass(in.readAllBytes()));
@@ -60,25 +61,11 @@ public final class HttpGetMappings {
 			// Unreadable classes: nothing known to call, which only means no touch.
 			return new Found(List.of(), actuator);
 		}
-		return new Found(List.copyOf(paths), actuator || layerHoldsActuator(LayerPackage.besides(zip)));
+		return new Found(List.copyOf(paths), actuator);
 	}
 
-	/** The dependency jars are in the layer beside the function zip ({@code java/lib/}). */
-	private static boolean layerHoldsActuator(Path layer) {
-		if (!java.nio.file.Files.isRegularFile(layer)) {
-			return false;
-		}
-		try (ZipFile archive = new ZipFile(layer.toFile())) {
-			return archive.stream().anyMatch((entry) -> isActuator(entry.getName()));
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static boolean isActuator(String entryName) {
-		String jar = entryName.startsWith("java/lib/") ? entryName.substring("java/".length()) : entryName;
-		return jar.startsWith("lib/" + ACTUATOR_JAR) && !jar.startsWith("lib/" + ACTUATOR_JAR + "autoconfigure");
+	private static boolean isActuator(String jarName) {
+		return jarName.startsWith(ACTUATOR_JAR) && !jarName.startsWith(ACTUATOR_JAR + "autoconfigure");
 	}
 
 	/** The GET paths one class maps. */

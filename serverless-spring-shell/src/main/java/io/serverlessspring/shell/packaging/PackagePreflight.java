@@ -1,15 +1,7 @@
 package io.serverlessspring.shell.packaging;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 import io.serverlessspring.boot.manifest.DeploymentManifest;
 
@@ -41,17 +33,10 @@ public final class PackagePreflight {
 	public static void check(Path zip, String starterVersion) {
 		boolean handler;
 		boolean manifest;
-		try (ZipFile archive = new ZipFile(zip.toFile())) {
-			manifest = archive.getEntry(DeploymentManifest.FILE_NAME) != null;
-			handler = archive.getEntry(HANDLER_ENTRY) != null || libraryHolds(archive, HANDLER_ENTRY);
-		}
-		catch (IOException ex) {
-			throw new PackagingException("Cannot read the package " + zip + ": " + ex.getMessage());
-		}
 		// the starter's jar is normally in the dependency layer beside the function zip
-		Path layer = LayerPackage.besides(zip);
-		try (ZipFile archive = handler || !Files.isRegularFile(layer) ? null : new ZipFile(layer.toFile())) {
-			handler = handler || (archive != null && libraryHolds(archive, HANDLER_ENTRY));
+		try (PackageLibraries libraries = PackageLibraries.open(zip)) {
+			manifest = libraries.functionZip().getEntry(DeploymentManifest.FILE_NAME) != null;
+			handler = libraries.functionZip().getEntry(HANDLER_ENTRY) != null || libraries.anyJarHolds(HANDLER_ENTRY);
 		}
 		catch (IOException ex) {
 			throw new PackagingException("Cannot read the package " + zip + ": " + ex.getMessage());
@@ -74,31 +59,6 @@ public final class PackagePreflight {
 		return "  <dependency>\n    <groupId>" + STARTER_GROUP + "</groupId>\n    <artifactId>" + STARTER_ARTIFACT
 				+ "</artifactId>\n" + ((version != null) ? "    <version>" + version + "</version>\n" : "")
 				+ "  </dependency>";
-	}
-
-	/** Whether a jar under {@code lib/} holds the entry; the serverless jars are looked at first. */
-	private static boolean libraryHolds(ZipFile archive, String entryName) throws IOException {
-		List<ZipEntry> jars = new ArrayList<>();
-		Enumeration<? extends ZipEntry> entries = archive.entries();
-		while (entries.hasMoreElements()) {
-			ZipEntry entry = entries.nextElement();
-			if ((entry.getName().startsWith("lib/") || entry.getName().startsWith("java/lib/"))
-					&& entry.getName().endsWith(".jar")) {
-				jars.add(entry);
-			}
-		}
-		jars.sort((a, b) -> Boolean.compare(!a.getName().contains("lib/serverless-"),
-				!b.getName().contains("lib/serverless-")));
-		for (ZipEntry jar : jars) {
-			try (InputStream in = archive.getInputStream(jar); ZipInputStream nested = new ZipInputStream(in)) {
-				for (ZipEntry inner = nested.getNextEntry(); inner != null; inner = nested.getNextEntry()) {
-					if (inner.getName().equals(entryName)) {
-						return true;
-					}
-				}
-			}
-		}
-		return false;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.serverlessspring.shell.render;
 
 import java.util.Map;
 
+import io.serverlessspring.shell.status.StatusReader;
 import io.serverlessspring.shell.status.StatusReader.StageStatus;
 
 /** Prints a stage's status for people. */
@@ -21,7 +22,14 @@ public final class StatusRenderer {
 		out.append("  URL: ").append(status.url() != null ? status.url() : "none").append('\n');
 		out.append("  configuration:\n");
 		for (Map.Entry<String, Object> entry : status.configuration().entrySet()) {
-			out.append("    ").append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');
+			if (entry.getKey().equals(StatusReader.LOCAL_JVM)) {
+				continue;
+			}
+			out.append("    ").append(entry.getKey()).append(": ").append(entry.getValue());
+			if (entry.getKey().equals("runtime")) {
+				out.append(localJvmDifference(status.configuration().get(StatusReader.LOCAL_JVM)));
+			}
+			out.append('\n');
 		}
 		out.append("  last deploy: ").append(status.lastDeploy().isEmpty() ? "unknown" : status.lastDeploy()).append('\n');
 		out.append("  schedules: ").append(status.schedules().isEmpty() ? "none" : "").append('\n');
@@ -31,6 +39,14 @@ public final class StatusRenderer {
 		status.eventSources().forEach(s -> out.append("    ").append(s.get("source")).append("  ").append(s.get("state")).append('\n'));
 		out.append("  last 24 h: ").append(status.metrics24h()).append('\n');
 		return out.toString().stripTrailing();
+	}
+
+	/** {@code " (local cloud: no JDK 25 found for java25: running on JDK 17.0.15 …)"} when the local cloud runs another JDK. */
+	private static String localJvmDifference(Object localJvm) {
+		if (localJvm instanceof Map<?, ?> jvm && jvm.get("note") != null) {
+			return " (local cloud: " + jvm.get("note") + ")";
+		}
+		return "";
 	}
 
 }

@@ -128,8 +128,18 @@ public record ActualStage(ActualRole role, ActualRole schedulerRole, boolean buc
 			List<String> attachedPolicies, Map<String, String> tags) {
 	}
 
+	/**
+	 * A deployed function.
+	 *
+	 * @param runtimeVersion Lambda's runtime version of it (on the local cloud: the JDK it runs on), or {@code null}
+	 */
 	public record ActualFunction(FunctionSpec configuration, String codeSha256, String roleArn,
-			Map<String, String> tags) {
+			Map<String, String> tags, software.amazon.awssdk.services.lambda.model.RuntimeVersionConfig runtimeVersion) {
+
+		public ActualFunction(FunctionSpec configuration, String codeSha256, String roleArn, Map<String, String> tags) {
+			this(configuration, codeSha256, roleArn, tags, null);
+		}
+
 	}
 
 	public record ActualVersion(String version, String description, String codeSha256) {

@@ -203,7 +203,7 @@ public final class ActualStateReader {
 		Integer reserved = (response.concurrency() != null) ? response.concurrency().reservedConcurrentExecutions() : null;
 		FunctionSpec spec = spec(c, reserved).withProvisionedConcurrency(provisionedConcurrency(clients, name));
 		return new ActualFunction(spec, c.codeSha256(), c.role(),
-				response.tags() != null ? response.tags() : Map.of());
+				response.tags() != null ? response.tags() : Map.of(), c.runtimeVersionConfig());
 	}
 
 	/**

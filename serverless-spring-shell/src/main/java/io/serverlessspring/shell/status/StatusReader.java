@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfigurat
 /** Reads a stage's status: configuration, alias, URL, schedules, event sources, last deploy, 24 h metrics. */
 public class StatusReader {
 
+	/** The configuration entry naming the JVM the local cloud runs the function on ({@link LocalJvm#toMap}). */
+	public static final String LOCAL_JVM = "localJvm";
+
 	/** A stage's status; {@code deployed} false means nothing else is filled in. */
 	public record StageStatus(String function, String stage, String region, boolean deployed,
 			Map<String, Object> configuration, String liveVersion, List<String> versions, String url,
@@ -44,6 +47,10 @@ public class StatusReader {
 		FunctionSpec spec = actual.configuration();
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("runtime", spec.runtime());
+		LocalJvm localJvm = LocalJvm.of(actual.runtimeVersion());
+		if (localJvm != null) {
+			configuration.put(LOCAL_JVM, localJvm.toMap());
+		}
 		configuration.put("architecture", spec.architecture());
 		configuration.put("memoryMb", spec.memory());
 		configuration.put("timeoutSeconds", spec.timeout());
