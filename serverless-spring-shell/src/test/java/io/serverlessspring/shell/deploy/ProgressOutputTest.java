@@ -69,7 +69,7 @@ class ProgressOutputTest {
 			.contains("    uploading petstore-dev-dependencies.zip: 100% (")
 			.contains("    waiting for function petstore-dev to be active ...");
 
-		new TestProject(this.work).settings("application-dev.yml", "serverless:\n  function:\n    memory: 1024\n");
+		new TestProject(this.work).settings("application-dev.yml", "serverless:\n  function:\n    memory: 512\n");
 		Run json = console.run("update dev --yes --json --package " + zip + target);
 
 		assertThat(json.exitCode()).as(json.output()).isZero();
