@@ -31,7 +31,10 @@ public enum CommonOption {
 	JSON(option("json", ' ', boolean.class, "false", "print JSON")),
 
 	/** {@code --dry-run}: print the plan, change nothing. */
-	DRY_RUN(option("dry-run", ' ', boolean.class, "false", "print the plan, change nothing"));
+	DRY_RUN(option("dry-run", ' ', boolean.class, "false", "print the plan, change nothing")),
+
+	/** {@code --verbose}: show the tools' own output (Maven's) instead of a progress line. */
+	VERBOSE(option("verbose", ' ', boolean.class, "false", "show Maven's output instead of a progress line"));
 
 	private final List<CommandOption> options;
 

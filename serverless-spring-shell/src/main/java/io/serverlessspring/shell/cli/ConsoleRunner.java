@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.serverlessspring.shell.progress.ProgressTerminals;
 import org.jline.terminal.Terminal;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,12 +66,16 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 		String[] words = args.getSourceArgs();
 		if (words.length > 0) {
 			PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+			if (ProgressTerminals.standardOutputIsTerminal()) {
+				ProgressTerminals.register(out, this::terminalWidth);
+			}
 			this.exitCode = execute(join(words), out, new StdinReader());
 			out.flush();
 		}
 		else if (this.environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true)) {
 			Thread commands = Thread.currentThread();
 			this.terminal.ifAvailable((terminal) -> CommandInterruption.install(terminal, commands));
+			this.terminal.ifAvailable((terminal) -> ProgressTerminals.register(terminal.writer(), terminal::getWidth));
 			this.interactive.getObject().run(words);
 		}
 	}
@@ -129,6 +134,16 @@ public class ConsoleRunner implements ApplicationRunner, ExitCodeGenerator {
 			return rest.isEmpty() ? "help" : rest + " --help";
 		}
 		return line;
+	}
+
+	/** The terminal's width for the progress line (COLUMNS, else 80, when it cannot be read). */
+	private int terminalWidth() {
+		Terminal terminal = this.terminal.getIfAvailable();
+		if (terminal != null && terminal.getWidth() > 0) {
+			return terminal.getWidth();
+		}
+		String columns = System.getenv("COLUMNS");
+		return (columns != null && columns.matches("\\d+")) ? Integer.parseInt(columns) : 80;
 	}
 
 	@Override

@@ -3,7 +3,9 @@ package io.serverlessspring.shell.commands;
 import io.serverlessspring.shell.aws.AwsErrorTranslator;
 import io.serverlessspring.shell.aws.LastCall;
 import io.serverlessspring.shell.cli.CommandOutcome;
+import io.serverlessspring.shell.cli.CommonOption;
 import io.serverlessspring.shell.packaging.PackagingException;
+import io.serverlessspring.shell.progress.Progress;
 import io.serverlessspring.shell.render.ConfirmationUnavailableException;
 import io.serverlessspring.shell.render.ConsoleIo;
 import io.serverlessspring.shell.settings.SettingsException;
@@ -43,7 +45,7 @@ public class CommandSupport {
 	}
 
 	public void run(CommandContext context, boolean yes, Body body) {
-		run(new ConsoleIo(context.outputWriter(), context.inputReader(), yes), body);
+		run(new ConsoleIo(context.outputWriter(), context.inputReader(), yes, progress(context, false)), body);
 	}
 
 	/**
@@ -53,7 +55,13 @@ public class CommandSupport {
 	 */
 	public void run(CommandContext context, CommonOptionValues options, Body body) {
 		InputReader input = options.dryRun() ? DECLINE : context.inputReader();
-		run(new ConsoleIo(context.outputWriter(), input, options.yes() && !options.dryRun()), body);
+		run(new ConsoleIo(context.outputWriter(), input, options.yes() && !options.dryRun(), progress(context, options.json())),
+				body);
+	}
+
+	/** A live progress line on a terminal, plain lines elsewhere; with {@code --json} on standard error. */
+	private static Progress progress(CommandContext context, boolean json) {
+		return Progress.forOutput(context.outputWriter(), json, CommonOption.VERBOSE.flag(context));
 	}
 
 	private void run(ConsoleIo io, Body body) {

@@ -32,6 +32,7 @@ import static io.serverlessspring.shell.cli.CommonOption.AWS;
 import static io.serverlessspring.shell.cli.CommonOption.DRY_RUN;
 import static io.serverlessspring.shell.cli.CommonOption.JSON;
 import static io.serverlessspring.shell.cli.CommonOption.PROJECT;
+import static io.serverlessspring.shell.cli.CommonOption.VERBOSE;
 import static io.serverlessspring.shell.cli.CommonOption.YES;
 
 /**
@@ -73,7 +74,7 @@ public class StageCommands {
 
 	@Command(name = "package", group = GROUP, description = "Build the project and assemble its Lambda zip and dependency layer",
 			help = """
-					package STAGE [-o FILE] [--project DIR]
+					package STAGE [-o FILE] [--project DIR] [--verbose]
 
 					Builds the project with Maven and writes two reproducible zips: the function (classes
 					at the root, serverless-manifest.json, serverless-package-info.json) and, beside it as
@@ -81,12 +82,13 @@ public class StageCommands {
 					once and every stage with the same dependencies shares.
 					  -o, --output FILE   where to write the function zip (default: target/serverless/<function>.zip)
 					  --project DIR       the project folder (default: current directory)
+					  --verbose           show Maven's output instead of the progress line
 
 					Examples:
 					  package dev
 					  package prod -o build/petstore-prod.zip --project samples/petstore
 					""")
-	@TakesOptions(PROJECT)
+	@TakesOptions({ PROJECT, VERBOSE })
 	public void packageStage(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(shortName = 'o', longName = "output", description = "where to write the zip", defaultValue = "") String output,
 			CommandContext context) {
@@ -94,7 +96,7 @@ public class StageCommands {
 		this.support.run(context, true, io -> {
 			StageSettings settings = this.sessions.settings(stage, options.projectOnly());
 			this.hooks.beforePackage(settings, null, io::println);
-			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io::println);
+			LambdaPackage pkg = this.packager.packageStage(settings, (output == null || output.isBlank()) ? null : Path.of(output), io.progress());
 			PackagePreflight.check(pkg.zip(), ConsoleVersion.current());
 			pkg.warnings().forEach(warning -> io.println("Warning: " + warning));
 			io.println("Package: " + pkg.zip() + " (" + pkg.size() + " bytes)");
@@ -108,13 +110,14 @@ public class StageCommands {
 
 	@Command(name = "deploy", group = GROUP, description = "Deploy a stage: create what is missing, update what differs",
 			help = """
-					deploy STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					deploy STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--verbose] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					Packages the app, prints the plan (what to create, update, remove) and applies it.
 					A deploy stopped half-way is completed by the next one; an identical one writes nothing.
 					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 					  -y, --yes           apply without asking (CI)
 					  --package ZIP       deploy a zip made by 'package' instead of building now
+					  --verbose           show Maven's output instead of the build's progress line
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
@@ -122,7 +125,7 @@ public class StageCommands {
 					  deploy prod --yes
 					  deploy local --project samples/petstore --yes
 					""")
-	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES, VERBOSE })
 	public void deploy(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
 			CommandContext context) {
@@ -132,19 +135,20 @@ public class StageCommands {
 
 	@Command(name = "update", group = GROUP, description = "Update a stage (the same converging operation as deploy)",
 			help = """
-					update STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
+					update STAGE [--dry-run] [--json] [--yes] [--package ZIP] [--verbose] [--project DIR] [--profile P] [--region R] [--endpoint-url URL]
 
 					The same converging operation as deploy: prints the plan and applies it.
 					""" + CommandHelp.DRY_RUN + CommandHelp.JSON_PLAN + """
 					  -y, --yes           apply without asking (CI)
 					  --package ZIP       deploy a zip made by 'package' instead of building now
+					  --verbose           show Maven's output instead of the build's progress line
 
 					""" + CommandHelp.COMMON_OPTIONS + """
 					Examples:
 					  update dev --yes
 					  update prod --package target/serverless/petstore-prod.zip --yes
 					""")
-	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES })
+	@TakesOptions({ PROJECT, AWS, DRY_RUN, JSON, YES, VERBOSE })
 	public void update(@Argument(index = 0, description = "the stage, e.g. dev", defaultValue = "") String stage,
 			@Option(longName = "package", description = "deploy this zip (from 'package') instead of building", defaultValue = "") String packageFile,
 			CommandContext context) {

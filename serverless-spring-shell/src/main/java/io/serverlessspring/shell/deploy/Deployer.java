@@ -63,7 +63,8 @@ public class Deployer {
 	 * @param json print nothing (the caller prints the plan as JSON); with {@code dryRun} change nothing
 	 */
 	public Result deploy(StageSession session, Path packageFile, boolean dryRun, boolean json, ConsoleIo io) {
-		Consumer<String> progress = json ? line -> { } : io::println;
+		// with --json: plain lines on standard error (ConsoleIo's progress knows), standard output holds the JSON alone
+		Consumer<String> progress = io.progress();
 		// Hooks change things (that is their point): a dry run runs none. Their output stays off --json's stdout.
 		Consumer<String> hookOutput = json ? System.err::println : io::println;
 		if (packageFile == null && !dryRun) {

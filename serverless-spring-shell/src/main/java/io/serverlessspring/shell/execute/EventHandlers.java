@@ -182,7 +182,7 @@ final class EventHandlers {
 			catch (ResourceInUseException ex) {
 				// created by an earlier, interrupted deploy
 			}
-			dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+			ctx.await("table " + table + " to exist", () -> dynamo.waiter().waitUntilTableExists(b -> b.tableName(table)));
 		}
 		// AWS rejects a second UpdateTimeToLive ("already enabled"): the planner plans this only when it is off.
 		var ttl = dynamo.describeTimeToLive(b -> b.tableName(table)).timeToLiveDescription();

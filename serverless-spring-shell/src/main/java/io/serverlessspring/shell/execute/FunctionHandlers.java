@@ -99,7 +99,7 @@ final class FunctionHandlers {
 				.tags(change.tags()));
 			return;
 		}
-		lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(spec.name()));
+		ctx.await("function " + spec.name() + " to be active", () -> lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(spec.name())));
 	}
 
 	private static void configure(ExecutionContext ctx, FunctionSpec spec, String roleArn) {
@@ -156,8 +156,7 @@ final class FunctionHandlers {
 			.publishVersion(b -> b.functionName(change.function()).codeSha256(change.codeSha256()).description(change.description())));
 		ctx.output(Value.VERSION, published.version());
 		if (change.snapStart()) {
-			ctx.progress("    waiting for the SnapStart snapshot of version " + published.version() + " ...");
-			lambda.waiter().waitUntilPublishedVersionActive(b -> b.functionName(change.function()).qualifier(published.version()));
+			ctx.await("the SnapStart snapshot of version " + published.version(), () -> lambda.waiter().waitUntilPublishedVersionActive(b -> b.functionName(change.function()).qualifier(published.version())));
 		}
 	}
 
@@ -219,7 +218,7 @@ final class FunctionHandlers {
 	}
 
 	private static void awaitUpdated(ExecutionContext ctx, String function) {
-		ctx.clients().lambda().waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(function));
+		ctx.await("the update of " + function, () -> ctx.clients().lambda().waiter().waitUntilFunctionUpdatedV2(b -> b.functionName(function)));
 	}
 
 	/** Retries while Lambda says another update of the function is in progress. */

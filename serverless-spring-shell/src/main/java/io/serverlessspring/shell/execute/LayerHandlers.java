@@ -5,7 +5,6 @@ import java.util.List;
 import io.serverlessspring.boot.naming.ResourceNames;
 import io.serverlessspring.shell.plan.Action;
 import io.serverlessspring.shell.plan.LayerChanges;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -50,7 +49,7 @@ final class LayerHandlers {
 		}
 		// Through S3: a layer may exceed the 50 MB of a direct upload. The object stays (named by the
 		// hash, it is the version's source) until the version is deleted.
-		ctx.clients().s3().putObject(b -> b.bucket(change.bucket()).key(change.key()), RequestBody.fromFile(change.zip()));
+		ctx.clients().s3().putObject(b -> b.bucket(change.bucket()).key(change.key()), ctx.upload(change.zip()));
 		String arn = lambda.publishLayerVersion(b -> b.layerName(change.layer())
 			.description(change.description())
 			.content(c -> c.s3Bucket(change.bucket()).s3Key(change.key()))).layerVersionArn();

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.serverlessspring.shell.plan.Action;
 import io.serverlessspring.shell.plan.StageChanges;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -128,7 +127,7 @@ final class StageHandlers {
 	private static void packages(StageChanges.PackageObject change, ExecutionContext ctx) {
 		var s3 = ctx.clients().s3();
 		if (change.action() != Action.DELETE) {
-			s3.putObject(b -> b.bucket(change.bucket()).key(change.keys().get(0)), RequestBody.fromFile(change.zip()));
+			s3.putObject(b -> b.bucket(change.bucket()).key(change.keys().get(0)), ctx.upload(change.zip()));
 			return;
 		}
 		List<String> keys = change.keys();

@@ -11,12 +11,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.serverlessspring.shell.progress.Progress;
+import org.w3c.dom.Node;
+
 /**
- * Builds a Maven project quietly and returns its classes directory and runtime class path.
+ * Builds a Maven project and returns its classes directory and runtime class path. Maven's output
+ * goes to {@code target/serverless/build.log}; the console shows where the build is as one
+ * progress line (module, phase, elapsed time), Maven's own lines only with {@code --verbose}, and
+ * Maven's errors when the build fails.
  *
  * <p>When the project is a module of an enclosing reactor (as the samples of this repository are),
  * the build runs from the reactor root with {@code -pl <module> -am}, so sibling modules it depends
@@ -52,8 +61,9 @@ public class ProjectBuilder {
 		Path reactorRoot = reactorRoot(project);
 		List<String> command = new ArrayList<>();
 		command.add(maven(reactorRoot != null ? reactorRoot : project));
-		command.add("-q");
+		// Batch mode, no colours: the output is read line by line (the progress), not shown as is.
 		command.add("-B");
+		command.add("-Dstyle.color=never");
 		if (reactorRoot != null) {
 			command.add("-f");
 			command.add(reactorRoot.resolve("pom.xml").toString());
@@ -71,26 +81,24 @@ public class ProjectBuilder {
 		command.add("-DincludeScope=runtime");
 		// Every module of an -am build writes here; the project itself is built last, so its list wins.
 		command.add("-Dmdep.outputFile=" + classpathFile);
-		progress.accept("Building " + project.getFileName() + " with Maven"
+		String app = appName(pom, project);
+		progress.accept("Building " + app + " with Maven"
 				+ (reactorRoot != null ? " (from " + reactorRoot.getFileName() + ", with the modules it needs)" : "")
+				+ (Progress.of(progress).verbose() ? "" : " (Maven's output: --verbose, or " + project.relativize(log) + ")")
 				+ " ...");
 		long started = System.nanoTime();
-		Process process;
+		ProcessBuilder maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+		BuildOutput output = new BuildOutput(log, Progress.of(progress), app);
+		int exit;
 		try {
-			process = new ProcessBuilder(command).directory(project.toFile())
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			process.getOutputStream().close();
+			exit = runBuild(maven, project, progress, output);
 		}
-		catch (IOException ex) {
-			throw new PackagingException("Cannot run Maven (" + command.get(0) + "): " + ex.getMessage()
-					+ ". Install Maven 3.8+ or add a Maven wrapper (mvnw) to the project.");
+		finally {
+			output.finish();
 		}
-		int exit = awaitBuild(process, project, progress);
 		if (exit != 0) {
-			throw new PackagingException("The Maven build of " + project + " failed (exit " + exit + "):\n"
-					+ tail(log, 30) + "\nFull log: " + log);
+			throw new PackagingException("The Maven build of " + app + " (" + project + ") failed (exit " + exit + "):\n"
+					+ output.errors() + "\nFull log: " + log);
 		}
 		progress.accept(String.format("Built in %.1f s", (System.nanoTime() - started) / 1e9));
 		List<Path> jars = new ArrayList<>();
@@ -112,19 +120,42 @@ public class ProjectBuilder {
 	 * Waits for the build. Ctrl-C at the prompt (an interrupt) or the console being stopped (TERM, a
 	 * shutdown hook) stops the build and everything it started, so no Maven is left running orphaned.
 	 */
-	private static int awaitBuild(Process process, Path project, Consumer<String> progress) {
+	private static int runBuild(ProcessBuilder maven, Path project, Consumer<String> progress, BuildOutput output) {
 		AtomicBoolean stopped = new AtomicBoolean();
+		AtomicReference<Process> started = new AtomicReference<>();
+		// Registered before Maven starts, and Maven starts under the same lock: a console stopped at any
+		// moment either stops the build or never starts it.
 		Thread stopper = new Thread(() -> {
-			if (process.isAlive()) {
+			synchronized (stopped) {
 				stopped.set(true);
-				progress.accept("Build interrupted: stopping Maven (pid " + process.pid() + ")");
-				stopTree(process.toHandle());
+			}
+			Process running = started.get();
+			if (running != null && running.isAlive()) {
+				progress.accept("Build interrupted: stopping Maven (pid " + running.pid() + ")");
+				stopTree(running.toHandle());
 			}
 		}, "serverless-build-stopper");
 		Runtime.getRuntime().addShutdownHook(stopper);
+		Process process;
+		try {
+			synchronized (stopped) {
+				if (stopped.get()) {
+					throw new PackagingException("Build interrupted: the Maven build of " + project + " was stopped");
+				}
+				process = maven.start();
+				started.set(process);
+			}
+			process.getOutputStream().close();
+		}
+		catch (IOException ex) {
+			removeHook(stopper);
+			throw new PackagingException("Cannot run Maven (" + maven.command().get(0) + "): " + ex.getMessage()
+					+ ". Install Maven 3.8+ or add a Maven wrapper (mvnw) to the project.");
+		}
+		output.start(process);
 		try {
 			int exit = process.waitFor();
-			if (stopped.get()) {
+			if (stopped.get() && started.get() != null) {
 				throw new PackagingException("Build interrupted: the Maven build of " + project + " was stopped");
 			}
 			return exit;
@@ -135,12 +166,16 @@ public class ProjectBuilder {
 			throw new PackagingException("Build interrupted: the Maven build of " + project + " was stopped");
 		}
 		finally {
-			try {
-				Runtime.getRuntime().removeShutdownHook(stopper);
-			}
-			catch (IllegalStateException shuttingDown) {
-				// the hook is running or has run: it stops the build
-			}
+			removeHook(stopper);
+		}
+	}
+
+	private static void removeHook(Thread stopper) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(stopper);
+		}
+		catch (IllegalStateException shuttingDown) {
+			// the hook is running or has run: it stops the build
 		}
 	}
 
@@ -202,14 +237,22 @@ public class ProjectBuilder {
 		return Files.isExecutable(wrapper) ? wrapper.toString() : "mvn";
 	}
 
-	private static String tail(Path log, int lines) {
+	/** The app's name as its pom says it (its artifactId), else the folder's. */
+	static String appName(Path pom, Path project) {
 		try {
-			List<String> all = Files.readAllLines(log);
-			return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			for (Node node = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement().getFirstChild(); node != null;
+					node = node.getNextSibling()) {
+				if ("artifactId".equals(node.getNodeName()) && !node.getTextContent().isBlank()) {
+					return node.getTextContent().trim();
+				}
+			}
 		}
-		catch (IOException ex) {
-			return "";
+		catch (Exception ex) {
+			// an unreadable pom: Maven itself says what is wrong with it
 		}
+		return String.valueOf(project.toAbsolutePath().normalize().getFileName());
 	}
 
 }

@@ -3,6 +3,8 @@ package io.serverlessspring.shell.render;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import io.serverlessspring.shell.progress.Progress;
+
 import org.springframework.shell.core.InputReader;
 
 /** Where a command writes, and how it asks for a confirmation. */
@@ -16,10 +18,18 @@ public final class ConsoleIo {
 
 	private io.serverlessspring.shell.aws.AwsTarget target;
 
+	private final Progress progress;
+
 	public ConsoleIo(PrintWriter out, InputReader input, boolean yes) {
+		this(out, input, yes, null);
+	}
+
+	/** With {@code progress}: how long work shows (a live line on a terminal, else plain lines). */
+	public ConsoleIo(PrintWriter out, InputReader input, boolean yes, Progress progress) {
 		this.out = out;
 		this.input = input;
 		this.yes = yes;
+		this.progress = (progress != null) ? progress : Progress.of(this::println);
 	}
 
 	public void println(String line) {
@@ -34,6 +44,11 @@ public final class ConsoleIo {
 
 	public void setTarget(io.serverlessspring.shell.aws.AwsTarget target) {
 		this.target = target;
+	}
+
+	/** Where long work (build, uploads, waits) reports how far it is; also takes milestone lines. */
+	public Progress progress() {
+		return this.progress;
 	}
 
 	public PrintWriter out() {
