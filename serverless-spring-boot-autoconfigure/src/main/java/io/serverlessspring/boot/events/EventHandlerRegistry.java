@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.boot.errors.MissingDependencyException;
 import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.settings.EventSettings;
 import tools.jackson.databind.JsonNode;
@@ -12,12 +13,19 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * The event handlers of the running context: annotated methods and property bindings, read at
  * start so a bad binding fails start-up with the property at fault.
  */
 public class EventHandlerRegistry implements SmartInitializingSingleton {
+
+	/** A class of {@code com.amazonaws:aws-lambda-java-events}: the typed events handlers bind to. */
+	static final String TYPED_EVENTS = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
+
+	/** A class of {@code com.amazonaws:aws-lambda-java-serialization}: the runtime's own event readers. */
+	static final String EVENT_SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -36,7 +44,14 @@ public class EventHandlerRegistry implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		all();
+		List<EventHandlerDefinition> handlers = all();
+		ClassLoader loader = EventHandlerRegistry.class.getClassLoader();
+		if (!handlers.isEmpty()
+				&& !(ClassUtils.isPresent(TYPED_EVENTS, loader) && ClassUtils.isPresent(EVENT_SERIALIZERS, loader))) {
+			throw new MissingDependencyException("The event handler " + handlers.get(0).id()
+					+ " (@ServerlessEventHandler or serverless.events.handlers)",
+					List.of("com.amazonaws:aws-lambda-java-events", "com.amazonaws:aws-lambda-java-serialization"));
+		}
 	}
 
 	/** Every handler, by id. */

@@ -1,11 +1,15 @@
 package io.serverlessspring.boot.tasks;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import io.serverlessspring.boot.errors.MissingDependencyException;
 import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
@@ -18,6 +22,7 @@ import io.serverlessspring.boot.targets.TargetResolver;
 import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,6 +44,13 @@ public class TasksAutoConfiguration {
 
 	private static final boolean DYNAMODB_PRESENT = ClassUtils
 		.isPresent("software.amazon.awssdk.services.dynamodb.DynamoDbClient", TasksAutoConfiguration.class.getClassLoader());
+
+	/** The SDK client each task source sends with: optional in the starter, added by apps that use it. */
+	private static final Map<Source, String> SDK_CLIENTS = Map.of(Source.LAMBDA,
+			"software.amazon.awssdk.services.lambda.LambdaClient", Source.SNS, "software.amazon.awssdk.services.sns.SnsClient",
+			Source.SQS, "software.amazon.awssdk.services.sqs.SqsClient");
+
+	private static final String URL_CONNECTION_CLIENT = "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient";
 
 	@Bean
 	public static ServerlessTaskPostProcessor serverlessTaskPostProcessor() {
@@ -82,7 +94,9 @@ public class TasksAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		TaskSettings tasks = properties.getTasks();
 		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
-		senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
+		if (ClassUtils.isPresent(SDK_CLIENTS.get(Source.LAMBDA), getClass().getClassLoader())) {
+			senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
+		}
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
 			senders.put(Source.SNS, clients.tracked(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
 		}
@@ -94,6 +108,31 @@ public class TasksAutoConfiguration {
 				: new SimpleAsyncTaskExecutor("serverless-task-");
 		return new TaskDispatcher(runtime, tasks, targets.mapper(), senders, () -> responses, executor, registry,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * At start, not at the first call: a task whose source's SDK client is missing fails start-up
+	 * (and {@code package}'s manifest run) naming the dependency to add.
+	 */
+	@Bean
+	public SmartInitializingSingleton serverlessTaskClientsCheck(TaskRegistry registry) {
+		return () -> {
+			ClassLoader loader = TasksAutoConfiguration.class.getClassLoader();
+			for (TaskDefinition task : registry.all()) {
+				Source source = (task.function() != null) ? Source.LAMBDA : task.source();
+				List<String> missing = new ArrayList<>();
+				if (!ClassUtils.isPresent(SDK_CLIENTS.get(source), loader)) {
+					missing.add("software.amazon.awssdk:" + source.name().toLowerCase(Locale.ROOT));
+				}
+				if (!ClassUtils.isPresent(URL_CONNECTION_CLIENT, loader)) {
+					missing.add("software.amazon.awssdk:url-connection-client");
+				}
+				if (!missing.isEmpty()) {
+					throw new MissingDependencyException("The @ServerlessTask " + task.id() + " (source "
+							+ source.name().toLowerCase(Locale.ROOT) + ")", missing);
+				}
+			}
+		};
 	}
 
 	@Bean
@@ -109,7 +148,7 @@ public class TasksAutoConfiguration {
 
 		static TaskResponses responses(String table, TaskSettings tasks, TaskAwsClients clients) {
 			return new DynamoDbTaskResponses(
-					clients.tracked(() -> TaskAwsClients.configure(DynamoDbClient.builder(), null).build()), table,
+					clients.tracked(() -> TaskClientBuilders.configure(DynamoDbClient.builder(), null).build()), table,
 					tasks.getResponseTtl(), Clock.systemUTC());
 		}
 
