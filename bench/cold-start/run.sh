@@ -18,7 +18,7 @@ echo "load at start: $(uptime)"
 
 # The plain zip (petstore's assembly: classes + lib/*.jar, no Tomcat) unpacked to bench/target/lambda-task,
 # and the probes; built in the reactor so the starter is this checkout's.
-(cd "$root" && mvn -q -B -Pbench -pl bench -am package -DskipTests) >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+(cd "$root" && mvn -q -B -Pbench -pl bench -am package -Dmaven.test.skip=true) >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 # The package as deploy ships it.
 "$root/serverless" package dev --project "$root/samples/petstore" -o "$work/petstore.zip" >"$work/package.log" 2>&1 \
   || { cat "$work/package.log"; exit 1; }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.serverlessspring.boot.http.headersapp.ContextHeadersApplication;
-import io.serverlessspring.boot.errors.eventsapp.PlainWebSocketApplication;
+import io.serverlessspring.boot.plainwebsocketapp.PlainWebSocketApplication;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.serverlessspring.boot.errors.eventsapp;
+package io.serverlessspring.boot.plainwebsocketapp;
 
 import io.serverlessspring.boot.websocket.WebSocketRoute;
 
@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
 
 /**
- * An app with a WebSocket route that takes only the message body: it compiles without
+ * An app (outside the library's own packages, which AppBeans skips) with a WebSocket route that takes only the message body: it compiles without
  * aws-lambda-java-events, yet the route needs it at run time to read the event.
  */
 @SpringBootApplication
