@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import io.serverlessspring.boot.errors.MissingDependencyException;
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.settings.EventSettings;
 import tools.jackson.databind.JsonNode;
@@ -13,19 +13,12 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * The event handlers of the running context: annotated methods and property bindings, read at
  * start so a bad binding fails start-up with the property at fault.
  */
 public class EventHandlerRegistry implements SmartInitializingSingleton {
-
-	/** A class of {@code com.amazonaws:aws-lambda-java-events}: the typed events handlers bind to. */
-	static final String TYPED_EVENTS = "com.amazonaws.services.lambda.runtime.events.SQSEvent";
-
-	/** A class of {@code com.amazonaws:aws-lambda-java-serialization}: the runtime's own event readers. */
-	static final String EVENT_SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -45,13 +38,15 @@ public class EventHandlerRegistry implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<EventHandlerDefinition> handlers = all();
-		ClassLoader loader = EventHandlerRegistry.class.getClassLoader();
-		if (!handlers.isEmpty()
-				&& !(ClassUtils.isPresent(TYPED_EVENTS, loader) && ClassUtils.isPresent(EVENT_SERIALIZERS, loader))) {
-			throw new MissingDependencyException("The event handler " + handlers.get(0).id()
-					+ " (@ServerlessEventHandler or serverless.events.handlers)",
-					List.of("com.amazonaws:aws-lambda-java-events", "com.amazonaws:aws-lambda-java-serialization"));
+		if (!handlers.isEmpty()) {
+			OptionalDependency.require(feature(handlers.get(0).id()), EventHandlerRegistry.class.getClassLoader(),
+					OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
 		}
+	}
+
+	/** How the start-up check and the manifest generator name a handler that needs the typed events. */
+	public static String feature(String handlerId) {
+		return "The event handler " + handlerId + " (@ServerlessEventHandler or serverless.events.handlers)";
 	}
 
 	/** Every handler, by id. */

@@ -32,7 +32,8 @@ public class EventsAutoConfiguration {
 	 * the app declares a handler.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { EventHandlerRegistry.TYPED_EVENTS, EventHandlerRegistry.EVENT_SERIALIZERS })
+	@ConditionalOnClass(name = { "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+			"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers" })
 	static class TypedEventsConfiguration {
 
 		@Bean

@@ -1,15 +1,13 @@
 package io.serverlessspring.boot.tasks;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import io.serverlessspring.boot.errors.MissingDependencyException;
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
@@ -44,13 +42,6 @@ public class TasksAutoConfiguration {
 
 	private static final boolean DYNAMODB_PRESENT = ClassUtils
 		.isPresent("software.amazon.awssdk.services.dynamodb.DynamoDbClient", TasksAutoConfiguration.class.getClassLoader());
-
-	/** The SDK client each task source sends with: optional in the starter, added by apps that use it. */
-	private static final Map<Source, String> SDK_CLIENTS = Map.of(Source.LAMBDA,
-			"software.amazon.awssdk.services.lambda.LambdaClient", Source.SNS, "software.amazon.awssdk.services.sns.SnsClient",
-			Source.SQS, "software.amazon.awssdk.services.sqs.SqsClient");
-
-	private static final String URL_CONNECTION_CLIENT = "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient";
 
 	@Bean
 	public static ServerlessTaskPostProcessor serverlessTaskPostProcessor() {
@@ -94,7 +85,7 @@ public class TasksAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		TaskSettings tasks = properties.getTasks();
 		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
-		if (ClassUtils.isPresent(SDK_CLIENTS.get(Source.LAMBDA), getClass().getClassLoader())) {
+		if (OptionalDependency.LAMBDA_CLIENT.isPresent(getClass().getClassLoader())) {
 			senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
 		}
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
@@ -116,23 +107,23 @@ public class TasksAutoConfiguration {
 	 */
 	@Bean
 	public SmartInitializingSingleton serverlessTaskClientsCheck(TaskRegistry registry) {
-		return () -> {
-			ClassLoader loader = TasksAutoConfiguration.class.getClassLoader();
-			for (TaskDefinition task : registry.all()) {
-				Source source = (task.function() != null) ? Source.LAMBDA : task.source();
-				List<String> missing = new ArrayList<>();
-				if (!ClassUtils.isPresent(SDK_CLIENTS.get(source), loader)) {
-					missing.add("software.amazon.awssdk:" + source.name().toLowerCase(Locale.ROOT));
-				}
-				if (!ClassUtils.isPresent(URL_CONNECTION_CLIENT, loader)) {
-					missing.add("software.amazon.awssdk:url-connection-client");
-				}
-				if (!missing.isEmpty()) {
-					throw new MissingDependencyException("The @ServerlessTask " + task.id() + " (source "
-							+ source.name().toLowerCase(Locale.ROOT) + ")", missing);
-				}
-			}
+		return () -> registry.all()
+			.forEach((task) -> requireClients(task.id(), (task.function() != null) ? Source.LAMBDA : task.source(),
+					TasksAutoConfiguration.class.getClassLoader()));
+	}
+
+	/**
+	 * Fails naming the SDK modules a task of this source is sent with when they are missing (they are
+	 * optional in the starter); also called by the manifest generator.
+	 */
+	public static void requireClients(String taskId, Source source, ClassLoader loader) {
+		OptionalDependency client = switch (source) {
+			case LAMBDA -> OptionalDependency.LAMBDA_CLIENT;
+			case SNS -> OptionalDependency.SNS_CLIENT;
+			case SQS -> OptionalDependency.SQS_CLIENT;
 		};
+		OptionalDependency.require("The @ServerlessTask " + taskId + " (source " + source.name().toLowerCase(Locale.ROOT) + ")",
+				loader, client, OptionalDependency.URL_CONNECTION_CLIENT);
 	}
 
 	@Bean

@@ -41,7 +41,8 @@ public class WebSocketAutoConfiguration {
 	 * the app declares a {@link WebSocketRoute}.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = { WebSocketRouteRegistry.WEBSOCKET_EVENT, WebSocketRouteRegistry.EVENT_SERIALIZERS })
+	@ConditionalOnClass(name = { "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent",
+			"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers" })
 	static class RouteConfiguration {
 
 		@Bean

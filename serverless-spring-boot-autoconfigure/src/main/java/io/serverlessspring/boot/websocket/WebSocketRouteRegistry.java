@@ -4,25 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.serverlessspring.boot.errors.MissingDependencyException;
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.scanning.AppBeans;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * The {@link WebSocketRoute} methods of the running context, read at start so a bad declaration
  * (two methods for one key, a key API Gateway refuses) fails start-up naming the method.
  */
 public class WebSocketRouteRegistry implements SmartInitializingSingleton {
-
-	/** A class of {@code com.amazonaws:aws-lambda-java-events}: the event a route reads. */
-	static final String WEBSOCKET_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent";
-
-	/** A class of {@code com.amazonaws:aws-lambda-java-serialization}: the runtime's own event readers. */
-	static final String EVENT_SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
 	private final ConfigurableListableBeanFactory beanFactory;
 
@@ -38,12 +31,15 @@ public class WebSocketRouteRegistry implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<WebSocketRouteDefinition> routes = all();
-		ClassLoader loader = WebSocketRouteRegistry.class.getClassLoader();
-		if (!routes.isEmpty()
-				&& !(ClassUtils.isPresent(WEBSOCKET_EVENT, loader) && ClassUtils.isPresent(EVENT_SERIALIZERS, loader))) {
-			throw new MissingDependencyException("The @WebSocketRoute(\"" + routes.get(0).routeKey() + "\") method",
-					List.of("com.amazonaws:aws-lambda-java-events", "com.amazonaws:aws-lambda-java-serialization"));
+		if (!routes.isEmpty()) {
+			OptionalDependency.require(feature(routes.get(0).routeKey()), WebSocketRouteRegistry.class.getClassLoader(),
+					OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
 		}
+	}
+
+	/** How the start-up check and the manifest generator name a route that needs the typed events. */
+	public static String feature(String routeKey) {
+		return "The @WebSocketRoute(\"" + routeKey + "\") method";
 	}
 
 	/** Every route, by key. */

@@ -3,12 +3,14 @@ package io.serverlessspring.boot.errors;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.serverlessspring.boot.http.headersapp.ContextHeadersApplication;
+import io.serverlessspring.boot.manifest.ManifestGenerator;
 import io.serverlessspring.boot.plainwebsocketapp.PlainWebSocketApplication;
 import org.junit.jupiter.api.Test;
 
@@ -43,14 +45,27 @@ class OptionalDependenciesTest {
 			.contains("probe failed");
 	}
 
+	@Test
+	void packageFailsTooTheManifestGeneratorNamesTheDependencies() throws Exception {
+		String output = run(ManifestGenerator.class.getName(), "--main-class", PlainWebSocketApplication.class.getName(),
+				"--stage", "dev", "--output", "-");
+		assertThat(output).contains("serverless manifest: The @WebSocketRoute(\"$default\") method needs "
+				+ "com.amazonaws:aws-lambda-java-events and com.amazonaws:aws-lambda-java-serialization on the class path");
+	}
+
 	private static String run(Class<?> application) throws Exception {
+		return run(OptionalDependenciesProbe.class.getName(), application.getName());
+	}
+
+	private static String run(String mainClass, String... args) throws Exception {
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> OPTIONAL.stream().noneMatch((name) -> Path.of(entry).getFileName().toString().startsWith(name)))
 			.collect(Collectors.joining(File.pathSeparator));
 		assertThat(classPath).doesNotContain("aws-lambda-java-events-").doesNotContain("spring-cloud-function-context-");
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				classPath, OptionalDependenciesProbe.class.getName(), application.getName())
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath, mainClass));
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.start();
 		process.getOutputStream().close();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
