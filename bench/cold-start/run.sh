@@ -26,7 +26,7 @@ mkdir -p "$work/shipped/task" "$work/shipped/opt"
 unzip -q "$work/petstore.zip" -d "$work/shipped/task"
 unzip -q "$work/petstore-dependencies.zip" -d "$work/shipped/opt"
 
-java -cp "$root/bench/target/classes" io.serverlessspring.bench.ColdStartBenchmark \
+java -Dbench.count-classes="${COUNT_CLASSES:-true}" -cp "$root/bench/target/classes" io.serverlessspring.bench.ColdStartBenchmark \
   "$root/bench/target/lambda-task" "$root/bench/target/classes" "$runs" "$work/shipped"
 
 size=$(stat -c %s "$work/petstore.zip")

@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,8 +44,9 @@ public final class ColdStartBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		Path taskRoot = Paths.get(args[0]);
-		Path probeClasses = Paths.get(args[1]);
+		// Absolute: each child runs in its own task directory.
+		Path taskRoot = Paths.get(args[0]).toAbsolutePath();
+		Path probeClasses = Paths.get(args[1]).toAbsolutePath();
 		int runs = Integer.parseInt(args[2]);
 		String classPath = classPath(taskRoot, probeClasses);
 		Variant raw = new Variant("(a) raw handler, plain zip", taskRoot, classPath, "raw", List.of());
@@ -53,7 +56,7 @@ public final class ColdStartBenchmark {
 		// Optional: the package as deploy ships it (bench/cold-start/run.sh unpacks the console's package):
 		// <dir>/task is the function zip, <dir>/opt/java/lib the dependency layer's jars.
 		if (args.length > 3) {
-			Path shipped = Paths.get(args[3]);
+			Path shipped = Paths.get(args[3]).toAbsolutePath();
 			String deployedPath = deployedClassPath(shipped, probeClasses);
 			deployed = new Variant("(b) ours as deploy ships it (AOT, layer)", shipped.resolve("task"), deployedPath, "ours",
 					List.of());
@@ -62,20 +65,26 @@ public final class ColdStartBenchmark {
 					"ours", List.of("-Dspring.main.lazy-initialization=true")));
 			Path archive = shipped.resolve("app-cds.jsa");
 			Files.deleteIfExists(archive);
+			boolean tryAppCds = Boolean.parseBoolean(System.getProperty("bench.app-cds", "true"));
 			// A dynamic AppCDS archive of this very class path, written when a first run exits.
-			launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+			if (tryAppCds) {
+				launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+			}
 			if (Files.isRegularFile(archive)) {
 				variants.add(new Variant("    (b) + AppCDS archive of its class path", shipped.resolve("task"), deployedPath,
 						"ours", List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
 			}
-			else {
+			else if (tryAppCds) {
 				System.out.println("  (no AppCDS archive was written for (b): the JVM refused this class path)");
 			}
 		}
 		Map<Variant, List<Long>> times = new LinkedHashMap<>();
 		variants.forEach((variant) -> times.put(variant, new ArrayList<>()));
+		Set<String> warmed = new HashSet<>();
 		for (Variant variant : variants) {
-			launch(variant);  // warms the OS file cache; not counted
+			if (warmed.add(variant.classPath())) {
+				launch(variant);  // warms the OS file cache for these files; not counted
+			}
 		}
 		for (int run = 0; run < runs; run++) {
 			// Rotate which goes first, so none always gets the warmer (or the more loaded) machine.
@@ -98,6 +107,9 @@ public final class ColdStartBenchmark {
 		System.out.printf("  cold ratio ours(plain zip)/raw: %.3f%n", (double) median(times.get(ours)) / rawMedian);
 		if (deployed != null) {
 			System.out.printf("  cold ratio (b)/(a): %.3f (target <= 0.6)%n", (double) median(times.get(deployed)) / rawMedian);
+		}
+		if (!Boolean.parseBoolean(System.getProperty("bench.count-classes", "true"))) {
+			return;
 		}
 		// Load-independent: how many classes each loads before its first response.
 		long oursClasses = classesLoaded(ours);
