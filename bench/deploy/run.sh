@@ -29,6 +29,10 @@ common=(--project "$project" --yes)
 
 console help >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }   # builds the console once, outside the measurements
 console local start >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
+# The local stage imports a parameter and a secret; its before-package hook seeds them only when a
+# deploy packages (here deploys take --package), so seed them once the same way.
+(cd "$project" && AWS_ENDPOINT_URL="http://127.0.0.1:$port" AWS_REGION=us-east-1 SERVERLESS_STAGE=local \
+  sh scripts/seed-local-config.sh) >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
 
 package_ms=$(time_of console package local --project "$project" -o "$work/petstore.zip")
 first_ms=$(time_of console deploy local "${common[@]}" --package "$work/petstore.zip")

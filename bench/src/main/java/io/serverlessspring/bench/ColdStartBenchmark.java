@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,46 +23,134 @@ import java.util.stream.Stream;
  * Cold start, JVM launch to first HTTP API response, of the petstore Lambda package: through
  * {@code ServerlessHandler} ("ours") and through upstream's
  * {@code SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler} ("raw"), same class path,
- * alternating runs, medians and their ratio printed.
+ * alternating runs, medians and their ratio printed; with a fourth argument also the package as
+ * deploy ships it (function zip + dependency layer, Spring AOT), alone, with lazy initialisation and
+ * with an AppCDS archive of its class path.
  *
- * <p>Arguments: the unzipped Lambda package, the directory holding the probe class, the runs.
+ * <p>Arguments: the unzipped Lambda package, the directory holding the probe class, the runs, and
+ * optionally a directory with the console's package unzipped ({@code task/}, {@code opt/java/lib/}).
  */
 public final class ColdStartBenchmark {
 
 	private ColdStartBenchmark() {
 	}
 
-	public static void main(String[] args) throws Exception {
-		Path taskRoot = Paths.get(args[0]);
-		Path probeClasses = Paths.get(args[1]);
-		int runs = Integer.parseInt(args[2]);
-		String classPath = classPath(taskRoot, probeClasses);
-		List<Long> ours = new ArrayList<>();
-		List<Long> raw = new ArrayList<>();
-		launch(taskRoot, classPath, "ours");  // warms the OS file cache; not counted
-		for (int run = 0; run < runs; run++) {
-			// Alternate which goes first, so neither always gets the warmer machine.
-			boolean oursFirst = run % 2 == 0;
-			(oursFirst ? ours : raw).add(launch(taskRoot, classPath, oursFirst ? "ours" : "raw"));
-			(oursFirst ? raw : ours).add(launch(taskRoot, classPath, oursFirst ? "raw" : "ours"));
-		}
-		long oursMedian = median(ours);
-		long rawMedian = median(raw);
-		System.out.println("cold start, JVM launch to first HTTP API v2 response, median of " + runs + " alternating runs");
-		System.out.println("  ours (ServerlessHandler):                      " + oursMedian + " ms  " + ours);
-		System.out.println("  raw  (getHttpApiV2ProxyHandler):               " + rawMedian + " ms  " + raw);
-		System.out.printf("  cold ratio ours/raw: %.3f (target <= 1.05)%n", (double) oursMedian / rawMedian);
-		// Load-independent: how many classes each loads before its first response.
-		long oursClasses = classesLoaded(taskRoot, classPath, "ours");
-		long rawClasses = classesLoaded(taskRoot, classPath, "raw");
-		System.out.printf("  classes loaded to first response: ours %d, raw %d (%+.1f %%)%n", oursClasses, rawClasses,
-				(oursClasses / (double) rawClasses - 1) * 100);
+	/** Lambda's Java runtime: C1 only (its default JAVA_TOOL_OPTIONS), the serial collector, the JDK's CDS. */
+	static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+			"-XX:+UseSerialGC", "-Xshare:auto");
+
+	/** One way of starting the petstore: where from, which handler, what extra JVM options. */
+	record Variant(String label, Path workDir, String classPath, String mode, List<String> options) {
 	}
 
-	private static long classesLoaded(Path taskRoot, String classPath, String mode) throws Exception {
-		Path log = Files.createTempFile("class-load-" + mode, ".txt");
+	public static void main(String[] args) throws Exception {
+		// Absolute: each child runs in its own task directory.
+		Path taskRoot = Paths.get(args[0]).toAbsolutePath();
+		Path probeClasses = Paths.get(args[1]).toAbsolutePath();
+		int runs = Integer.parseInt(args[2]);
+		String classPath = classPath(taskRoot, probeClasses);
+		Variant raw = new Variant("(a) raw handler, plain zip", taskRoot, classPath, "raw", List.of());
+		Variant ours = new Variant("    ours, plain zip (no AOT)", taskRoot, classPath, "ours", List.of());
+		List<Variant> variants = new ArrayList<>(List.of(raw, ours));
+		Variant deployed = null;
+		// Optional: the package as deploy ships it (bench/cold-start/run.sh unpacks the console's package):
+		// <dir>/task is the function zip, <dir>/opt/java/lib the dependency layer's jars.
+		if (args.length > 3) {
+			Path shipped = Paths.get(args[3]).toAbsolutePath();
+			String deployedPath = deployedClassPath(shipped, probeClasses);
+			deployed = new Variant("(b) ours as deploy ships it (AOT, layer)", shipped.resolve("task"), deployedPath, "ours",
+					List.of());
+			variants.add(deployed);
+			variants.add(new Variant("    (b) + spring.main.lazy-initialization", shipped.resolve("task"), deployedPath,
+					"ours", List.of("-Dspring.main.lazy-initialization=true")));
+			Path archive = shipped.resolve("app-cds.jsa");
+			Files.deleteIfExists(archive);
+			boolean tryAppCds = Boolean.parseBoolean(System.getProperty("bench.app-cds", "true"));
+			// A dynamic AppCDS archive of this very class path, written when a first run exits.
+			if (tryAppCds) {
+				launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+			}
+			if (Files.isRegularFile(archive)) {
+				variants.add(new Variant("    (b) + AppCDS archive of its class path", shipped.resolve("task"), deployedPath,
+						"ours", List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+			}
+			else if (tryAppCds) {
+				System.out.println("  (no AppCDS archive was written for (b): the JVM refused this class path)");
+			}
+		}
+		Map<Variant, List<Long>> times = new LinkedHashMap<>();
+		variants.forEach((variant) -> times.put(variant, new ArrayList<>()));
+		Set<String> warmed = new HashSet<>();
+		for (Variant variant : variants) {
+			if (warmed.add(variant.classPath())) {
+				launch(variant);  // warms the OS file cache for these files; not counted
+			}
+		}
+		for (int run = 0; run < runs; run++) {
+			// Rotate which goes first, so none always gets the warmer (or the more loaded) machine.
+			for (int i = 0; i < variants.size(); i++) {
+				Variant variant = variants.get((i + run) % variants.size());
+				times.get(variant).add(launch(variant));
+			}
+		}
+		System.out.println("cold start, JVM launch to first HTTP API v2 response (GET /pets), " + runs
+				+ " rotated runs each, flags " + String.join(" ", LAMBDA_FLAGS) + ", on-demand init; load average "
+				+ loadAverage());
+		System.out.printf("  %-44s %8s %8s %8s%n", "", "median", "min", "max");
+		for (Map.Entry<Variant, List<Long>> entry : times.entrySet()) {
+			List<Long> values = entry.getValue();
+			System.out.printf("  %-44s %6d ms %6d ms %6d ms  %s%n", entry.getKey().label(), median(values),
+					values.stream().mapToLong(Long::longValue).min().orElse(0),
+					values.stream().mapToLong(Long::longValue).max().orElse(0), values);
+		}
+		long rawMedian = median(times.get(raw));
+		System.out.printf("  cold ratio ours(plain zip)/raw: %.3f%n", (double) median(times.get(ours)) / rawMedian);
+		if (deployed != null) {
+			System.out.printf("  cold ratio (b)/(a): %.3f (target <= 0.6)%n", (double) median(times.get(deployed)) / rawMedian);
+		}
+		if (!Boolean.parseBoolean(System.getProperty("bench.count-classes", "true"))) {
+			return;
+		}
+		// Load-independent: how many classes each loads before its first response.
+		long oursClasses = classesLoaded(ours);
+		long rawClasses = classesLoaded(raw);
+		System.out.printf("  classes loaded to first response: ours %d, raw %d (%+.1f %%)", oursClasses, rawClasses,
+				(oursClasses / (double) rawClasses - 1) * 100);
+		if (deployed != null) {
+			System.out.printf(", (b) %d", classesLoaded(deployed));
+		}
+		System.out.println();
+	}
+
+	private static String loadAverage() {
 		try {
-			launch(taskRoot, classPath, mode, "-Xlog:class+load=info:file=" + log);
+			return Files.readString(Paths.get("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/** Lambda's class path for a function with a layer: the task root, its lib/*.jar, then /opt/java/lib/*.jar. */
+	static String deployedClassPath(Path shipped, Path probeClasses) throws IOException {
+		List<String> entries = new ArrayList<>();
+		Path task = shipped.resolve("task");
+		entries.add(task.toString());
+		for (Path lib : List.of(task.resolve("lib"), shipped.resolve("opt/java/lib"))) {
+			if (Files.isDirectory(lib)) {
+				try (Stream<Path> jars = Files.list(lib)) {
+					jars.filter((jar) -> jar.toString().endsWith(".jar")).sorted().forEach((jar) -> entries.add(jar.toString()));
+				}
+			}
+		}
+		entries.add(probeClasses.toString());
+		return String.join(File.pathSeparator, entries);
+	}
+
+	private static long classesLoaded(Variant variant) throws Exception {
+		Path log = Files.createTempFile("class-load-" + variant.mode(), ".txt");
+		try {
+			launch(variant, "-Xlog:class+load=info:file=" + log);
 			try (Stream<String> lines = Files.lines(log)) {
 				return lines.filter((line) -> line.contains("source:")).count();
 			}
@@ -68,7 +160,6 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	/** Lambda's layout: the task root and its lib/*.jar, plus the probe. */
 	/** The task root, its {@code lib/*.jar} in name order, then the probe classes: Lambda's class path. */
 	static String classPath(Path taskRoot, Path probeClasses) throws IOException {
 		List<String> entries = new ArrayList<>();
@@ -80,13 +171,16 @@ public final class ColdStartBenchmark {
 		return entries.stream().collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static long launch(Path taskRoot, String classPath, String mode, String... jvmOptions) throws Exception {
+	private static long launch(Variant variant, String... jvmOptions) throws Exception {
+		String mode = variant.mode();
 		String javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(javaExecutable, "-XX:TieredStopAtLevel=1"));
+		List<String> command = new ArrayList<>(List.of(javaExecutable));
+		command.addAll(LAMBDA_FLAGS);
+		command.addAll(variant.options());
 		command.addAll(List.of(jvmOptions));
-		command.addAll(List.of("-cp", classPath, ColdStartProbe.class.getName(), mode));
+		command.addAll(List.of("-cp", variant.classPath(), ColdStartProbe.class.getName(), mode));
 		ProcessBuilder builder = new ProcessBuilder(command)
-			.directory(taskRoot.toFile())
+			.directory(variant.workDir().toFile())
 			.redirectErrorStream(true);
 		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
 		long started = System.nanoTime();
@@ -108,7 +202,7 @@ public final class ColdStartBenchmark {
 			throw new IllegalStateException(mode + ": the probe exited without responding:\n" + String.join("\n", lines));
 		}
 		finally {
-			process.waitFor(30, TimeUnit.SECONDS);
+			process.waitFor(120, TimeUnit.SECONDS);  // an AppCDS dump happens at exit
 			process.destroyForcibly();
 		}
 	}

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.scanning.AppBeans;
 import io.serverlessspring.boot.settings.EventSettings;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +37,16 @@ public class EventHandlerRegistry implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		all();
+		List<EventHandlerDefinition> handlers = all();
+		if (!handlers.isEmpty()) {
+			OptionalDependency.require(feature(handlers.get(0).id()), EventHandlerRegistry.class.getClassLoader(),
+					OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
+		}
+	}
+
+	/** How the start-up check and the manifest generator name a handler that needs the typed events. */
+	public static String feature(String handlerId) {
+		return "The event handler " + handlerId + " (@ServerlessEventHandler or serverless.events.handlers)";
 	}
 
 	/** Every handler, by id. */

@@ -8,8 +8,10 @@ import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
@@ -24,12 +26,24 @@ public class EventsAutoConfiguration {
 		return new EventHandlerRegistry(beanFactory, environment, properties.getEvents());
 	}
 
-	@Bean
-	@Order(RouteOrder.AWS_EVENTS)
-	@ConditionalOnMissingBean
-	public AwsEventRoute serverlessAwsEventRoute(EventHandlerRegistry registry, TargetResolver targets,
-			ConfigurableListableBeanFactory beanFactory) {
-		return new AwsEventRoute(registry, targets, beanFactory);
+	/**
+	 * The route binds events with the Lambda runtime's own types and serialisers, optional in the
+	 * starter: without them there is no route, and {@link EventHandlerRegistry} fails start-up if
+	 * the app declares a handler.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "com.amazonaws.services.lambda.runtime.events.SQSEvent",
+			"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers" })
+	static class TypedEventsConfiguration {
+
+		@Bean
+		@Order(RouteOrder.AWS_EVENTS)
+		@ConditionalOnMissingBean
+		AwsEventRoute serverlessAwsEventRoute(EventHandlerRegistry registry, TargetResolver targets,
+				ConfigurableListableBeanFactory beanFactory) {
+			return new AwsEventRoute(registry, targets, beanFactory);
+		}
+
 	}
 
 	@Bean

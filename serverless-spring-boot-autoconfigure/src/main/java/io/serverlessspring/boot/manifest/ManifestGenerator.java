@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import io.serverlessspring.boot.errors.OptionalDependency;
+import io.serverlessspring.boot.events.EventHandlerRegistry;
+import io.serverlessspring.boot.settings.TaskSettings.Source;
+import io.serverlessspring.boot.tasks.TasksAutoConfiguration;
+import io.serverlessspring.boot.websocket.WebSocketRouteRegistry;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -167,7 +173,29 @@ public final class ManifestGenerator {
 		ServerlessProperties properties = Binder.get(environment)
 			.bind("serverless", ServerlessProperties.class)
 			.orElseGet(ServerlessProperties::new);
-		return ManifestBuilder.build(beanFactory, environment, properties, mainClass.getName(), null, null);
+		DeploymentManifest manifest = ManifestBuilder.build(beanFactory, environment, properties, mainClass.getName(),
+				null, null);
+		requireOptionalLibraries(manifest, classLoader);
+		return manifest;
+	}
+
+	/**
+	 * What the function's start-up checks too, at {@code package} time: a declared feature whose
+	 * optional library is not on the app's class path fails here, naming the dependency to add.
+	 */
+	static void requireOptionalLibraries(DeploymentManifest manifest, ClassLoader loader) {
+		if (!manifest.eventHandlers().isEmpty()) {
+			OptionalDependency.require(EventHandlerRegistry.feature(manifest.eventHandlers().get(0).id()), loader,
+					OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
+		}
+		if (manifest.webSocket() != null && !manifest.webSocket().routes().isEmpty()) {
+			OptionalDependency.require(WebSocketRouteRegistry.feature(manifest.webSocket().routes().get(0).routeKey()),
+					loader, OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
+		}
+		for (DeploymentManifest.Task task : manifest.tasks()) {
+			Source source = (task.function() != null) ? Source.LAMBDA : Source.valueOf(task.source().toUpperCase(Locale.ROOT));
+			TasksAutoConfiguration.requireClients(task.id(), source, loader);
+		}
 	}
 
 	/** The stage's properties as the app would see them: Boot's own config-data loading, profiles = the stage's chain. */

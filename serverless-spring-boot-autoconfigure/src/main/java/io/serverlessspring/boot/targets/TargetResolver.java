@@ -7,7 +7,6 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -24,13 +23,12 @@ public class TargetResolver {
 
 	private final JsonMapper mapper;
 
-	private final ObjectProvider<FunctionCatalog> functionCatalog;
+	/** A class of the optional {@code spring-cloud-function-context}: function targets need it. */
+	private static final String FUNCTION_CATALOG = "org.springframework.cloud.function.context.FunctionCatalog";
 
-	public TargetResolver(ConfigurableListableBeanFactory beanFactory, JsonMapper mapper,
-			ObjectProvider<FunctionCatalog> functionCatalog) {
+	public TargetResolver(ConfigurableListableBeanFactory beanFactory, JsonMapper mapper) {
 		this.beanFactory = beanFactory;
 		this.mapper = mapper;
-		this.functionCatalog = functionCatalog;
 	}
 
 	public JsonMapper mapper() {
@@ -92,7 +90,13 @@ public class TargetResolver {
 
 	/** A Spring Cloud Function definition ({@code name} or {@code a|b}). */
 	public FunctionTarget function(String definition) {
-		FunctionCatalog catalog = this.functionCatalog.getIfAvailable();
+		if (!ClassUtils.isPresent(FUNCTION_CATALOG, TargetResolver.class.getClassLoader())) {
+			throw new TargetNotFoundException("'" + definition + "' is not bean#method, and Spring Cloud Function, which"
+					+ " looks it up as a function bean, is not on the class path: add the dependency"
+					+ " org.springframework.cloud:spring-cloud-function-context (optional in the starter), or name a bean"
+					+ " method as bean#method");
+		}
+		FunctionCatalog catalog = this.beanFactory.getBeanProvider(FunctionCatalog.class).getIfAvailable();
 		if (catalog == null) {
 			throw new TargetNotFoundException("'" + definition + "' is not bean#method and there is no FunctionCatalog"
 					+ " (spring-cloud-function-context) to look it up as a function");

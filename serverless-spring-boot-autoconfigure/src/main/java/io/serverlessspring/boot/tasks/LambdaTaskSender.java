@@ -17,7 +17,7 @@ public class LambdaTaskSender implements TaskSender {
 	public void send(TaskDestination destination, byte[] payload) {
 		String region = (destination.region() != null) ? destination.region() : "";
 		LambdaClient client = this.clients.computeIfAbsent(region,
-				(r) -> TaskAwsClients.configure(LambdaClient.builder(), r.isEmpty() ? null : r).build());
+				(r) -> TaskClientBuilders.configure(LambdaClient.builder(), r.isEmpty() ? null : r).build());
 		InvokeResponse response = client.invoke((invoke) -> invoke.functionName(destination.function())
 			.qualifier(destination.qualifier())
 			.invocationType(InvocationType.EVENT)

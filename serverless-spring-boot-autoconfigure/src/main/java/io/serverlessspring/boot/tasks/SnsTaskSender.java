@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** Sends a task as an SNS message to the tasks topic the function subscribes to. */
 public class SnsTaskSender implements TaskSender {
 
-	private final TaskAwsClients.Lazy<SnsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SnsClient.builder(), null).build());
+	private final TaskAwsClients.Lazy<SnsClient> client = TaskAwsClients.lazy(() -> TaskClientBuilders.configure(SnsClient.builder(), null).build());
 
 	private final Supplier<String> topicArn;
 

@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** Sends a task as an SQS message on the tasks queue mapped to the function. */
 public class SqsTaskSender implements TaskSender {
 
-	private final TaskAwsClients.Lazy<SqsClient> client = TaskAwsClients.lazy(() -> TaskAwsClients.configure(SqsClient.builder(), null).build());
+	private final TaskAwsClients.Lazy<SqsClient> client = TaskAwsClients.lazy(() -> TaskClientBuilders.configure(SqsClient.builder(), null).build());
 
 	private final Supplier<String> queueUrl;
 

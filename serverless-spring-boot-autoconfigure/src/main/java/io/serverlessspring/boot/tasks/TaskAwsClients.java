@@ -6,9 +6,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * How the function builds its AWS clients: lazily (first use, not start-up: cold start), on the
@@ -53,16 +50,6 @@ public final class TaskAwsClients {
 	/** A client built on first {@code get()}, then reused until dropped. */
 	static <C> Lazy<C> lazy(Supplier<C> factory) {
 		return new Lazy<>(factory);
-	}
-
-	/** Applies the common settings; {@code region} null keeps the SDK's region resolution. */
-	static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
-			B builder, String region) {
-		builder.httpClientBuilder(UrlConnectionHttpClient.builder());
-		if (region != null && !region.isBlank()) {
-			builder.region(Region.of(region));
-		}
-		return builder;
 	}
 
 	/** Closes a dropped client; a failure to close is logged, never thrown (the client is gone anyway). */

@@ -2,10 +2,12 @@ package io.serverlessspring.boot.tasks;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
@@ -18,6 +20,7 @@ import io.serverlessspring.boot.targets.TargetResolver;
 import io.serverlessspring.boot.targets.TargetsAutoConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -82,7 +85,9 @@ public class TasksAutoConfiguration {
 			ConfigurableListableBeanFactory beanFactory) {
 		TaskSettings tasks = properties.getTasks();
 		Map<Source, Supplier<TaskSender>> senders = new EnumMap<>(Source.class);
-		senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
+		if (OptionalDependency.LAMBDA_CLIENT.isPresent(getClass().getClassLoader())) {
+			senders.put(Source.LAMBDA, clients.tracked(LambdaTaskSender::new));
+		}
 		if (ClassUtils.isPresent("software.amazon.awssdk.services.sns.SnsClient", getClass().getClassLoader())) {
 			senders.put(Source.SNS, clients.tracked(() -> new SnsTaskSender(tasks::getSnsTopicArn)));
 		}
@@ -94,6 +99,31 @@ public class TasksAutoConfiguration {
 				: new SimpleAsyncTaskExecutor("serverless-task-");
 		return new TaskDispatcher(runtime, tasks, targets.mapper(), senders, () -> responses, executor, registry,
 				Clock.systemUTC());
+	}
+
+	/**
+	 * At start, not at the first call: a task whose source's SDK client is missing fails start-up
+	 * (and {@code package}'s manifest run) naming the dependency to add.
+	 */
+	@Bean
+	public SmartInitializingSingleton serverlessTaskClientsCheck(TaskRegistry registry) {
+		return () -> registry.all()
+			.forEach((task) -> requireClients(task.id(), (task.function() != null) ? Source.LAMBDA : task.source(),
+					TasksAutoConfiguration.class.getClassLoader()));
+	}
+
+	/**
+	 * Fails naming the SDK modules a task of this source is sent with when they are missing (they are
+	 * optional in the starter); also called by the manifest generator.
+	 */
+	public static void requireClients(String taskId, Source source, ClassLoader loader) {
+		OptionalDependency client = switch (source) {
+			case LAMBDA -> OptionalDependency.LAMBDA_CLIENT;
+			case SNS -> OptionalDependency.SNS_CLIENT;
+			case SQS -> OptionalDependency.SQS_CLIENT;
+		};
+		OptionalDependency.require("The @ServerlessTask " + taskId + " (source " + source.name().toLowerCase(Locale.ROOT) + ")",
+				loader, client, OptionalDependency.URL_CONNECTION_CLIENT);
 	}
 
 	@Bean
@@ -109,7 +139,7 @@ public class TasksAutoConfiguration {
 
 		static TaskResponses responses(String table, TaskSettings tasks, TaskAwsClients clients) {
 			return new DynamoDbTaskResponses(
-					clients.tracked(() -> TaskAwsClients.configure(DynamoDbClient.builder(), null).build()), table,
+					clients.tracked(() -> TaskClientBuilders.configure(DynamoDbClient.builder(), null).build()), table,
 					tasks.getResponseTtl(), Clock.systemUTC());
 		}
 

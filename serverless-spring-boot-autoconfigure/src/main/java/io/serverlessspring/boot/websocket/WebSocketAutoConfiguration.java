@@ -35,13 +35,25 @@ public class WebSocketAutoConfiguration {
 		return new WebSocketEndpoints(properties.getHttp().getWebsocket().getManagementEndpoint());
 	}
 
-	@Bean
-	@Order(RouteOrder.WEBSOCKET)
-	@ConditionalOnMissingBean
-	public WebSocketEventRoute serverlessWebSocketEventRoute(WebSocketRouteRegistry registry,
-			ConfigurableListableBeanFactory beanFactory, TargetResolver targets, WebSocketEndpoints endpoints) {
-		// The app's JSON mapper (the targets' one), so message types bind as its controllers' do.
-		return new WebSocketEventRoute(registry, beanFactory, targets.mapper(), endpoints);
+	/**
+	 * The route reads the event with the Lambda runtime's own type and serialiser, optional in the
+	 * starter: without them there is no route, and {@link WebSocketRouteRegistry} fails start-up if
+	 * the app declares a {@link WebSocketRoute}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent",
+			"com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers" })
+	static class RouteConfiguration {
+
+		@Bean
+		@Order(RouteOrder.WEBSOCKET)
+		@ConditionalOnMissingBean
+		WebSocketEventRoute serverlessWebSocketEventRoute(WebSocketRouteRegistry registry,
+				ConfigurableListableBeanFactory beanFactory, TargetResolver targets, WebSocketEndpoints endpoints) {
+			// The app's JSON mapper (the targets' one), so message types bind as its controllers' do.
+			return new WebSocketEventRoute(registry, beanFactory, targets.mapper(), endpoints);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

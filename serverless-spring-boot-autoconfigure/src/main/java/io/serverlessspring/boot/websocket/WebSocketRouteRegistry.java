@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.serverlessspring.boot.errors.OptionalDependency;
 import io.serverlessspring.boot.scanning.AppBeans;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -29,7 +30,16 @@ public class WebSocketRouteRegistry implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		all();
+		List<WebSocketRouteDefinition> routes = all();
+		if (!routes.isEmpty()) {
+			OptionalDependency.require(feature(routes.get(0).routeKey()), WebSocketRouteRegistry.class.getClassLoader(),
+					OptionalDependency.LAMBDA_EVENTS, OptionalDependency.LAMBDA_SERIALIZATION);
+		}
+	}
+
+	/** How the start-up check and the manifest generator name a route that needs the typed events. */
+	public static String feature(String routeKey) {
+		return "The @WebSocketRoute(\"" + routeKey + "\") method";
 	}
 
 	/** Every route, by key. */

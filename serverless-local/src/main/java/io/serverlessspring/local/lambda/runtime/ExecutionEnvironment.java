@@ -103,7 +103,9 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		builder.redirectErrorStream(true);
 		builder.redirectOutput(outputFile.toFile());
 		environment(builder.environment(), target, packageDirectory, cloud);
-		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", provisioned ? "provisioned-concurrency" : "on-demand");
+		// as Lambda sets it: a SnapStart version initialises for its snapshot
+		builder.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE",
+				snapStart(target) ? "snap-start" : provisioned ? "provisioned-concurrency" : "on-demand");
 		try {
 			this.process = builder.start();
 		}
@@ -131,16 +133,20 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		List<String> command = new ArrayList<>();
 		command.add(jvm.jdk().java().toString());
 		// what the managed Java runtimes do; a published SnapStart version keeps java25's full tiers
-		boolean snapStart = !"$LATEST".equals(target.version())
-				&& "PublishedVersions".equals(target.configuration().path("SnapStart").path("ApplyOn").asString());
 		command.addAll(FunctionJvm.options(target.runtime(), target.memoryMegabytes(),
 				Json.stringMap(target.configuration().path("Environment"), "Variables").get("JAVA_TOOL_OPTIONS"),
-				snapStart || provisioned));
+				snapStart(target) || provisioned));
 		command.add("-cp");
 		command.add(String.join(File.pathSeparator, classPath));
 		command.add(RuntimeInterfaceClient.MAIN_CLASS);
 		command.add(target.handler());
 		return command;
+	}
+
+	/** A published version of a function with SnapStart on: Lambda restores it from a snapshot. */
+	private static boolean snapStart(InvokedFunction target) {
+		return !"$LATEST".equals(target.version())
+				&& "PublishedVersions".equals(target.configuration().path("SnapStart").path("ApplyOn").asString());
 	}
 
 	private void environment(Map<String, String> env, InvokedFunction target, Path packageDirectory, LocalContext cloud) {

@@ -17,7 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The Lambda Runtime API (2018-06-01) for one execution environment, on its own loopback port:
  * {@code GET /runtime/invocation/next} long-polls for the next event; {@code POST
- * /runtime/invocation/<id>/response|error} and {@code POST /runtime/init/error} report back.
+ * /runtime/invocation/<id>/response|error} and {@code POST /runtime/init/error} report back; under
+ * SnapStart {@code GET /runtime/restore/next} answers at once (no snapshot is taken locally).
  */
 final class RuntimeApiServer implements AutoCloseable {
 
@@ -85,6 +86,15 @@ final class RuntimeApiServer implements AutoCloseable {
 			String errorType = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
 			if (path.equals("invocation/next") && "GET".equals(exchange.getRequestMethod())) {
 				next(exchange);
+			}
+			else if (path.equals("restore/next") && "GET".equals(exchange.getRequestMethod())) {
+				// SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the runtime ran its beforeCheckpoint
+				// hooks and waits for the restore. No snapshot here: "restored" at once, afterRestore runs next.
+				send(exchange, 200, "");
+			}
+			else if (path.equals("restore/error")) {
+				this.listener.initFailed(body, errorType);
+				accepted(exchange);
 			}
 			else if (path.equals("init/error")) {
 				this.listener.initFailed(body, errorType);
