@@ -74,7 +74,7 @@ class ManifestDriftCheckTest {
 		assertThat(result.at("/schedules/0/expression").asString()).isEqualTo("cron(30 2 ? * MON-FRI *)");
 		assertThat(result.get("tasks")).hasSize(6);
 		assertThat(result.at("/taskResources/responseTable").asString()).isEqualTo("petstore-dev-tasks");
-		assertThat(result.get("eventHandlers")).hasSize(8);
+		assertThat(result.get("eventHandlers")).hasSize(17);
 		assertThat(result.get("functions").toString()).contains("\"describePet\"", "\"adoptPet\"");
 	}
 
