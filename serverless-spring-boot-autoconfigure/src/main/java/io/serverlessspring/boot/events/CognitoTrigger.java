@@ -4,56 +4,49 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCustomMessageEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolDefineAuthChallengeEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolMigrateUserEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostAuthenticationEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPostConfirmationEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreAuthenticationEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreSignUpEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolPreTokenGenerationEvent;
-import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolVerifyAuthChallengeResponseEvent;
+import org.springframework.util.ClassUtils;
+
 
 /**
  * A Cognito user-pool trigger: its name (the key of the pool's {@code LambdaConfig}), the prefix
  * of the {@code triggerSource} values Cognito sends for it, and the typed event of
- * aws-lambda-java-events it is read as (whose {@code response} the handler fills in).
+ * aws-lambda-java-events it is read as (whose {@code response} the handler fills in). The event
+ * type is held by name: the console reads this enum without aws-lambda-java-events on its classpath
+ * (an optional dependency of the starter).
  */
 public enum CognitoTrigger {
 
-	PRE_SIGN_UP("PreSignUp", "PreSignUp_", CognitoUserPoolPreSignUpEvent.class),
+	PRE_SIGN_UP("PreSignUp", "PreSignUp_", "CognitoUserPoolPreSignUpEvent"),
 
-	POST_CONFIRMATION("PostConfirmation", "PostConfirmation_", CognitoUserPoolPostConfirmationEvent.class),
+	POST_CONFIRMATION("PostConfirmation", "PostConfirmation_", "CognitoUserPoolPostConfirmationEvent"),
 
-	PRE_AUTHENTICATION("PreAuthentication", "PreAuthentication_", CognitoUserPoolPreAuthenticationEvent.class),
+	PRE_AUTHENTICATION("PreAuthentication", "PreAuthentication_", "CognitoUserPoolPreAuthenticationEvent"),
 
-	POST_AUTHENTICATION("PostAuthentication", "PostAuthentication_", CognitoUserPoolPostAuthenticationEvent.class),
+	POST_AUTHENTICATION("PostAuthentication", "PostAuthentication_", "CognitoUserPoolPostAuthenticationEvent"),
 
-	PRE_TOKEN_GENERATION("PreTokenGeneration", "TokenGeneration_", CognitoUserPoolPreTokenGenerationEvent.class),
+	PRE_TOKEN_GENERATION("PreTokenGeneration", "TokenGeneration_", "CognitoUserPoolPreTokenGenerationEvent"),
 
-	CUSTOM_MESSAGE("CustomMessage", "CustomMessage_", CognitoUserPoolCustomMessageEvent.class),
+	CUSTOM_MESSAGE("CustomMessage", "CustomMessage_", "CognitoUserPoolCustomMessageEvent"),
 
-	DEFINE_AUTH_CHALLENGE("DefineAuthChallenge", "DefineAuthChallenge_", CognitoUserPoolDefineAuthChallengeEvent.class),
+	DEFINE_AUTH_CHALLENGE("DefineAuthChallenge", "DefineAuthChallenge_", "CognitoUserPoolDefineAuthChallengeEvent"),
 
-	CREATE_AUTH_CHALLENGE("CreateAuthChallenge", "CreateAuthChallenge_", CognitoUserPoolCreateAuthChallengeEvent.class),
+	CREATE_AUTH_CHALLENGE("CreateAuthChallenge", "CreateAuthChallenge_", "CognitoUserPoolCreateAuthChallengeEvent"),
 
 	VERIFY_AUTH_CHALLENGE_RESPONSE("VerifyAuthChallengeResponse", "VerifyAuthChallengeResponse_",
-			CognitoUserPoolVerifyAuthChallengeResponseEvent.class),
+			"CognitoUserPoolVerifyAuthChallengeResponseEvent"),
 
-	USER_MIGRATION("UserMigration", "UserMigration_", CognitoUserPoolMigrateUserEvent.class);
+	USER_MIGRATION("UserMigration", "UserMigration_", "CognitoUserPoolMigrateUserEvent");
 
 	private final String configName;
 
 	private final String sourcePrefix;
 
-	private final Class<? extends CognitoUserPoolEvent> eventType;
+	private final String eventType;
 
-	CognitoTrigger(String configName, String sourcePrefix, Class<? extends CognitoUserPoolEvent> eventType) {
+	CognitoTrigger(String configName, String sourcePrefix, String eventType) {
 		this.configName = configName;
 		this.sourcePrefix = sourcePrefix;
-		this.eventType = eventType;
+		this.eventType = "com.amazonaws.services.lambda.runtime.events." + eventType;
 	}
 
 	/** As in the manifest, the properties and the pool's {@code LambdaConfig}: {@code PreSignUp}. */
@@ -61,9 +54,9 @@ public enum CognitoTrigger {
 		return this.configName;
 	}
 
-	/** The typed event (default for handlers taking their own type). */
-	public Class<? extends CognitoUserPoolEvent> eventType() {
-		return this.eventType;
+	/** The typed event (default for handlers taking their own type); needs aws-lambda-java-events. */
+	public Class<?> eventType() {
+		return ClassUtils.resolveClassName(this.eventType, CognitoTrigger.class.getClassLoader());
 	}
 
 	/** The trigger a {@code triggerSource} such as {@code PreSignUp_SignUp} belongs to, or {@code null}. */
