@@ -208,6 +208,27 @@ class ProjectInitializerTest {
 	}
 
 	@Test
+	void declinedPomChangeNamesThePluginGoalByItsFullCoordinates() throws Exception {
+		String keys = "prod" + ScriptedTerminal.ENTER // stage
+				+ ScriptedTerminal.ENTER // where: aws (credentials found)
+				+ ScriptedTerminal.ENTER // region: the profile's default
+				+ ScriptedTerminal.ENTER // bucket: default
+				+ ScriptedTerminal.ENTER // http-api
+				+ ScriptedTerminal.ENTER // memory
+				+ "n" + ScriptedTerminal.ENTER; // leave pom.xml alone
+		String pomBefore = Files.readString(this.project.resolve("pom.xml"));
+		try (ScriptedTerminal terminal = new ScriptedTerminal(keys)) {
+			this.initializer.run(new InitOptions(this.project, null, null, null, null, null, null, null, false, false,
+					false), new ComponentFlowPrompter(terminal.flows()), this.out);
+		}
+		assertThat(Files.readString(this.project.resolve("pom.xml"))).isEqualTo(pomBefore);
+		assertThat(this.output.toString()).contains("pom.xml left as it is")
+			.containsPattern("(?m)^Next: mvn -f \\S+/greeter/pom.xml "
+					+ "io.serverlessspring:serverless-maven-plugin:9.9.9:deploy -Dserverless.stage=prod$")
+			.doesNotContain("./serverless");
+	}
+
+	@Test
 	void withoutAwsCredentialsTheStageRunsOnTheLocalCloudAndTheNextCommandIsThePluginGoal() throws Exception {
 		Files.writeString(this.project.resolve("src/main/java/com/example/greeter/GreetingController.java"), """
 				package com.example.greeter;
