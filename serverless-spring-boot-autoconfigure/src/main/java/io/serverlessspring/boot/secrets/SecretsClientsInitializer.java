@@ -45,11 +45,19 @@ public class SecretsClientsInitializer implements BootstrapRegistryInitializer {
 		}
 	}
 
-	/** Keeps what Spring Cloud AWS configured (its user agent) and adds {@link NamedResourceErrors}. */
-	static ClientOverrideConfiguration withNamedErrors(ClientOverrideConfiguration configured) {
-		ClientOverrideConfiguration.Builder builder = (configured != null) ? configured.toBuilder()
-				: ClientOverrideConfiguration.builder();
-		return builder.addExecutionInterceptor(new NamedResourceErrors()).build();
+	/**
+	 * SDK types only in nested classes: the verifier loads the types a method's body uses, so one
+	 * here would make this initializer fail to load in an app without the AWS SDK (the starter's).
+	 */
+	private static final class NamedErrors {
+
+		/** Keeps what Spring Cloud AWS configured (its user agent) and adds {@link NamedResourceErrors}. */
+		static ClientOverrideConfiguration add(ClientOverrideConfiguration configured) {
+			ClientOverrideConfiguration.Builder builder = (configured != null) ? configured.toBuilder()
+					: ClientOverrideConfiguration.builder();
+			return builder.addExecutionInterceptor(new NamedResourceErrors()).build();
+		}
+
 	}
 
 	/** Loaded only when the parameter-store starter is present. */
@@ -57,7 +65,7 @@ public class SecretsClientsInitializer implements BootstrapRegistryInitializer {
 
 		static void register(BootstrapRegistry registry) {
 			SsmClientCustomizer customizer = (builder) -> builder.httpClientBuilder(UrlConnectionHttpClient.builder())
-				.overrideConfiguration(withNamedErrors(builder.overrideConfiguration()));
+				.overrideConfiguration(NamedErrors.add(builder.overrideConfiguration()));
 			registry.registerIfAbsent(SsmClientCustomizer.class, BootstrapRegistry.InstanceSupplier.of(customizer));
 		}
 
@@ -69,7 +77,7 @@ public class SecretsClientsInitializer implements BootstrapRegistryInitializer {
 		static void register(BootstrapRegistry registry) {
 			SecretsManagerClientCustomizer customizer = (builder) -> builder
 				.httpClientBuilder(UrlConnectionHttpClient.builder())
-				.overrideConfiguration(withNamedErrors(builder.overrideConfiguration()));
+				.overrideConfiguration(NamedErrors.add(builder.overrideConfiguration()));
 			registry.registerIfAbsent(SecretsManagerClientCustomizer.class,
 					BootstrapRegistry.InstanceSupplier.of(customizer));
 		}

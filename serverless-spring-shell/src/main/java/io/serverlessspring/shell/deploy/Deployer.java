@@ -67,6 +67,7 @@ public class Deployer {
 		Consumer<String> progress = io.progress();
 		// Hooks change things (that is their point): a dry run runs none. Their output stays off --json's stdout.
 		Consumer<String> hookOutput = json ? System.err::println : io::println;
+		requireCredentials(session);
 		if (packageFile == null && !dryRun) {
 			this.hooks.beforePackage(session.settings(), session.target(), hookOutput);
 		}
@@ -114,6 +115,7 @@ public class Deployer {
 
 	/** Packages (or reads the package), derives the desired stage, reads what exists and plans. No change. */
 	public Planned plan(StageSession session, Path packageFile, Consumer<String> progress) {
+		requireCredentials(session);
 		if (packageFile != null) {
 			// before the package is read: an app without the starter is named as such, whatever else differs
 			PackagePreflight.check(packageFile, ConsoleVersion.current());
@@ -138,6 +140,14 @@ public class Deployer {
 				session.target().endpoint());
 		ActualStage actual = ActualStateReader.read(session.clients(), StageNames.of(desired));
 		return new Planned(desired, actual, Planner.plan(desired, actual));
+	}
+
+	/**
+	 * Asks STS who the credentials are (asked once per session, the plan needs the account anyway)
+	 * before anything is built: missing or rejected credentials fail in a second, not after the build.
+	 */
+	private static void requireCredentials(StageSession session) {
+		session.clients().accountId();
 	}
 
 	/** Executes a plan made by {@link #plan} (schedule, certify). */

@@ -62,7 +62,7 @@ public class Undeployer {
 			io.println("Nothing deployed for " + function + " in " + session.target().region() + ": nothing to remove.");
 			return List.of();
 		}
-		io.println("Undeploy " + function + " removes:");
+		// the plan's own header ("Plan for FUNCTION in REGION ...") says what is removed from where
 		io.println(PlanRenderer.render(plan, session.target(), session.clients().accountId()));
 		if (dryRun) {
 			io.println("Dry run. Nothing removed.");

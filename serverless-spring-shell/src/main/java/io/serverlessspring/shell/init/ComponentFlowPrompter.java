@@ -15,6 +15,9 @@ public class ComponentFlowPrompter implements InitPrompter {
 
 	private static final String ANSWER = "answer";
 
+	/** Shows the confirmed answer as yes/no (Spring Shell's own template echoes true/false). */
+	private static final String YES_NO_TEMPLATE = "classpath:io/serverlessspring/shell/init/confirmation-yes-no.stg";
+
 	private final ComponentFlow.Builder flows;
 
 	public ComponentFlowPrompter(ComponentFlow.Builder flows) {
@@ -59,6 +62,7 @@ public class ComponentFlowPrompter implements InitPrompter {
 			.withConfirmationInput(ANSWER)
 			.name(question)
 			.defaultValue(defaultValue)
+			.template(YES_NO_TEMPLATE)
 			.and()
 			.build();
 		Object answer = answer(flow);

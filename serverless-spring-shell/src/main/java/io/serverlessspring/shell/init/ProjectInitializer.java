@@ -186,19 +186,26 @@ public class ProjectInitializer {
 			out.println("Wrote " + project.directory().relativize(stageFile));
 		}
 		if (answers != null || pomChange != null) {
-			out.println("Next: " + nextCommand(project, stage, pomChange != null || project.hasPlugin()));
+			out.println("Next: " + nextCommand(project, stage, pomChange != null || project.hasPlugin(),
+					this.starterVersion.get()));
 		}
 		out.flush();
 		return written;
 	}
 
 	/** The command that deploys the stage, as the user types it where they ran init. */
-	static String nextCommand(SpringBootProject project, String stage, boolean plugin) {
+	static String nextCommand(SpringBootProject project, String stage, boolean plugin, String pluginVersion) {
 		Path here = Path.of("").toAbsolutePath().normalize();
-		boolean inProject = project.directory().equals(here);
+		String mvn = "mvn " + (project.directory().equals(here) ? "" : "-f " + project.pom() + " ");
 		if (plugin) {
-			return "mvn " + (inProject ? "" : "-f " + project.pom() + " ") + "serverless:deploy -Dserverless.stage=" + stage;
+			return mvn + "serverless:deploy -Dserverless.stage=" + stage;
 		}
+		if (pluginVersion != null) {
+			// not in the pom: Maven runs a plugin named by its full coordinates all the same
+			return mvn + ProjectDetector.STARTER_GROUP + ":" + ProjectDetector.PLUGIN_ARTIFACT + ":" + pluginVersion
+					+ ":deploy -Dserverless.stage=" + stage;
+		}
+		// no version known (a console built from source): the console itself deploys it
 		return "./serverless deploy " + stage + " --project " + project.directory();
 	}
 

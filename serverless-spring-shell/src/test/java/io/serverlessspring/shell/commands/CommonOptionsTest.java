@@ -96,7 +96,10 @@ class CommonOptionsTest {
 		Run dryRun = this.console.run(stage("undeploy dev --dry-run --yes"));
 
 		assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
-		assertThat(dryRun.output()).contains("Undeploy petstore-dev removes:", "function petstore-dev", "Nothing removed.");
+		assertThat(dryRun.output()).contains("Plan for petstore-dev in ", "function petstore-dev", "Nothing removed.")
+			.doesNotContain("Undeploy petstore-dev removes:");
+		// one header for the plan, not two in a row
+		assertThat(dryRun.output().lines().filter(line -> line.endsWith(":") && !line.startsWith(" "))).hasSize(1);
 		assertThat(this.counter.mutations()).isEmpty();
 		try (LambdaClient lambda = LambdaClient.builder()
 			.endpointOverride(moto.endpoint())

@@ -178,6 +178,7 @@ class ProjectInitializerTest {
 
 			assertThat(written).hasSize(2);
 			assertThat(terminal.screen()).contains("Stage name").contains("AWS region").contains("HTTP front");
+			assertThat(plain(terminal.screen())).contains("Change pom.xml as shown? yes");
 		}
 		assertThat(this.output.toString()).contains("'99' is not valid: a whole number from 128 to 10240.");
 		StageSettings settings = new StageSettingsLoader(METADATA).load(this.project, "prod");
@@ -205,6 +206,31 @@ class ProjectInitializerTest {
 		assertThat(Files.readString(existing)).isEqualTo("# mine\n");
 		assertThat(Files.readString(this.project.resolve("pom.xml"))).isEqualTo(pomBefore);
 		assertThat(this.output.toString()).contains("Keeping application-dev.yml as it is.");
+	}
+
+	@Test
+	void declinedPomChangeNamesThePluginGoalByItsFullCoordinates() throws Exception {
+		String keys = "prod" + ScriptedTerminal.ENTER // stage
+				+ ScriptedTerminal.ENTER // where: aws (credentials found)
+				+ ScriptedTerminal.ENTER // region: the profile's default
+				+ ScriptedTerminal.ENTER // bucket: default
+				+ ScriptedTerminal.ENTER // http-api
+				+ ScriptedTerminal.ENTER // memory
+				+ "n" + ScriptedTerminal.ENTER; // leave pom.xml alone
+		String pomBefore = Files.readString(this.project.resolve("pom.xml"));
+		String screen;
+		try (ScriptedTerminal terminal = new ScriptedTerminal(keys)) {
+			this.initializer.run(new InitOptions(this.project, null, null, null, null, null, null, null, false, false,
+					false), new ComponentFlowPrompter(terminal.flows()), this.out);
+			screen = terminal.screen();
+		}
+		assertThat(Files.readString(this.project.resolve("pom.xml"))).isEqualTo(pomBefore);
+		assertThat(this.output.toString()).contains("pom.xml left as it is")
+			.containsPattern("(?m)^Next: mvn -f \\S+/greeter/pom.xml "
+					+ "io.serverlessspring:serverless-maven-plugin:9.9.9:deploy -Dserverless.stage=prod$")
+			.doesNotContain("./serverless");
+		// the answer is echoed as the user gave it, not as a Boolean
+		assertThat(plain(screen)).contains("Change pom.xml as shown? no").doesNotContain("shown? false");
 	}
 
 	@Test
@@ -300,6 +326,11 @@ class ProjectInitializerTest {
 			}
 		}
 		return found;
+	}
+
+	/** The screen without its colours. */
+	private static String plain(String screen) {
+		return screen.replaceAll("\u001B\\[[0-9;]*[A-Za-z]", "");
 	}
 
 	/** With --yes nothing may be asked. */
