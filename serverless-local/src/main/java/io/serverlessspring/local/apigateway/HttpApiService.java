@@ -47,6 +47,10 @@ public final class HttpApiService implements AwsService, Persistent {
 			.add("GET", api, (r, p) -> AwsResponse.json(200, api(p.get("apiId")).api))
 			.add("PATCH", api, (r, p) -> updateApi(r, api(p.get("apiId"))))
 			.add("DELETE", api, (r, p) -> deleteApi(p.get("apiId")))
+			.add("DELETE", api + "/cors", (r, p) -> {
+				api(p.get("apiId")).api.remove("corsConfiguration");
+				return AwsResponse.empty(204);
+			})
 			.add("POST", api + "/integrations", (r, p) -> createIntegration(r, api(p.get("apiId"))))
 			.add("GET", api + "/integrations", (r, p) -> list(api(p.get("apiId")).integrations.values()))
 			.add("GET", api + "/integrations/{integrationId}", (r, p) -> AwsResponse.json(200, child(api(p.get("apiId")).integrations, p.get("integrationId"), "Integration")))
@@ -62,6 +66,10 @@ public final class HttpApiService implements AwsService, Persistent {
 			.add("GET", api + "/stages/{stageName}", (r, p) -> AwsResponse.json(200, child(api(p.get("apiId")).stages, p.get("stageName"), "Stage")))
 			.add("PATCH", api + "/stages/{stageName}", (r, p) -> patch(r, child(api(p.get("apiId")).stages, p.get("stageName"), "Stage"), List.of("stageName")))
 			.add("DELETE", api + "/stages/{stageName}", (r, p) -> remove(api(p.get("apiId")).stages, p.get("stageName"), "Stage"))
+			.add("DELETE", api + "/stages/{stageName}/accesslogsettings", (r, p) -> {
+				child(api(p.get("apiId")).stages, p.get("stageName"), "Stage").remove("accessLogSettings");
+				return AwsResponse.empty(204);
+			})
 			.add("POST", api + "/deployments", (r, p) -> createDeployment(r, api(p.get("apiId"))))
 			.add("GET", api + "/deployments", (r, p) -> list(api(p.get("apiId")).deployments.values()))
 			.add("GET", api + "/deployments/{deploymentId}", (r, p) -> AwsResponse.json(200, child(api(p.get("apiId")).deployments, p.get("deploymentId"), "Deployment")))

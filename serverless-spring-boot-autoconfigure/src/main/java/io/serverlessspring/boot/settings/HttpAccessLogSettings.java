@@ -6,7 +6,10 @@ package io.serverlessspring.boot.settings;
  */
 public class HttpAccessLogSettings {
 
-	/** Whether API Gateway writes access logs. */
+	/**
+	 * Whether API Gateway writes access logs. Turned off, the stage stops logging; the log group stays
+	 * (undeploy {@code --remove-logs} removes it).
+	 */
 	private boolean enabled = false;
 
 	/** The log group; default {@code /aws/apigateway/<function>}. */

@@ -70,7 +70,10 @@ public class HttpRestApiSettings {
 	/** API keys: every method requires one, metered by one usage plan. */
 	public static class ApiKeys {
 
-		/** Names of the API keys to create; empty: no key required. */
+		/**
+		 * Names of the API keys to create; empty: no key required. A key deploy made that is no longer
+		 * named is deleted; with none named, the usage plan goes too.
+		 */
 		private List<String> names = new ArrayList<>();
 
 		/** Requests a key may make per quota period; 0: no quota. */

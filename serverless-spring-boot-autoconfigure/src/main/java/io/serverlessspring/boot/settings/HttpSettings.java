@@ -24,7 +24,8 @@ public class HttpSettings {
 
 	/**
 	 * Response content types sent base64-encoded (binary); {@code type/*} wildcards allowed. Bodies
-	 * with a {@code Content-Encoding} (gzip, br) or that are not valid UTF-8 are always binary.
+	 * with a {@code Content-Encoding} (gzip, br) or that are not valid UTF-8 are always binary. A REST
+	 * API's binary media types when {@code rest.binary-media-types} is empty.
 	 */
 	private List<String> binaryTypes = new ArrayList<>(List.of("image/*", "audio/*", "video/*", "font/*",
 			"application/octet-stream", "application/pdf", "application/zip", "application/gzip",

@@ -153,6 +153,16 @@ final class HttpSecurityHandlers {
 	private static void apiKey(HttpSecurityChanges.ApiKey change, ExecutionContext ctx) {
 		ApiGatewayClient client = ctx.clients().apiGateway();
 		if (change.action() == Action.DELETE) {
+			if (change.usagePlanId() != null) {
+				// Out of the usage plan first (deploy took the key off the settings; the plan may stay).
+				String planId = ctx.resolve(change.usagePlanId());
+				try {
+					client.deleteUsagePlanKey(b -> b.usagePlanId(planId).keyId(change.id()));
+				}
+				catch (software.amazon.awssdk.services.apigateway.model.NotFoundException ex) {
+					// not in it
+				}
+			}
 			try {
 				client.deleteApiKey(b -> b.apiKey(change.id()));
 			}

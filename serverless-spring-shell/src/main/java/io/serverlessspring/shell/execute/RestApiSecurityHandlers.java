@@ -32,6 +32,7 @@ final class RestApiSecurityHandlers {
 		if (!change.endpointType().equals(change.endpointTypeBefore())) {
 			patches.add(patch(Op.REPLACE, "/endpointConfiguration/types/" + change.endpointTypeBefore(), change.endpointType()));
 		}
+		change.removeBinaryMediaTypes().forEach(type -> patches.add(patch(Op.REMOVE, "/binaryMediaTypes/" + type.replace("/", "~1"), null)));
 		change.addBinaryMediaTypes().forEach(type -> patches.add(patch(Op.ADD, "/binaryMediaTypes/" + type.replace("/", "~1"), null)));
 		change.addVpcEndpointIds().forEach(endpoint -> patches.add(patch(Op.ADD, "/endpointConfiguration/vpcEndpointIds", endpoint)));
 		if (change.resourcePolicy() != null) {

@@ -45,10 +45,20 @@ public record HttpSecuritySpec(Cors cors, Auth auth, double throttleRate, int th
 				log.isEnabled() ? new AccessLog(log.getLogGroup() != null ? log.getLogGroup() : defaultAccessLogGroup(function),
 						log.getFormat(), log.getRetentionDays()) : null,
 				new Rest(rest.getEndpointType().name(), List.copyOf(rest.getVpcEndpointIds()),
-						List.copyOf(rest.getBinaryMediaTypes().isEmpty() ? List.of() : rest.getBinaryMediaTypes()),
+						http.getType() == HttpSettings.Type.REST_API ? restBinaryMediaTypes(http) : List.copyOf(rest.getBinaryMediaTypes()),
 						rest.getResourcePolicy(), List.copyOf(rest.getApiKeys().getNames()), rest.getApiKeys().getQuotaLimit(),
 						rest.getApiKeys().getQuotaPeriod().name(), rest.getApiKeys().getRateLimit(),
 						rest.getApiKeys().getBurstLimit()));
+	}
+
+	/**
+	 * A REST API's binary media types: {@code serverless.http.rest.binary-media-types}, or when empty
+	 * {@code serverless.http.binary-types} (the types the function answers base64-encoded). Deploy and
+	 * {@code template} both use this.
+	 */
+	public static List<String> restBinaryMediaTypes(HttpSettings http) {
+		List<String> rest = http.getRest().getBinaryMediaTypes();
+		return List.copyOf(rest.isEmpty() ? http.getBinaryTypes() : rest);
 	}
 
 	/** The access-log group when {@code serverless.http.access-log.log-group} is not set. */

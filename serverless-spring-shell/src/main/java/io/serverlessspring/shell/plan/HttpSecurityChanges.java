@@ -92,7 +92,8 @@ public final class HttpSecurityChanges {
 	 * remove, resource policy ({@code null}: left as it is; empty: removed).
 	 */
 	public record RestSettings(Action action, Value restApiId, String endpointTypeBefore, String endpointType,
-			List<String> addBinaryMediaTypes, List<String> addVpcEndpointIds, List<String> removeVpcEndpointIds,
+			List<String> addBinaryMediaTypes, List<String> removeBinaryMediaTypes, List<String> addVpcEndpointIds,
+			List<String> removeVpcEndpointIds,
 			String resourcePolicy, String detail, List<FieldChange> fields)
 			implements ResourceChange {
 

@@ -29,11 +29,7 @@ final class HttpSecurityPlanner {
 
 	static void plan(DesiredStage desired, ActualStage actual, List<ResourceChange> changes, List<String> unchanged) {
 		HttpSecuritySpec security = desired.http().security();
-		boolean restApi = desired.http().type() == io.serverlessspring.boot.settings.HttpSettings.Type.REST_API;
-		if (!restApi && (security == null || security.isDefault())) {
-			return;
-		}
-		// A REST API is planned even with the defaults: a setting that was removed is taken off it.
+		// Planned even with the defaults: a guard removed from the settings is taken off the API.
 		security = (security != null) ? security : HttpSecuritySpec.NONE;
 		int before = changes.size();
 		switch (desired.http().type()) {
@@ -116,8 +112,9 @@ final class HttpSecurityPlanner {
 		String currentType = (route != null && route.authorizationType() != null) ? route.authorizationType() : "NONE";
 		String currentAuthorizer = (route != null) ? route.authorizerId() : null;
 		String wantedAuthorizer = (authorizerId instanceof Value.Known known) ? known.value() : null;
+		// Without an authorizer wanted, one the route still names is not used (NONE/AWS_IAM ignore it).
 		boolean same = type.equals(currentType) && !(authorizerId instanceof Value.Ref)
-				&& Objects.equals(wantedAuthorizer, currentAuthorizer)
+				&& (authorizerId == null || Objects.equals(wantedAuthorizer, currentAuthorizer))
 				&& lower(scopes).equals(lower(route != null ? route.scopes() : List.of()));
 		if (!same) {
 			changes.add(new HttpSecurityChanges.RouteAuthorization(Action.UPDATE, apiId, type, authorizerId, scopes,

@@ -51,6 +51,26 @@ final class RestApiSecurityPlanner {
 		if (!security.rest().apiKeys().isEmpty()) {
 			HttpSecurityPlanner.apiKeys(desired, actual, security.rest(), apiId, changes);
 		}
+		removedApiKeys(security.rest(), actual.security(), changes);
+	}
+
+	/**
+	 * Keys deploy made (tagged for the function) that the settings no longer name are deleted, with their
+	 * usage-plan entry; with no key left wanted, the usage plan named after the function goes too.
+	 */
+	private static void removedApiKeys(HttpSecuritySpec.Rest wanted, ActualHttpSecurity found, List<ResourceChange> changes) {
+		ActualHttpSecurity.ActualUsagePlan plan = found.usagePlan();
+		Value planId = (plan != null) ? Value.known(plan.id()) : null;
+		found.apiKeys().forEach((name, id) -> {
+			if (!wanted.apiKeys().contains(name)) {
+				changes.add(new HttpSecurityChanges.ApiKey(Action.DELETE, name, id, planId, Map.of(), "no longer named",
+						List.of(FieldChange.of("usage plan", (planId != null) ? planId.toString() : null, null))));
+			}
+		});
+		if (plan != null && wanted.apiKeys().isEmpty()) {
+			changes.add(new HttpSecurityChanges.UsagePlan(Action.DELETE, plan.name(), plan.id(), null, null, 0, null, 0, 0,
+					"no API keys", List.of()));
+		}
 	}
 
 	/** Endpoint type, VPC endpoints (added and removed), binary media types, resource policy (set, changed, removed). */
@@ -60,6 +80,7 @@ final class RestApiSecurityPlanner {
 		String currentType = exists ? rest.endpointType() : "REGIONAL";
 		List<String> binaries = exists ? rest.binaryMediaTypes() : List.of();
 		List<String> add = wanted.binaryMediaTypes().stream().filter(t -> !binaries.contains(t)).toList();
+		List<String> remove = binaries.stream().filter(t -> !wanted.binaryMediaTypes().contains(t)).toList();
 		List<String> endpoints = exists ? rest.vpcEndpointIds() : List.of();
 		List<String> wantedEndpoints = "PRIVATE".equals(wanted.endpointType()) ? wanted.vpcEndpointIds() : List.of();
 		List<String> addEndpoints = wantedEndpoints.stream().filter(e -> !endpoints.contains(e)).toList();
@@ -71,12 +92,12 @@ final class RestApiSecurityPlanner {
 		String policy = policyWanted
 				? ((policySet && Diff.sameJson(currentPolicy, wanted.resourcePolicy())) ? null : wanted.resourcePolicy())
 				: (policySet ? "" : null);
-		if (!wanted.endpointType().equals(currentType) || !add.isEmpty() || !addEndpoints.isEmpty()
+		if (!wanted.endpointType().equals(currentType) || !add.isEmpty() || !remove.isEmpty() || !addEndpoints.isEmpty()
 				|| !removeEndpoints.isEmpty() || policy != null) {
 			changes.add(new HttpSecurityChanges.RestSettings(Action.UPDATE, apiId, currentType, wanted.endpointType(), add,
-					addEndpoints, removeEndpoints, policy, "endpoint type, binary media types, VPC endpoints, policy",
+					remove, addEndpoints, removeEndpoints, policy, "endpoint type, binary media types, VPC endpoints, policy",
 					new Diff().field("endpoint type", currentType, wanted.endpointType())
-						.field("binary media types", binaries, wanted.binaryMediaTypes())
+						.set("binary media types", binaries, wanted.binaryMediaTypes())
 						.set("VPC endpoints", endpoints, wantedEndpoints)
 						.field("resource policy", (policy != null) ? currentPolicy : null,
 								(policy != null) ? (policy.isEmpty() ? "none" : policy) : null)

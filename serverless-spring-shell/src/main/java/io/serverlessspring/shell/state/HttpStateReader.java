@@ -86,13 +86,7 @@ public final class HttpStateReader {
 	 */
 	public static ActualHttpSecurity security(AwsClients clients, String function, String stageName,
 			HttpSecuritySpec desired, ActualHttpApi httpApi, ActualRestApi restApi, boolean forRemoval) {
-		boolean guarded = desired != null && !desired.isDefault();
-		if (!guarded && !forRemoval) {
-			// Nothing to compare: only whether a REST API's stage exists (an interrupted create).
-			return (restApi == null) ? ActualHttpSecurity.NONE
-					: new ActualHttpSecurity(null, null, Map.of(), restStage(clients, restApi.id(), stageName), null,
-							rest(clients, restApi.id()), null, Map.of(), List.of());
-		}
+		// An API is read even when no guard is wanted: guards removed from the settings are planned off it.
 		HttpSecuritySpec.Cors cors = null;
 		ActualRoute route = null;
 		Map<String, ActualAuthorizer> authorizers = new LinkedHashMap<>();
@@ -152,7 +146,8 @@ public final class HttpStateReader {
 		if (restApi != null || forRemoval) {
 			usagePlan = usagePlan(clients, function);
 			List<String> wanted = (desired != null) ? desired.rest().apiKeys() : List.of();
-			keys.putAll(apiKeys(clients, function, wanted, forRemoval));
+			// Keys deploy made (tagged for the function) are read too, so one no longer named is deleted.
+			keys.putAll(apiKeys(clients, function, wanted, forRemoval || restApi != null));
 		}
 		List<ActualDomainMapping> domains = forRemoval ? domainMappings(clients, httpApi, restApi) : List.of();
 		return new ActualHttpSecurity(cors, route, authorizers, stage, accessLogGroup, rest, usagePlan, keys, domains);
@@ -284,14 +279,14 @@ public final class HttpStateReader {
 		return null;
 	}
 
-	/** API keys by name: the desired ones that exist, and (for removal) those tagged for the function. */
+	/** API keys by name: the desired ones that exist, and (with {@code tagged}) those tagged for the function. */
 	private static Map<String, String> apiKeys(AwsClients clients, String function, List<String> wanted,
-			boolean forRemoval) {
+			boolean withTagged) {
 		Map<String, String> keys = new LinkedHashMap<>();
 		try {
 			for (ApiKey key : clients.apiGateway().getApiKeys(b -> b.limit(500)).items()) {
 				boolean tagged = key.tags() != null && StageTags.ours(key.tags(), function);
-				if (wanted.contains(key.name()) || (forRemoval && tagged)) {
+				if (wanted.contains(key.name()) || (withTagged && tagged)) {
 					keys.putIfAbsent(key.name(), key.id());
 				}
 			}

@@ -44,7 +44,7 @@ final class RestApiResources {
 			endpoint.put("VpcEndpointIds", rest.getVpcEndpointIds());
 		}
 		api.put("EndpointConfiguration", endpoint);
-		List<String> binary = rest.getBinaryMediaTypes().isEmpty() ? this.http.getBinaryTypes() : rest.getBinaryMediaTypes();
+		List<String> binary = HttpSecuritySpec.restBinaryMediaTypes(this.http);
 		if (!binary.isEmpty()) {
 			api.put("BinaryMediaTypes", binary);
 		}

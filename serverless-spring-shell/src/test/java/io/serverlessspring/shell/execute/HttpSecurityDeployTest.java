@@ -117,6 +117,29 @@ class HttpSecurityDeployTest {
 			List<String> changes = new ArrayList<>();
 			new Executor(List.of()).execute(second, clients, changes::add);
 			assertThat(changes).isEmpty();
+
+			// Every guard removed from the settings: taken off the API (the log group stays: logs are data).
+			Files.writeString(resources.resolve("application-prod.yml"), """
+					serverless:
+					  deploy:
+					    touch: false
+					  http:
+					    type: http-api
+					""");
+			DesiredStage plain = DesiredStageFactory.create(new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"),
+					pkg, cloud.region(), cloud.accountId());
+			Plan removal = Planner.plan(plain, ActualStateReader.read(clients, StageNames.of(plain)));
+			assertThat(removal.changes()).extracting(ResourceChange::kind).contains("CORS", "route");
+			new Executor(List.of()).execute(removal, clients, message -> { });
+			assertThat(clients.apiGatewayV2().getApi(b -> b.apiId(api.apiId())).corsConfiguration()).isNull();
+			assertThat(clients.apiGatewayV2().getRoutes(b -> b.apiId(api.apiId())).items().stream()
+				.filter(r -> r.routeKey().equals("$default")).findFirst().orElseThrow().authorizationTypeAsString())
+				.isEqualTo("NONE");
+			GetStageResponse unguarded = clients.apiGatewayV2().getStage(b -> b.apiId(api.apiId()).stageName("$default"));
+			assertThat(unguarded.accessLogSettings()).isNull();
+			var limits = unguarded.defaultRouteSettings();
+			assertThat(limits == null || limits.throttlingRateLimit() == null || limits.throttlingRateLimit() == 0).isTrue();
+			assertThat(Planner.plan(plain, ActualStateReader.read(clients, StageNames.of(plain))).changes()).isEmpty();
 		}
 	}
 
@@ -226,7 +249,71 @@ class HttpSecurityDeployTest {
 			new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
 					clients, changes::add);
 			assertThat(changes).allMatch(line -> line.startsWith("  ["));
+
+			// One key dropped, the binary types left to serverless.http.binary-types: the key goes, the types follow.
+			Files.writeString(resources.resolve("application-prod.yml"), """
+					serverless:
+					  deploy:
+					    touch: false
+					  http:
+					    type: rest-api
+					    binary-types: [image/gif]
+					    auth:
+					      type: aws-iam
+					    throttling:
+					      rate-limit: 20
+					      burst-limit: 40
+					    rest:
+					      endpoint-type: regional
+					      resource-policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"execute-api:Invoke","Resource":"*"}]}'
+					      api-keys:
+					        names: [partner-a]
+					        quota-limit: 1000
+					        quota-period: day
+					""");
+			redeploy(clients);
+			assertThat(restApi(clients, api.id()).binaryMediaTypes()).containsExactly("image/gif");
+			assertThat(clients.apiGateway().getUsagePlanKeys(b -> b.usagePlanId(plan.id())).items())
+				.extracting(key -> key.name()).containsExactly("partner-a");
+			assertThat(clients.apiGateway().getApiKeys(b -> { }).items()).extracting(key -> key.name())
+				.contains("partner-a").doesNotContain("partner-b");
+
+			// No API keys at all and no binary types: keys, usage plan and types are gone, no method needs a key.
+			Files.writeString(resources.resolve("application-prod.yml"), """
+					serverless:
+					  deploy:
+					    touch: false
+					  http:
+					    type: rest-api
+					    binary-types: []
+					    auth:
+					      type: aws-iam
+					""");
+			redeploy(clients);
+			assertThat(restApi(clients, api.id()).binaryMediaTypes()).isEmpty();
+			assertThat(clients.apiGateway().getUsagePlans(b -> { }).items()).noneMatch(p -> p.name().equals("keyed-prod"));
+			assertThat(clients.apiGateway().getApiKeys(b -> { }).items()).extracting(key -> key.name())
+				.doesNotContain("partner-a", "partner-b");
+			clients.apiGateway().getResources(b -> b.restApiId(api.id())).items().stream()
+				.filter(resource -> resource.resourceMethods() != null && resource.resourceMethods().containsKey("ANY"))
+				.forEach(resource -> assertThat(clients.apiGateway()
+					.getMethod(b -> b.restApiId(api.id()).resourceId(resource.id()).httpMethod("ANY")).apiKeyRequired())
+					.as("API key required on " + resource.path()).isFalse());
 		}
+	}
+
+	/** Plans the stage from the settings now in the project, applies it, and checks a re-plan is empty. */
+	private void redeploy(AwsClients clients) throws IOException {
+		DesiredStage desired = DesiredStageFactory.create(new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod"),
+				new LambdaPackager(null).read(this.project.resolve("keyed-prod.zip")), cloud.region(), cloud.accountId());
+		new Executor(List.of()).execute(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))),
+				clients, message -> { });
+		assertThat(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))).changes()).as("re-plan")
+			.isEmpty();
+	}
+
+	private static software.amazon.awssdk.services.apigateway.model.GetRestApiResponse restApi(AwsClients clients, String id) {
+		return clients.apiGateway().getRestApi(b -> b.restApiId(id));
 	}
 
 	/** A changed resource policy is applied (before, only a first one was), read back, then planned no more. */
