@@ -3,12 +3,14 @@ package io.serverlessspring.shell.aws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ServiceLoader;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -18,6 +20,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.utils.AttributeMap;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +50,10 @@ public final class LexBotAliasClient implements AutoCloseable {
 	static final String SERVICE = "LexModelsV2";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final RetryStrategy RETRIES = DefaultRetryStrategy.standardStrategyBuilder()
+		.retryOnException(LexBotAliasClient::retryable)
+		.build();
 
 	private final SdkHttpClient http;
 
@@ -97,6 +111,29 @@ public final class LexBotAliasClient implements AutoCloseable {
 	 */
 	public JsonNode call(String operation, SdkHttpMethod method, String path, JsonNode body) {
 		LastCall.record(SERVICE + "." + operation);
+		// The standard retries the SDK's clients have: throttling, 5xx and I/O errors, with backoff.
+		RetryToken token = RETRIES.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE)).token();
+		while (true) {
+			try {
+				JsonNode answer = send(operation, method, path, body);
+				RETRIES.recordSuccess(RecordSuccessRequest.create(token));
+				return answer;
+			}
+			catch (SdkException ex) {
+				RefreshRetryTokenResponse retry;
+				try {
+					retry = RETRIES.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(ex).build());
+				}
+				catch (TokenAcquisitionFailedException exhausted) {
+					throw ex;
+				}
+				pause(retry.delay());
+				token = retry.token();
+			}
+		}
+	}
+
+	private JsonNode send(String operation, SdkHttpMethod method, String path, JsonNode body) {
 		byte[] content = (body != null) ? JSON.writeValueAsBytes(body) : null;
 		SdkHttpRequest.Builder request = SdkHttpRequest.builder()
 			.method(method)
@@ -126,6 +163,24 @@ public final class LexBotAliasClient implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw SdkClientException.create("Unable to execute HTTP request: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static boolean retryable(Throwable error) {
+		if (error instanceof AwsServiceException service) {
+			String code = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorCode() : "";
+			return service.statusCode() == 429 || service.statusCode() >= 500 || "ThrottlingException".equals(code);
+		}
+		return error instanceof SdkClientException;
+	}
+
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw SdkClientException.create("interrupted while backing off", ex);
 		}
 	}
 
