@@ -159,22 +159,8 @@ public final class EventTriggerPlanner {
 
 	private static EventTriggerChanges.PoolTriggers poolTriggers(String pool, String aliasArn, List<String> set,
 			List<String> clear, Map<String, String> others) {
-		List<FieldChange> fields = new ArrayList<>();
-		set.forEach((t) -> fields.add(FieldChange.of(t, others.get(t), aliasArn)));
-		clear.forEach((t) -> fields.add(FieldChange.of(t, aliasArn, null)));
-		List<String> words = new ArrayList<>();
-		if (!set.isEmpty()) {
-			words.add(String.join(", ", set) + " -> " + ResourceNames.ALIAS);
-		}
-		if (!clear.isEmpty()) {
-			words.add("clear " + String.join(", ", clear));
-		}
-		List<String> replaced = set.stream().filter(others::containsKey).toList();
-		if (!replaced.isEmpty()) {
-			words.add("replaces the function set for " + String.join(", ", replaced));
-		}
-		return new EventTriggerChanges.PoolTriggers(Action.UPDATE, pool, aliasArn, set, clear, String.join("; ", words),
-				fields);
+		return new EventTriggerChanges.PoolTriggers(Action.UPDATE, pool, aliasArn, set, clear,
+				detail(aliasArn, set, clear, others), fields(aliasArn, set, clear, others));
 	}
 
 	/** The locales whose code hook is the live alias. */
@@ -187,9 +173,27 @@ public final class EventTriggerPlanner {
 
 	private static EventTriggerChanges.BotAliasCodeHook codeHook(String botAlias, String aliasArn, List<String> set,
 			List<String> clear, Map<String, LocaleHook> locales) {
+		Map<String, String> hooks = new LinkedHashMap<>();
+		locales.forEach((locale, hook) -> {
+			if (hook.lambdaArn() != null) {
+				hooks.put(locale, hook.lambdaArn());
+			}
+		});
+		return new EventTriggerChanges.BotAliasCodeHook(Action.UPDATE, botAlias, aliasArn, set, clear,
+				detail(aliasArn, set, clear, hooks), fields(aliasArn, set, clear, hooks));
+	}
+
+	/** Each trigger or locale set (from the function it had) and cleared. */
+	private static List<FieldChange> fields(String aliasArn, List<String> set, List<String> clear,
+			Map<String, String> current) {
 		List<FieldChange> fields = new ArrayList<>();
-		set.forEach((locale) -> fields.add(FieldChange.of(locale, locales.get(locale).lambdaArn(), aliasArn)));
-		clear.forEach((locale) -> fields.add(FieldChange.of(locale, aliasArn, null)));
+		set.forEach((t) -> fields.add(FieldChange.of(t, current.get(t), aliasArn)));
+		clear.forEach((t) -> fields.add(FieldChange.of(t, aliasArn, null)));
+		return fields;
+	}
+
+	/** {@code A, B -> live; clear C; replaces the function set for B}: what is set, cleared, taken over. */
+	private static String detail(String aliasArn, List<String> set, List<String> clear, Map<String, String> current) {
 		List<String> words = new ArrayList<>();
 		if (!set.isEmpty()) {
 			words.add(String.join(", ", set) + " -> " + ResourceNames.ALIAS);
@@ -198,13 +202,12 @@ public final class EventTriggerPlanner {
 			words.add("clear " + String.join(", ", clear));
 		}
 		List<String> replaced = set.stream()
-			.filter((locale) -> locales.get(locale).lambdaArn() != null && !aliasArn.equals(locales.get(locale).lambdaArn()))
+			.filter((t) -> current.containsKey(t) && !aliasArn.equals(current.get(t)))
 			.toList();
 		if (!replaced.isEmpty()) {
 			words.add("replaces the function set for " + String.join(", ", replaced));
 		}
-		return new EventTriggerChanges.BotAliasCodeHook(Action.UPDATE, botAlias, aliasArn, set, clear,
-				String.join("; ", words), fields);
+		return String.join("; ", words);
 	}
 
 	/** The permission first, so the source's first event (a logs test message, a sign-up) is delivered. */
