@@ -85,6 +85,8 @@ public final class AwsClients implements AutoCloseable {
 
 	private Ec2Client ec2;
 
+	private LexBotAliasClient lexBotAliases;
+
 	private String accountId;
 
 	AwsClients(AwsTarget target, List<ExecutionInterceptor> interceptors) {
@@ -256,6 +258,14 @@ public final class AwsClients implements AutoCloseable {
 		return this.ec2;
 	}
 
+	/** Lex V2 bot aliases, for the Lambda code hook of {@code lex} handlers. */
+	public synchronized LexBotAliasClient lexBotAliases() {
+		if (this.lexBotAliases == null) {
+			this.lexBotAliases = new LexBotAliasClient(this.target, this.credentials);
+		}
+		return this.lexBotAliases;
+	}
+
 	private <B extends AwsClientBuilder<B, C>, C extends SdkClient> C build(B builder) {
 		ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
 			// Standard retries back off on throttling and transient errors.
@@ -293,6 +303,10 @@ public final class AwsClients implements AutoCloseable {
 	public synchronized void close() {
 		this.open.forEach(SdkClient::close);
 		this.open.clear();
+		if (this.lexBotAliases != null) {
+			this.lexBotAliases.close();
+			this.lexBotAliases = null;
+		}
 	}
 
 }

@@ -16,6 +16,11 @@ public final class LastCall implements ExecutionInterceptor {
 				+ attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
 	}
 
+	/** Records a call made without the SDK's interceptors ({@link LexBotAliasClient}). */
+	static void record(String call) {
+		CURRENT.set(call);
+	}
+
 	/** {@code Service.Operation} of the last call made on this thread, or {@code null}. */
 	public static String current() {
 		return CURRENT.get();

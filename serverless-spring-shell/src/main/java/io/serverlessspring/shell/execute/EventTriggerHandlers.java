@@ -1,5 +1,6 @@
 package io.serverlessspring.shell.execute;
 
+import io.serverlessspring.shell.model.EventTriggerSpecs;
 import io.serverlessspring.shell.plan.Action;
 import io.serverlessspring.shell.plan.EventTriggerChanges;
 import io.serverlessspring.shell.state.UserPoolLambdaConfig;
@@ -7,10 +8,14 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundExce
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UpdateUserPoolRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Log subscriptions (PutSubscriptionFilter, idempotent; DeleteSubscriptionFilter) and user-pool
- * triggers (DescribeUserPool, then UpdateUserPool with every setting it read and the changed triggers).
+ * triggers (DescribeUserPool, then UpdateUserPool with every setting it read and the changed triggers),
+ * and Lex bot alias code hooks (DescribeBotAlias, then UpdateBotAlias with every setting it read and
+ * the changed locales).
  */
 final class EventTriggerHandlers {
 
@@ -20,6 +25,7 @@ final class EventTriggerHandlers {
 	static void register(Executor.Registry registry) {
 		registry.on(EventTriggerChanges.LogSubscription.class, EventTriggerHandlers::logSubscription);
 		registry.on(EventTriggerChanges.PoolTriggers.class, EventTriggerHandlers::poolTriggers);
+		registry.on(EventTriggerChanges.BotAliasCodeHook.class, EventTriggerHandlers::botAliasCodeHook);
 	}
 
 	private static void logSubscription(EventTriggerChanges.LogSubscription change, ExecutionContext ctx) {
@@ -60,6 +66,36 @@ final class EventTriggerHandlers {
 			}
 		}
 		cognito.updateUserPool(keepingSettings(pool, config));
+	}
+
+	private static void botAliasCodeHook(EventTriggerChanges.BotAliasCodeHook change, ExecutionContext ctx) {
+		var lex = ctx.clients().lexBotAliases();
+		String[] ids = EventTriggerSpecs.botAlias(change.botAliasArn()).split("/");
+		ObjectNode alias = lex.describeBotAlias(ids[0], ids[1]);
+		if (alias == null) {
+			if (change.set().isEmpty()) {
+				return; // clearing the code hook of an alias that is gone
+			}
+			throw new IllegalStateException("bot alias " + ids[0] + "/" + ids[1] + " does not exist");
+		}
+		JsonNode locales = alias.path("botAliasLocaleSettings");
+		for (String locale : change.set()) {
+			if (locales.get(locale) instanceof ObjectNode settings) {
+				settings.put("enabled", true);
+				settings.putObject("codeHookSpecification")
+					.putObject("lambdaCodeHook")
+					.put("lambdaARN", change.aliasArn())
+					.put("codeHookInterfaceVersion", "1.0");
+			}
+		}
+		for (String locale : change.clear()) {
+			// Only what still points at the alias: another function set since is left alone.
+			if (locales.get(locale) instanceof ObjectNode settings && change.aliasArn()
+				.equals(settings.path("codeHookSpecification").path("lambdaCodeHook").path("lambdaARN").asString(null))) {
+				settings.remove("codeHookSpecification");
+			}
+		}
+		lex.updateBotAlias(alias);
 	}
 
 	/** UpdateUserPool resets what it is not given: every updatable setting the pool has, and the new triggers. */

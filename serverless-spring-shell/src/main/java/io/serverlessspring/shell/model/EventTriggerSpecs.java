@@ -55,7 +55,7 @@ public final class EventTriggerSpecs {
 		String key = switch (source.type()) {
 			case "logs" -> LOGS_PERMISSION_PREFIX + logGroupName(source.sourceArn());
 			case "cognito" -> COGNITO_PERMISSION_PREFIX + Arns.resourceName(source.sourceArn());
-			default -> LEX_PERMISSION_PREFIX + source.sourceArn().substring(source.sourceArn().indexOf("bot-alias/") + 10);
+			default -> LEX_PERMISSION_PREFIX + botAlias(source.sourceArn());
 		};
 		String id = key.replaceAll("[^A-Za-z0-9_-]", "-");
 		return (id.length() <= 100) ? id : id.substring(0, 100);
@@ -74,6 +74,11 @@ public final class EventTriggerSpecs {
 	/** A user pool's ARN. */
 	public static String userPool(String region, String account, String poolId) {
 		return "arn:aws:cognito-idp:" + region + ":" + account + ":userpool/" + poolId;
+	}
+
+	/** {@code BOTID/ALIASID} of a bot alias ARN ({@code arn:aws:lex:…:bot-alias/BOTID/ALIASID}). */
+	public static String botAlias(String arn) {
+		return arn.substring(arn.indexOf("bot-alias/") + 10);
 	}
 
 	/** The log group's name in a log group ARN ({@code arn:aws:logs:…:log-group:NAME}, optionally {@code :*}). */

@@ -2,7 +2,9 @@ package io.serverlessspring.shell.plan;
 
 import java.util.List;
 
-/** Changes to the log subscriptions and Cognito user-pool triggers that invoke the live alias. */
+import io.serverlessspring.shell.model.EventTriggerSpecs;
+
+/** Changes to the log subscriptions, Cognito user-pool triggers and Lex code hooks that invoke the live alias. */
 public final class EventTriggerChanges {
 
 	private EventTriggerChanges() {
@@ -44,6 +46,27 @@ public final class EventTriggerChanges {
 		@Override
 		public String resource() {
 			return this.userPoolId;
+		}
+
+	}
+
+	/**
+	 * The Lambda code hook of a Lex V2 bot alias's locales: {@code set} ones are enabled with the live
+	 * alias as their code hook, {@code clear} ones (if still the alias) lose their code hook; the
+	 * alias's other settings and locales are kept (UpdateBotAlias replaces them all, so the executor
+	 * reads them first).
+	 */
+	public record BotAliasCodeHook(Action action, String botAliasArn, String aliasArn, List<String> set,
+			List<String> clear, String detail, List<FieldChange> fields) implements ResourceChange {
+
+		@Override
+		public String kind() {
+			return "bot alias code hook";
+		}
+
+		@Override
+		public String resource() {
+			return EventTriggerSpecs.botAlias(this.botAliasArn);
 		}
 
 	}

@@ -13,14 +13,16 @@ import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.EventSourceSpec;
 import io.serverlessspring.shell.model.EventTriggerSpecs;
 import io.serverlessspring.shell.state.ActualEventTriggers;
+import io.serverlessspring.shell.state.ActualEventTriggers.LocaleHook;
 import io.serverlessspring.shell.state.ActualStage;
 
 /**
  * Plans the {@code logs}, {@code cognito} and {@code lex} handlers: for each, the permission letting
  * CloudWatch Logs (the log group), Cognito (the pool) or Lex (the bot alias) invoke the live alias,
  * then one subscription filter per logs handler ({@link EventTriggerSpecs#logFilterName}) and the
- * pool's triggers. Lex's side of a code hook is the bot alias's own setting: only the permission
- * is granted. What is no longer declared is removed, permission last.
+ * pool's triggers, or the bot alias's code hook (every locale of the alias). What is no longer
+ * declared is removed, permission last; a trigger or code hook is cleared only where it is still the
+ * live alias.
  */
 public final class EventTriggerPlanner {
 
@@ -38,15 +40,24 @@ public final class EventTriggerPlanner {
 		Set<String> wantedPermissions = new LinkedHashSet<>();
 		Map<String, Set<String>> wantedFilters = new LinkedHashMap<>();
 		Map<String, Set<String>> wantedTriggers = new LinkedHashMap<>();
+		Set<String> wantedBotAliases = new LinkedHashSet<>();
 		for (EventSourceSpec source : desired.eventSources()) {
 			if (!handles(source.type())) {
 				continue;
 			}
 			if (actual.missingSources().contains(source.sourceArn())) {
-				unchanged.add(source.type() + " handler " + source.id() + " NOT CONNECTED: "
-						+ ("logs".equals(source.type()) ? "log group " + EventTriggerSpecs.logGroupName(source.sourceArn())
-								: "user pool " + Arns.resourceName(source.sourceArn()))
-						+ " does not exist (create it, then deploy again)");
+				unchanged.add(source.type() + " handler " + source.id() + " NOT CONNECTED: " + switch (source.type()) {
+					case "logs" -> "log group " + EventTriggerSpecs.logGroupName(source.sourceArn());
+					case "cognito" -> "user pool " + Arns.resourceName(source.sourceArn());
+					default -> "bot alias " + EventTriggerSpecs.botAlias(source.sourceArn());
+				} + " does not exist (create it, then deploy again)");
+				continue;
+			}
+			if ("lex".equals(source.type())
+					&& existing.botAliases().getOrDefault(source.sourceArn(), Map.of()).isEmpty()) {
+				unchanged.add("lex handler " + source.id() + " NOT CONNECTED: bot alias "
+						+ EventTriggerSpecs.botAlias(source.sourceArn())
+						+ " has no locale settings (add a language to the alias in Lex, then deploy again)");
 				continue;
 			}
 			permission(desired, actual, source, wantedPermissions, changes);
@@ -72,7 +83,7 @@ public final class EventTriggerPlanner {
 				}
 				case "cognito" -> wantedTriggers.computeIfAbsent(Arns.resourceName(source.sourceArn()),
 						(p) -> new LinkedHashSet<>()).addAll(source.events());
-				default -> unchanged.add("lex code hook " + source.sourceArn() + " (the bot alias's Lambda code hook is set in Lex)");
+				default -> wantedBotAliases.add(source.sourceArn());
 			}
 		}
 		existing.logSubscriptions().forEach((group, filters) -> filters.keySet().forEach((name) -> {
@@ -97,6 +108,24 @@ public final class EventTriggerPlanner {
 			changes.add(poolTriggers(pool, desired.aliasArn(), set, clear,
 					existing.poolOthers().getOrDefault(pool, Map.of())));
 		}
+		Set<String> botAliases = new LinkedHashSet<>(wantedBotAliases);
+		botAliases.addAll(existing.botAliases().keySet());
+		for (String botAlias : botAliases) {
+			Map<String, LocaleHook> locales = existing.botAliases().getOrDefault(botAlias, Map.of());
+			boolean wanted = wantedBotAliases.contains(botAlias);
+			List<String> set = wanted ? locales.entrySet().stream()
+				.filter((locale) -> !locale.getValue().wiredTo(desired.aliasArn()))
+				.map(Map.Entry::getKey)
+				.toList() : List.of();
+			List<String> clear = wanted ? List.of() : ours(locales, desired.aliasArn());
+			if (!set.isEmpty() || !clear.isEmpty()) {
+				changes.add(codeHook(botAlias, desired.aliasArn(), set, clear, locales));
+			}
+			else if (wanted) {
+				unchanged.add("bot alias code hook " + EventTriggerSpecs.botAlias(botAlias) + " "
+						+ String.join(", ", locales.keySet()));
+			}
+		}
 		for (String sid : actual.permissions().keySet()) {
 			if (isTriggerPermission(sid) && !wantedPermissions.contains(sid)) {
 				changes.add(HttpPlanner.removePermission(function, sid, "no longer declared"));
@@ -104,7 +133,7 @@ public final class EventTriggerPlanner {
 		}
 	}
 
-	/** Every log subscription and pool trigger invoking the alias, and their permissions: for undeploy and unschedule. */
+	/** Every log subscription, pool trigger and code hook invoking the alias, and their permissions: for undeploy and unschedule. */
 	static void teardown(String function, String aliasArn, ActualStage actual, List<ResourceChange> changes) {
 		ActualEventTriggers existing = actual.events().triggers();
 		existing.logSubscriptions().forEach((group, filters) -> filters.keySet()
@@ -113,6 +142,12 @@ public final class EventTriggerPlanner {
 		existing.poolTriggers().forEach((pool, ours) -> {
 			if (!ours.isEmpty()) {
 				changes.add(poolTriggers(pool, aliasArn, List.of(), List.copyOf(ours), Map.of()));
+			}
+		});
+		existing.botAliases().forEach((botAlias, locales) -> {
+			List<String> ours = ours(locales, aliasArn);
+			if (!ours.isEmpty()) {
+				changes.add(codeHook(botAlias, aliasArn, List.of(), ours, Map.of()));
 			}
 		});
 		for (String sid : actual.permissions().keySet()) {
@@ -124,9 +159,41 @@ public final class EventTriggerPlanner {
 
 	private static EventTriggerChanges.PoolTriggers poolTriggers(String pool, String aliasArn, List<String> set,
 			List<String> clear, Map<String, String> others) {
+		return new EventTriggerChanges.PoolTriggers(Action.UPDATE, pool, aliasArn, set, clear,
+				detail(aliasArn, set, clear, others), fields(aliasArn, set, clear, others));
+	}
+
+	/** The locales whose code hook is the live alias. */
+	private static List<String> ours(Map<String, LocaleHook> locales, String aliasArn) {
+		return locales.entrySet().stream()
+			.filter((locale) -> aliasArn.equals(locale.getValue().lambdaArn()))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private static EventTriggerChanges.BotAliasCodeHook codeHook(String botAlias, String aliasArn, List<String> set,
+			List<String> clear, Map<String, LocaleHook> locales) {
+		Map<String, String> hooks = new LinkedHashMap<>();
+		locales.forEach((locale, hook) -> {
+			if (hook.lambdaArn() != null) {
+				hooks.put(locale, hook.lambdaArn());
+			}
+		});
+		return new EventTriggerChanges.BotAliasCodeHook(Action.UPDATE, botAlias, aliasArn, set, clear,
+				detail(aliasArn, set, clear, hooks), fields(aliasArn, set, clear, hooks));
+	}
+
+	/** Each trigger or locale set (from the function it had) and cleared. */
+	private static List<FieldChange> fields(String aliasArn, List<String> set, List<String> clear,
+			Map<String, String> current) {
 		List<FieldChange> fields = new ArrayList<>();
-		set.forEach((t) -> fields.add(FieldChange.of(t, others.get(t), aliasArn)));
+		set.forEach((t) -> fields.add(FieldChange.of(t, current.get(t), aliasArn)));
 		clear.forEach((t) -> fields.add(FieldChange.of(t, aliasArn, null)));
+		return fields;
+	}
+
+	/** {@code A, B -> live; clear C; replaces the function set for B}: what is set, cleared, taken over. */
+	private static String detail(String aliasArn, List<String> set, List<String> clear, Map<String, String> current) {
 		List<String> words = new ArrayList<>();
 		if (!set.isEmpty()) {
 			words.add(String.join(", ", set) + " -> " + ResourceNames.ALIAS);
@@ -134,12 +201,13 @@ public final class EventTriggerPlanner {
 		if (!clear.isEmpty()) {
 			words.add("clear " + String.join(", ", clear));
 		}
-		List<String> replaced = set.stream().filter(others::containsKey).toList();
+		List<String> replaced = set.stream()
+			.filter((t) -> current.containsKey(t) && !aliasArn.equals(current.get(t)))
+			.toList();
 		if (!replaced.isEmpty()) {
 			words.add("replaces the function set for " + String.join(", ", replaced));
 		}
-		return new EventTriggerChanges.PoolTriggers(Action.UPDATE, pool, aliasArn, set, clear, String.join("; ", words),
-				fields);
+		return String.join("; ", words);
 	}
 
 	/** The permission first, so the source's first event (a logs test message, a sign-up) is delivered. */

@@ -19,7 +19,7 @@ public sealed interface ResourceChange permits StageChanges.Role, StageChanges.R
 		HttpSecurityChanges.RestMethods, HttpSecurityChanges.UsagePlan, HttpSecurityChanges.ApiKey,
 		HttpSecurityChanges.RestAuthorizer, HttpSecurityChanges.RestCors,
 		EventChanges.EventSource, EventChanges.TaskTable, EventChanges.Topic, EventChanges.Queue, EventRuleChanges.Rule,
-		EventTriggerChanges.LogSubscription, EventTriggerChanges.PoolTriggers,
+		EventTriggerChanges.LogSubscription, EventTriggerChanges.PoolTriggers, EventTriggerChanges.BotAliasCodeHook,
 		CertifyChanges.Certificate,
 		CertifyChanges.ValidationRecord, CertifyChanges.Issuance, CertifyChanges.DomainName, CertifyChanges.ApiMapping,
 		CertifyChanges.AliasRecord, WebSocketChanges.WebSocketApi, AlbChanges.LoadBalancer, AlbChanges.TargetGroup,

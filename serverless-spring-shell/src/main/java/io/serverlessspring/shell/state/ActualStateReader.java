@@ -90,7 +90,8 @@ public final class ActualStateReader {
 				Arns.alias(clients.region(), clients.accountId(), function), names.sources(),
 				sources(permissions, EventTriggerSpecs.LOGS_PERMISSION_PREFIX),
 				sources(permissions, EventTriggerSpecs.COGNITO_PERMISSION_PREFIX),
-				missing));
+				missing).withBotAliases(EventStateReader.botAliases(clients, names.sources(),
+						sources(permissions, EventTriggerSpecs.LEX_PERMISSION_PREFIX), missing)));
 		return new ActualStage(role, schedulerRole, bucket, code, actualFunction, versions, aliases,
 				logGroup(clients, ResourceNames.logGroup(function)), httpApi, restApi,
 				live ? HttpStateReader.functionUrl(clients, function) : null, permissions,

@@ -266,6 +266,36 @@ public final class EventStateReader {
 		return new ActualEventTriggers(subscriptions, poolTriggers, poolOthers);
 	}
 
+	/**
+	 * The locales' code hooks of the bot aliases (those desired, and those the alias's resource
+	 * policy names); a desired bot alias that does not exist is added to {@code missing}.
+	 */
+	public static Map<String, Map<String, ActualEventTriggers.LocaleHook>> botAliases(AwsClients clients,
+			List<EventSourceSpec> desired, Set<String> policyBotAliases, Set<String> missing) {
+		Map<String, Boolean> arns = new LinkedHashMap<>();
+		policyBotAliases.forEach((arn) -> arns.put(arn, false));
+		desired.stream().filter((source) -> "lex".equals(source.type())).forEach((source) -> arns.put(source.sourceArn(), true));
+		Map<String, Map<String, ActualEventTriggers.LocaleHook>> found = new LinkedHashMap<>();
+		arns.forEach((arn, isDesired) -> {
+			String[] ids = EventTriggerSpecs.botAlias(arn).split("/");
+			var alias = (ids.length == 2) ? clients.lexBotAliases().describeBotAlias(ids[0], ids[1]) : null;
+			if (alias == null) {
+				if (isDesired) {
+					missing.add(arn);
+				}
+				return;
+			}
+			Map<String, ActualEventTriggers.LocaleHook> locales = new LinkedHashMap<>();
+			alias.path("botAliasLocaleSettings").properties().forEach((locale) -> {
+				var settings = locale.getValue();
+				String lambda = settings.path("codeHookSpecification").path("lambdaCodeHook").path("lambdaARN").asString(null);
+				locales.put(locale.getKey(), new ActualEventTriggers.LocaleHook(settings.path("enabled").asBoolean(false), lambda));
+			});
+			found.put(arn, locales);
+		});
+		return found;
+	}
+
 	/** Which of the named task resources exist, and whether the live alias is subscribed to the topic. */
 	public static ActualTasks tasks(AwsClients clients, TaskResourcesSpec tasks, String function) {
 		if (tasks == null || tasks.isEmpty()) {

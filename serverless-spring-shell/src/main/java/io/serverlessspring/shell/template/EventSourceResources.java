@@ -62,7 +62,8 @@ final class EventSourceResources {
 			case "cognito" -> this.stack.permission(id + "Permission", "cognito-idp.amazonaws.com",
 					Cfn.sub(EventTriggerSpecs.userPool(StageTemplate.REGION, StageTemplate.ACCOUNT,
 							TriggerSources.userPoolId(source))));
-			// The bot alias's code hook is set in Lex (its alias settings): the stack grants the invoke.
+			// A stack cannot change a bot alias it does not own: it grants Lex the invoke, and deploy
+			// sets the alias's code hook (reading the alias's settings first).
 			case "lex" -> this.stack.permission(id + "Permission", "lexv2.amazonaws.com", source);
 			default -> {
 			}

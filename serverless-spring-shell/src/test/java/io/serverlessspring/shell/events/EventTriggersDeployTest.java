@@ -1,9 +1,14 @@
 package io.serverlessspring.shell.events;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.serverlessspring.shell.ServerlessConsoleApplication;
+import io.serverlessspring.shell.aws.AwsClientFactory;
+import io.serverlessspring.shell.aws.AwsClients;
+import io.serverlessspring.shell.aws.AwsTarget;
+import io.serverlessspring.shell.aws.LexBotAliasClient;
 import io.serverlessspring.shell.cli.ConsoleRunner;
 import io.serverlessspring.shell.support.ConsoleDriver;
 import io.serverlessspring.shell.support.ConsoleDriver.Run;
@@ -13,6 +18,7 @@ import io.serverlessspring.shell.support.SamplePackage;
 import io.serverlessspring.shell.support.TestAwsClients;
 import io.serverlessspring.shell.support.TestProject;
 import io.serverlessspring.test.moto.MotoServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,11 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.SubscriptionFilter;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.LambdaConfigType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolType;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Log subscription, Cognito trigger and Lex code-hook handlers are wired to the live alias: a
  * subscription filter per logs handler, the user pool's triggers (its other settings and other
- * functions' triggers kept), and the invoke permission for each source; a change updates only what
- * changed, undeploy leaves nothing of ours (moto, real SDK).
+ * functions' triggers kept), the bot alias's code hook in every locale (its other settings kept),
+ * and the invoke permission for each source; a change updates only what changed, undeploy leaves
+ * nothing of ours (moto, real SDK; Lex through the console's own Lex client).
  */
 @SpringBootTest(classes = { ServerlessConsoleApplication.class, MutationCounting.class },
 		properties = "spring.shell.interactive.enabled=false")
@@ -45,7 +56,9 @@ class EventTriggersDeployTest {
 
 	private static final String AUDIT = "/petstore/dev/audit";
 
-	private static final String BOT_ALIAS = "arn:aws:lex:us-east-1:123456789012:bot-alias/PETBOT1234/TSTALIASID";
+	private static final String BOT_ALIAS_PREFIX = "arn:aws:lex:us-east-1:123456789012:bot-alias/";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static MotoServer moto;
 
@@ -60,6 +73,8 @@ class EventTriggersDeployTest {
 
 	private WiredSample sample;
 
+	private AwsClients clients;
+
 	@BeforeAll
 	static void startMoto() {
 		MotoServer.assumeInstalled();
@@ -72,6 +87,12 @@ class EventTriggersDeployTest {
 		ConsoleDriver console = new ConsoleDriver(this.runner);
 		this.sample = new WiredSample(console, SamplePackage.zip(console), this.projectDir, moto.endpoint());
 		new TestProject(this.projectDir).settings("application-dev.yml", "serverless:\n  function:\n    memory: 512\n");
+		this.clients = new AwsClientFactory(List.of()).clients(new AwsTarget("us-east-1", moto.endpoint(), null));
+	}
+
+	@AfterEach
+	void closeClients() {
+		this.clients.close();
 	}
 
 	@Test
@@ -87,17 +108,22 @@ class EventTriggersDeployTest {
 				.emailVerificationSubject("Your pet store code")
 				.policies(p -> p.passwordPolicy(pp -> pp.minimumLength(12)))
 				.lambdaConfig(l -> l.defineAuthChallenge(OTHER_FUNCTION))).userPool().id();
+			// A bot alias with a language that is off and settings deploy must keep.
+			String botAlias = botAlias("""
+					{"en_US": {"enabled": true}, "en_GB": {"enabled": false}}""");
+			String botAliasIds = botAlias.substring(BOT_ALIAS_PREFIX.length());
 
 			String all = WiredSample.manifest(logs("audit#onError", AUDIT, "ERROR"),
 					cognito("users#preSignUp", pool, "PreSignUp"), cognito("users#welcome", pool, "PostConfirmation"),
-					lex("bot#adoptPet", BOT_ALIAS));
+					lex("bot#adoptPet", botAlias));
 			Run deploy = this.sample.deploy(all, "all");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("create log subscription /petstore/dev/audit petstore-dev-audit-onError (ERROR)",
 					"update user pool triggers " + pool + " (PreSignUp, PostConfirmation -> live)",
 					"create permission serverless-logs--petstore-dev-audit", "create permission serverless-cognito-" + pool,
-					"create permission serverless-lex-PETBOT1234-TSTALIASID")
+					"create permission serverless-lex-" + botAliasIds.replace('/', '-'),
+					"update bot alias code hook " + botAliasIds + " (en_US, en_GB -> live)")
 				.doesNotContainIgnoringCase("not connected");
 			assertThat(logs.describeSubscriptionFilters(b -> b.logGroupName(AUDIT)).subscriptionFilters())
 				.singleElement().satisfies((SubscriptionFilter filter) -> {
@@ -112,20 +138,32 @@ class EventTriggersDeployTest {
 			String policy = lambda.getPolicy(b -> b.functionName("petstore-dev").qualifier("live")).policy();
 			assertThat(policy).contains("logs.amazonaws.com", "arn:aws:logs:us-east-1:123456789012:log-group:/petstore/dev/audit:*",
 					"cognito-idp.amazonaws.com", "arn:aws:cognito-idp:us-east-1:123456789012:userpool/" + pool,
-					"lexv2.amazonaws.com", BOT_ALIAS);
+					"lexv2.amazonaws.com", botAlias);
+			JsonNode lexAlias = describe(botAlias);
+			assertThat(lexAlias.at("/botAliasLocaleSettings/en_US/codeHookSpecification/lambdaCodeHook/lambdaARN").asString())
+				.isEqualTo(ALIAS);
+			assertThat(lexAlias.at("/botAliasLocaleSettings/en_GB/codeHookSpecification/lambdaCodeHook/lambdaARN").asString())
+				.isEqualTo(ALIAS);
+			assertThat(lexAlias.at("/botAliasLocaleSettings/en_US/codeHookSpecification/lambdaCodeHook/codeHookInterfaceVersion")
+				.asString()).isEqualTo("1.0");
+			assertThat(lexAlias.at("/botAliasLocaleSettings/en_GB/enabled").asBoolean()).isTrue();
+			assertKeptBotAliasSettings(lexAlias);
 
 			this.counter.reset();
 			Run again = this.sample.deploy(all, "all");
 			assertThat(again.output()).as(again.output()).contains("nothing to change");
 			assertThat(this.counter.mutations()).isEmpty();
+			// Lex calls bypass the SDK's interceptors: the alias's update time says it was not touched.
+			assertThat(describe(botAlias).path("lastUpdatedDateTime")).isEqualTo(lexAlias.path("lastUpdatedDateTime"));
 
 			// The code now wants warnings too and no longer welcomes users.
 			this.counter.reset();
 			Run changed = this.sample.deploy(WiredSample.manifest(logs("audit#onError", AUDIT, "?ERROR ?WARN"),
-					cognito("users#preSignUp", pool, "PreSignUp"), lex("bot#adoptPet", BOT_ALIAS)), "changed");
+					cognito("users#preSignUp", pool, "PreSignUp"), lex("bot#adoptPet", botAlias)), "changed");
 			assertThat(changed.exitCode()).as(changed.output()).isZero();
 			assertThat(changed.output()).contains("update log subscription /petstore/dev/audit petstore-dev-audit-onError (filter pattern)",
-					"update user pool triggers " + pool + " (clear PostConfirmation)");
+					"update user pool triggers " + pool + " (clear PostConfirmation)")
+				.doesNotContain("update bot alias code hook");
 			assertThat(logs.describeSubscriptionFilters(b -> b.logGroupName(AUDIT)).subscriptionFilters())
 				.extracting(SubscriptionFilter::filterPattern).containsExactly("?ERROR ?WARN");
 			LambdaConfigType config = cognito.describeUserPool(b -> b.userPoolId(pool)).userPool().lambdaConfig();
@@ -140,21 +178,100 @@ class EventTriggersDeployTest {
 			assertThat(after.lambdaConfig().preSignUp()).isNull();
 			assertThat(after.lambdaConfig().postConfirmation()).isNull();
 			assertKeptPoolSettings(after);
+			JsonNode unhooked = describe(botAlias);
+			assertThat(unhooked.at("/botAliasLocaleSettings/en_US/codeHookSpecification").isMissingNode()).isTrue();
+			assertThat(unhooked.at("/botAliasLocaleSettings/en_GB/codeHookSpecification").isMissingNode()).isTrue();
+			assertThat(unhooked.path("botAliasLocaleSettings").propertyNames()).containsExactly("en_US", "en_GB");
+			assertKeptBotAliasSettings(unhooked);
+		}
+	}
+
+	@Test
+	void aLexHandlerRemovedFromTheCodeClearsOnlyTheCodeHooksThatAreStillOurs() throws Exception {
+		try (LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
+			String botAlias = botAlias("""
+					{"en_US": {"enabled": true}, "fr_FR": {"enabled": true, "codeHookSpecification": {"lambdaCodeHook":
+					 {"lambdaARN": "%s", "codeHookInterfaceVersion": "1.0"}}}}""".formatted(OTHER_FUNCTION));
+			String botAliasIds = botAlias.substring(BOT_ALIAS_PREFIX.length());
+			Run deploy = this.sample.deploy(WiredSample.manifest(lex("bot#adoptPet", botAlias)), "lex");
+			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
+			assertThat(deploy.output()).contains("update bot alias code hook " + botAliasIds
+					+ " (en_US, fr_FR -> live; replaces the function set for fr_FR)");
+			// Someone points French at another function again.
+			ObjectNode alias = describe(botAlias);
+			((ObjectNode) alias.at("/botAliasLocaleSettings/fr_FR/codeHookSpecification/lambdaCodeHook")).put("lambdaARN",
+					OTHER_FUNCTION);
+			this.clients.lexBotAliases().updateBotAlias(alias);
+
+			Run removed = this.sample.deploy(WiredSample.manifest(), "no-lex");
+
+			assertThat(removed.exitCode()).as(removed.output()).isZero();
+			assertThat(removed.output()).contains("update bot alias code hook " + botAliasIds + " (clear en_US)",
+					"delete permission serverless-lex-" + botAliasIds.replace('/', '-'));
+			JsonNode after = describe(botAlias);
+			assertThat(after.at("/botAliasLocaleSettings/en_US/codeHookSpecification").isMissingNode()).isTrue();
+			assertThat(after.at("/botAliasLocaleSettings/en_US/enabled").asBoolean()).isTrue();
+			assertThat(after.at("/botAliasLocaleSettings/fr_FR/codeHookSpecification/lambdaCodeHook/lambdaARN").asString())
+				.isEqualTo(OTHER_FUNCTION);
+			assertKeptBotAliasSettings(after);
+			assertThat(lambda.getPolicy(b -> b.functionName("petstore-dev").qualifier("live")).policy())
+				.doesNotContain("lexv2.amazonaws.com");
 		}
 	}
 
 	@Test
 	void aHandlerOnALogGroupOrPoolThatDoesNotExistIsReportedAndNothingIsMadeForIt() throws Exception {
 		try (LambdaClient lambda = TestAwsClients.lambda(moto.endpoint())) {
+			String noLocales = botAlias("{}");
 			Run deploy = this.sample.deploy(WiredSample.manifest(logs("audit#onError", "/no/such/group", ""),
-					cognito("users#preSignUp", "us-east-1_NoSuchPool", "PreSignUp")), "missing");
+					cognito("users#preSignUp", "us-east-1_NoSuchPool", "PreSignUp"),
+					lex("bot#adoptPet", BOT_ALIAS_PREFIX + "NOSUCHBOT1/NOSUCHALIA"), lex("bot#quiet", noLocales)), "missing");
 
 			assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 			assertThat(deploy.output()).contains("logs handler audit#onError NOT CONNECTED: log group /no/such/group does not exist",
-					"cognito handler users#preSignUp NOT CONNECTED: user pool us-east-1_NoSuchPool does not exist");
+					"cognito handler users#preSignUp NOT CONNECTED: user pool us-east-1_NoSuchPool does not exist",
+					"lex handler bot#adoptPet NOT CONNECTED: bot alias NOSUCHBOT1/NOSUCHALIA does not exist (create it, then deploy again)",
+					"lex handler bot#quiet NOT CONNECTED: bot alias " + noLocales.substring(BOT_ALIAS_PREFIX.length())
+							+ " has no locale settings")
+				.doesNotContain("bot alias code hook");
 			assertThat(lambda.getPolicy(b -> b.functionName("petstore-dev").qualifier("live")).policy())
-				.doesNotContain("logs.amazonaws.com", "cognito-idp.amazonaws.com");
+				.doesNotContain("logs.amazonaws.com", "cognito-idp.amazonaws.com", "lexv2.amazonaws.com");
+			assertThat(describe(noLocales).path("botAliasLocaleSettings").isEmpty()).isTrue();
 		}
+	}
+
+	/**
+	 * A bot alias (in a new bot) with these locale settings, a description, conversation logs and
+	 * sentiment analysis, made the way the Lex console makes them; its ARN.
+	 */
+	private String botAlias(String localeSettings) {
+		LexBotAliasClient lex = this.clients.lexBotAliases();
+		String botId = lex.call("CreateBot", SdkHttpMethod.PUT, "/bots/", JSON.readTree("""
+				{"botName": "petbot", "roleArn": "arn:aws:iam::123456789012:role/lex-petbot",
+				 "dataPrivacy": {"childDirected": false}, "idleSessionTTLInSeconds": 300}""")).path("botId").asString();
+		String aliasId = lex.call("CreateBotAlias", SdkHttpMethod.PUT, "/bots/" + botId + "/botaliases/", JSON.readTree("""
+				{"botAliasName": "prod", "description": "adoptions", "botVersion": "1",
+				 "botAliasLocaleSettings": %s,
+				 "conversationLogSettings": {"textLogSettings": [{"enabled": true, "destination": {"cloudWatch":
+				  {"cloudWatchLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:/lex/petbot", "logPrefix": "prod"}}}]},
+				 "sentimentAnalysisSettings": {"detectSentiment": true}}""".formatted(localeSettings)))
+			.path("botAliasId")
+			.asString();
+		return BOT_ALIAS_PREFIX + botId + "/" + aliasId;
+	}
+
+	private ObjectNode describe(String botAlias) {
+		String[] ids = botAlias.substring(BOT_ALIAS_PREFIX.length()).split("/");
+		return this.clients.lexBotAliases().describeBotAlias(ids[0], ids[1]);
+	}
+
+	private static void assertKeptBotAliasSettings(JsonNode alias) {
+		assertThat(alias.path("botAliasName").asString()).isEqualTo("prod");
+		assertThat(alias.path("description").asString()).isEqualTo("adoptions");
+		assertThat(alias.path("botVersion").asString()).isEqualTo("1");
+		assertThat(alias.at("/conversationLogSettings/textLogSettings/0/destination/cloudWatch/logPrefix").asString())
+			.isEqualTo("prod");
+		assertThat(alias.at("/sentimentAnalysisSettings/detectSentiment").asBoolean()).isTrue();
 	}
 
 	private static void assertKeptPoolSettings(UserPoolType pool) {

@@ -5,6 +5,9 @@ moto accepts SnapStart in CreateFunction and UpdateFunctionConfiguration but alw
 function with SnapStart reports OptimizationStatus On, as Lambda does. Layers: the server routes the 2018-10-31/layers
 URLs to a second Lambda backend (awslambda_simple's), so CreateFunction never found a layer version
 just published; here every Lambda backend of one account and region shares one layer store.
+Lex V2: bots and bot aliases get ids shaped as AWS's (10 capitals and digits; moto gives UUIDs, which
+no bot alias ARN can hold), and DescribeBotAlias/UpdateBotAlias of an alias that does not exist (or is
+not the bot's) answer 404 ResourceNotFoundException, as Lex does (moto fails with a 500).
 Arguments are moto.server's.
 """
 import sys
@@ -62,6 +65,48 @@ models.LambdaBackend.__init__ = _backend_init_sharing_layers
 models.LambdaFunction.__init__ = __init__
 models.LambdaFunction.update_configuration = update_configuration
 models.LambdaFunction.get_configuration = get_configuration
+
+import random
+import string
+
+from moto.core.exceptions import JsonRESTError
+from moto.lexv2models import models as lex
+
+
+class _LexResourceNotFound(JsonRESTError):
+    code = 404
+
+    def __init__(self, message):
+        super().__init__("ResourceNotFoundException", message)
+
+
+def _lex_id():
+    return "".join(random.choices(string.ascii_uppercase + string.digits, k=10))
+
+
+def _with_lex_id(init):
+    def __init__(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.id = _lex_id()
+        self.arn = self._generate_arn().replace("$", "")
+
+    return __init__
+
+
+def _known_alias(operation):
+    def checked(self, bot_alias_id, bot_id, **kwargs):
+        alias = self.bot_aliases.get(bot_alias_id)
+        if alias is None or alias.bot_id != bot_id:
+            raise _LexResourceNotFound(f"Failed to retrieve resource since it does not exist: bot alias {bot_alias_id}")
+        return operation(self, bot_alias_id=bot_alias_id, bot_id=bot_id, **kwargs)
+
+    return checked
+
+
+lex.FakeBot.__init__ = _with_lex_id(lex.FakeBot.__init__)
+lex.FakeBotAlias.__init__ = _with_lex_id(lex.FakeBotAlias.__init__)
+lex.LexModelsV2Backend.describe_bot_alias = _known_alias(lex.LexModelsV2Backend.describe_bot_alias)
+lex.LexModelsV2Backend.update_bot_alias = _known_alias(lex.LexModelsV2Backend.update_bot_alias)
 
 if __name__ == "__main__":
     server.main(sys.argv[1:])
