@@ -219,9 +219,17 @@ class HttpSecurityDeployTest {
 			// The URL deploy prints (and touches) is the local cloud's form, and the local cloud answers on it.
 			String endpoint = cloud.endpoint().toString().replaceAll("/$", "");
 			assertThat(applied.get(Value.URL)).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
+			// The methods require an API key: without one the local cloud refuses as API Gateway does; with a
+			// deployed key the request passes to the integration (this package has no handler, so not a 2xx).
 			HttpResponse<String> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets")).build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+			assertThat(answer.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+			String partnerKey = clients.apiGateway().getApiKeys(b -> b.includeValues(true)).items().stream()
+				.filter(key -> key.name().equals("partner-a")).findFirst().orElseThrow().value();
+			HttpResponse<String> keyed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets"))
+				.header("x-api-key", partnerKey).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(keyed.statusCode()).as(keyed.body()).isNotIn(403, 404);
 			assertThat(api.policy()).contains("execute-api:Invoke");
 			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
 			assertThat(api.binaryMediaTypes()).containsExactlyInAnyOrder("image/png", "application/octet-stream");
