@@ -38,6 +38,8 @@ final class HttpApiFrontDoor implements FrontDoor {
 
 	private final LocalContext context;
 
+	private final AuthorizerCache authorizerCache = new AuthorizerCache();
+
 	HttpApiFrontDoor(HttpApiService apis, LocalContext context) {
 		this.apis = apis;
 		this.context = context;
@@ -213,7 +215,8 @@ final class HttpApiFrontDoor implements FrontDoor {
 				: HttpEventV2.event(request, landing.rawPath(), origin, this.context.accountId());
 		HttpRouteGuard.Target guarded = new HttpRouteGuard.Target(origin.apiId(), origin.stage(), request.method(),
 				landing.routePath(), stageVariables);
-		HttpRouteGuard.Decision decision = HttpRouteGuard.check(this.context, request, route, authorizer, guarded, version, proxyEvent);
+		HttpRouteGuard.Decision decision = HttpRouteGuard.check(this.context, this.authorizerCache, request, route, authorizer,
+				guarded, version, proxyEvent);
 		if (decision.refusal() != null) {
 			return decision.refusal();
 		}

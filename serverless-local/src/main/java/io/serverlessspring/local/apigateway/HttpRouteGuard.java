@@ -46,8 +46,8 @@ final class HttpRouteGuard {
 	 * @param integrationVersion the integration's payload format ({@code 1.0} events carry JWT claims one level up)
 	 * @param proxyEvent the proxy event of a payload format version, for a Lambda authorizer's event
 	 */
-	static Decision check(LocalContext context, AwsRequest request, ObjectNode route, ObjectNode authorizer, Target target,
-			String integrationVersion, Function<String, ObjectNode> proxyEvent) {
+	static Decision check(LocalContext context, AuthorizerCache cache, AwsRequest request, ObjectNode route, ObjectNode authorizer,
+			Target target, String integrationVersion, Function<String, ObjectNode> proxyEvent) {
 		String type = route.path("authorizationType").asString("NONE");
 		if (!type.equals("JWT") && !type.equals("CUSTOM")) {
 			return new Decision(null, null);
@@ -63,7 +63,7 @@ final class HttpRouteGuard {
 			return Decision.refuse(401, "Unauthorized");
 		}
 		return type.equals("JWT") ? jwt(context, route, authorizer, identities.get(0), integrationVersion)
-				: lambda(context, authorizer, target, identities, proxyEvent);
+				: lambda(context, cache, authorizer, target, identities, proxyEvent);
 	}
 
 	private static Decision jwt(LocalContext context, ObjectNode route, ObjectNode authorizer, String token, String integrationVersion) {
@@ -96,7 +96,8 @@ final class HttpRouteGuard {
 		return new Decision(null, authorizerNode);
 	}
 
-	private static Decision lambda(LocalContext context, ObjectNode authorizer, Target target, List<String> identities, Function<String, ObjectNode> proxyEvent) {
+	private static Decision lambda(LocalContext context, AuthorizerCache cache, ObjectNode authorizer, Target target,
+			List<String> identities, Function<String, ObjectNode> proxyEvent) {
 		String version = authorizer.path("authorizerPayloadFormatVersion").asString("2.0");
 		String arn = "arn:aws:execute-api:" + context.region() + ":" + context.accountId() + ":" + target.apiId() + "/"
 				+ target.stage() + "/" + target.method() + target.path();
@@ -114,8 +115,10 @@ final class HttpRouteGuard {
 		}
 		ObjectNode event = LambdaAuthorizerCall.event(head, proxyEvent.apply(version));
 		boolean simple = authorizer.path("enableSimpleResponses").asBoolean(false);
+		AuthorizerCache.Use caching = AuthorizerCache.Use.of(cache, target.apiId() + "\n" + authorizer, identities,
+				authorizer.path("authorizerResultTtlInSeconds").asInt(0));
 		LambdaAuthorizerCall.Outcome outcome = LambdaAuthorizerCall.call(context, authorizer.path("authorizerUri").asString(),
-				target.stageVariables(), authorizer.hasNonNull("authorizerCredentialsArn"), event, arn, simple);
+				target.stageVariables(), authorizer.hasNonNull("authorizerCredentialsArn"), event, arn, simple, caching);
 		return switch (outcome.kind()) {
 			case ALLOW -> {
 				ObjectNode authorizerNode = Json.object();

@@ -56,13 +56,19 @@ final class LambdaAuthorizerCall {
 	}
 
 	/**
-	 * Invokes the authorizer {@code authorizerUri} names with {@code event}.
+	 * Invokes the authorizer {@code authorizerUri} names with {@code event}, or takes its cached answer.
 	 * @param resourceArn the method or route ARN the policy is matched against
 	 * @param simple whether the answer is a simple response (HTTP API {@code enableSimpleResponses})
 	 * @param credentials whether the authorizer has its own invocation role (then no resource policy is needed)
+	 * @param caching the result cache for this authorizer and identity, or null
 	 */
 	static Outcome call(LocalContext context, String authorizerUri, Map<String, String> stageVariables, boolean credentials,
-			ObjectNode event, String resourceArn, boolean simple) {
+			ObjectNode event, String resourceArn, boolean simple, AuthorizerCache.Use caching) {
+		java.time.Instant now = context.clock().instant();
+		JsonNode cached = (caching != null) ? caching.cache().get(caching.key(), now) : null;
+		if (cached != null) {
+			return outcome(cached, resourceArn, simple, authorizerUri);
+		}
 		String functionArn = LambdaProxy.functionArn(authorizerUri, stageVariables);
 		if (functionArn == null) {
 			log.log(Level.WARNING, "Authorizer URI " + authorizerUri + " names no Lambda function");
@@ -98,8 +104,17 @@ final class LambdaAuthorizerCall {
 			}
 			return Outcome.of(unauthorized ? Kind.UNAUTHORIZED : Kind.FAILURE);
 		}
+		Outcome outcome = outcome(answer, resourceArn, simple, functionArn);
+		if (caching != null && outcome.kind() != Kind.FAILURE) {
+			caching.cache().put(caching.key(), answer, now, caching.ttlSeconds());
+		}
+		return outcome;
+	}
+
+	/** What an authorizer's answer decides for this ARN. */
+	private static Outcome outcome(JsonNode answer, String resourceArn, boolean simple, String functionArn) {
 		if (answer == null || !answer.isObject()) {
-			log.log(Level.WARNING, "The authorizer " + functionArn + " answered no JSON object: " + result.payloadText());
+			log.log(Level.WARNING, "The authorizer " + functionArn + " answered no JSON object: " + answer);
 			return Outcome.of(Kind.FAILURE);
 		}
 		JsonNode authorizerContext = answer.get("context");

@@ -42,6 +42,8 @@ final class RestApiFrontDoor implements FrontDoor {
 
 	private final LocalContext context;
 
+	private final AuthorizerCache authorizerCache = new AuthorizerCache();
+
 	RestApiFrontDoor(RestApiService apis, LocalContext context) {
 		this.apis = apis;
 		this.context = context;
@@ -84,7 +86,7 @@ final class RestApiFrontDoor implements FrontDoor {
 		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
 				pathParameters, stageVariables, null);
 		Supplier<ObjectNode> proxyEvent = () -> RestEventV1.event(request, path, resourcePath, origin, this.context.accountId());
-		RestMethodGuard.Decision guard = RestMethodGuard.check(this.context, this.apis, request, method,
+		RestMethodGuard.Decision guard = RestMethodGuard.check(this.context, this.apis, this.authorizerCache, request, method,
 				new RestMethodGuard.Target(apiId, stage, request.method(), path, stageVariables), proxyEvent);
 		if (!guard.allowed()) {
 			return this.apis.gatewayResponse(apiId, guard.responseType(), guard.status(), guard.message());

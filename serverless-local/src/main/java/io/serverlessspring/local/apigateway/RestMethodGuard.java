@@ -58,8 +58,8 @@ final class RestMethodGuard {
 	 * @param method the method as the stage's deployment holds it
 	 * @param proxyEvent the payload 1.0 proxy event, for a REQUEST authorizer's event
 	 */
-	static Decision check(LocalContext context, RestApiService apis, AwsRequest request, JsonNode method, Target target,
-			Supplier<ObjectNode> proxyEvent) {
+	static Decision check(LocalContext context, RestApiService apis, AuthorizerCache cache, AwsRequest request, JsonNode method,
+			Target target, Supplier<ObjectNode> proxyEvent) {
 		String type = method.path("authorizationType").asString("NONE");
 		ObjectNode authorizerNode = null;
 		String usageKey = null;
@@ -69,7 +69,7 @@ final class RestMethodGuard {
 				log.log(Level.WARNING, "REST API " + target.apiId() + ": a " + type + " method names no existing authorizer");
 				return Decision.refuse(500, "AUTHORIZER_CONFIGURATION_ERROR", null);
 			}
-			Decision decision = type.equals("CUSTOM") ? lambda(context, request, authorizer, target, proxyEvent)
+			Decision decision = type.equals("CUSTOM") ? lambda(context, cache, request, authorizer, target, proxyEvent)
 					: cognito(context, request, authorizer, method, target);
 			if (!decision.allowed()) {
 				return decision;
@@ -88,8 +88,8 @@ final class RestMethodGuard {
 		return new Decision(0, null, null, authorizerNode, key, keyId);
 	}
 
-	private static Decision lambda(LocalContext context, AwsRequest request, ObjectNode authorizer, Target target,
-			Supplier<ObjectNode> proxyEvent) {
+	private static Decision lambda(LocalContext context, AuthorizerCache cache, AwsRequest request, ObjectNode authorizer,
+			Target target, Supplier<ObjectNode> proxyEvent) {
 		String arn = "arn:aws:execute-api:" + context.region() + ":" + context.accountId() + ":" + target.apiId() + "/"
 				+ target.stage() + "/" + target.method() + target.path();
 		ObjectNode head = Json.object();
@@ -113,8 +113,10 @@ final class RestMethodGuard {
 		else {
 			event = LambdaAuthorizerCall.event(head, proxyEvent.get());
 		}
+		AuthorizerCache.Use caching = AuthorizerCache.Use.of(cache, target.apiId() + "\n" + authorizer, identities,
+				authorizer.path("authorizerResultTtlInSeconds").asInt(300));
 		LambdaAuthorizerCall.Outcome outcome = LambdaAuthorizerCall.call(context, authorizer.path("authorizerUri").asString(),
-				target.stageVariables(), authorizer.hasNonNull("authorizerCredentials"), event, arn, false);
+				target.stageVariables(), authorizer.hasNonNull("authorizerCredentials"), event, arn, false, caching);
 		return switch (outcome.kind()) {
 			case ALLOW -> {
 				ObjectNode authorizerNode = Json.object();

@@ -70,7 +70,7 @@ class AuthorizerEnforcementTest {
 		String id = rest.createRestApi((b) -> b.name("token-guarded")).id();
 		String root = rest.getRestApi((b) -> b.restApiId(id)).rootResourceId();
 		String token = rest.createAuthorizer((b) -> b.restApiId(id).name("token").type("TOKEN").authorizerUri(uri(gateArn))
-			.identitySource("method.request.header.X-Token").authorizerResultTtlInSeconds(0)).id();
+			.identitySource("method.request.header.X-Token").authorizerResultTtlInSeconds(300)).id();
 		String request = rest.createAuthorizer((b) -> b.restApiId(id).name("request").type("REQUEST").authorizerUri(uri(gateArn))
 			.identitySource("method.request.header.X-Token, method.request.querystring.tenant").authorizerResultTtlInSeconds(0)).id();
 		method(id, root, "GET", "CUSTOM", token, false);
@@ -103,6 +103,10 @@ class AuthorizerEnforcementTest {
 		assertThat(paths(tokenEvent)).isEqualTo(paths(fixture("apigateway-authorizer/token.json")));
 		assertThat(tokenEvent.path("authorizationToken").asString()).isEqualTo("allow");
 		assertThat(tokenEvent.path("methodArn").asString()).isEqualTo("arn:aws:execute-api:us-east-1:000000000000:" + id + "/dev/GET/");
+		HttpResponse<String> again = get(base + "/", Map.of("X-Token", "allow"));
+		assertThat(Json.parse(again.body()).path("requestContext").path("authorizer").path("calls").asString())
+			.as("within the result TTL the same token gets the cached answer: the authorizer is not called again")
+			.isEqualTo(authorizer.path("calls").asString());
 
 		assertThat(get(base + "/pets", Map.of("X-Token", "allow")).statusCode()).as("no tenant query parameter").isEqualTo(401);
 		HttpResponse<String> requestAllowed = get(base + "/pets?tenant=blue", Map.of("X-Token", "allow"));

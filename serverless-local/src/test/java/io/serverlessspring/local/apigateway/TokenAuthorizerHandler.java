@@ -14,13 +14,17 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
  * A Lambda authorizer for the front-door tests (one class, no JSON library): the token is the TOKEN
  * event's {@code authorizationToken} or the {@code X-Token} header. {@code allow} is allowed,
  * {@code deny} denied, anything else answers the error "Unauthorized". A payload 2.0 event gets a simple
- * response, others an IAM policy for the stage's methods; the context carries the event it got.
+ * response, others an IAM policy for the stage's methods; the context carries the event it got and how
+ * often this JVM was called (to tell a cached answer).
  */
 public class TokenAuthorizerHandler implements RequestStreamHandler {
+
+	private static int calls;
 
 	@Override
 	public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
 		String event = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+		calls++;
 		String token = member(event, "authorizationToken");
 		if (token == null || event.contains("\"type\":\"REQUEST\"")) {
 			token = member(event, "(?i:x-token)");
@@ -30,7 +34,7 @@ public class TokenAuthorizerHandler implements RequestStreamHandler {
 		}
 		boolean allow = "allow".equals(token);
 		String quoted = event.replace("\\", "\\\\").replace("\"", "\\\"");
-		String authorizerContext = "{\"user\":\"alice\",\"level\":3,\"event\":\"" + quoted + "\"}";
+		String authorizerContext = "{\"user\":\"alice\",\"level\":3,\"calls\":" + calls + ",\"event\":\"" + quoted + "\"}";
 		if (event.contains("\"version\":\"2.0\"")) {
 			output.write(("{\"isAuthorized\":" + allow + ",\"context\":" + authorizerContext + "}").getBytes(StandardCharsets.UTF_8));
 			return;
