@@ -3,6 +3,7 @@ package io.serverlessspring.local.apigateway;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +26,7 @@ import io.serverlessspring.local.server.LocalContext;
  * {@code $default}: no stage segment), {@code Host: <api-id>.execute-api.localhost}, or a custom
  * domain name's {@code Host} through its API mappings. Picks the most specific route, sends the
  * Lambda proxy integration the payload 2.0 event and turns the answer into HTTP, as API Gateway does.
+ * A route's JWT or Lambda authorizer is enforced first ({@link HttpRouteGuard}).
  */
 final class HttpApiFrontDoor implements FrontDoor {
 
@@ -35,6 +37,8 @@ final class HttpApiFrontDoor implements FrontDoor {
 	private final HttpApiService apis;
 
 	private final LocalContext context;
+
+	private final AuthorizerCache authorizerCache = new AuthorizerCache();
 
 	HttpApiFrontDoor(HttpApiService apis, LocalContext context) {
 		this.apis = apis;
@@ -71,6 +75,7 @@ final class HttpApiFrontDoor implements FrontDoor {
 		Landing landing;
 		ObjectNode route;
 		ObjectNode integration;
+		ObjectNode authorizer;
 		Map<String, String> pathParameters = new LinkedHashMap<>();
 		synchronized (this.apis) {
 			landing = land(request);
@@ -90,8 +95,11 @@ final class HttpApiFrontDoor implements FrontDoor {
 				return LambdaProxy.message(500, "Internal Server Error");
 			}
 			integration = integration.deepCopy();
+			route = route.deepCopy();
+			ObjectNode stored = landing.api().authorizers.get(route.path("authorizerId").asString(""));
+			authorizer = (stored != null) ? stored.deepCopy() : null;
 		}
-		return cors(invoke(request, landing, route, integration, pathParameters), request, landing.api());
+		return cors(invoke(request, landing, route, integration, authorizer, pathParameters), request, landing.api());
 	}
 
 	private Landing land(AwsRequest request) {
@@ -196,12 +204,26 @@ final class HttpApiFrontDoor implements FrontDoor {
 	}
 
 	private AwsResponse invoke(AwsRequest request, Landing landing, ObjectNode route, ObjectNode integration,
-			Map<String, String> pathParameters) {
+			ObjectNode authorizer, Map<String, String> pathParameters) {
+		Map<String, String> stageVariables = Json.stringMap(landing.stage(), "stageVariables");
+		String version = integration.path("payloadFormatVersion").asString("2.0");
+		HttpEventV2.Origin origin = new HttpEventV2.Origin(landing.api().api.path("apiId").asString(), landing.domainName(),
+				landing.stage().path("stageName").asString(), route.path("routeKey").asString(), pathParameters,
+				stageVariables, null);
+		Function<String, ObjectNode> proxyEvent = (v) -> "1.0".equals(v)
+				? RestEventV1.event(request, landing.rawPath(), route.path("routeKey").asString(), origin, this.context.accountId())
+				: HttpEventV2.event(request, landing.rawPath(), origin, this.context.accountId());
+		HttpRouteGuard.Target guarded = new HttpRouteGuard.Target(origin.apiId(), origin.stage(), request.method(),
+				landing.routePath(), stageVariables);
+		HttpRouteGuard.Decision decision = HttpRouteGuard.check(this.context, this.authorizerCache, request, route, authorizer,
+				guarded, version, proxyEvent);
+		if (decision.refusal() != null) {
+			return decision.refusal();
+		}
 		if (!"AWS_PROXY".equals(integration.path("integrationType").asString())) {
 			log.log(Level.WARNING, "Integration type " + integration.path("integrationType").asString() + " is not served locally");
 			return LambdaProxy.message(500, "Internal Server Error");
 		}
-		Map<String, String> stageVariables = Json.stringMap(landing.stage(), "stageVariables");
 		String functionArn = LambdaProxy.functionArn(integration.path("integrationUri").asString(), stageVariables);
 		if (functionArn == null) {
 			return LambdaProxy.message(500, "Internal Server Error");
@@ -220,16 +242,9 @@ final class HttpApiFrontDoor implements FrontDoor {
 			log.log(Level.WARNING, "API integration cannot invoke " + functionArn + ": " + ex.getMessage());
 			return LambdaProxy.message(500, "Internal Server Error");
 		}
-		String version = integration.path("payloadFormatVersion").asString("2.0");
-		ObjectNode event;
-		HttpEventV2.Origin origin = new HttpEventV2.Origin(landing.api().api.path("apiId").asString(), landing.domainName(),
-				landing.stage().path("stageName").asString(), route.path("routeKey").asString(), pathParameters,
-				stageVariables, null);
-		if ("1.0".equals(version)) {
-			event = RestEventV1.event(request, landing.rawPath(), route.path("routeKey").asString(), origin, this.context.accountId());
-		}
-		else {
-			event = HttpEventV2.event(request, landing.rawPath(), origin, this.context.accountId());
+		ObjectNode event = proxyEvent.apply(version);
+		if (decision.authorizer() != null) {
+			event.withObject("requestContext").set("authorizer", decision.authorizer());
 		}
 		RuntimeInvocationResult result;
 		try {

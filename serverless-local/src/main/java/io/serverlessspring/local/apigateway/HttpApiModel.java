@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * API Gateway v2's model, each resource kept as the JSON the API returns (camelCase members):
- * HTTP APIs with their integrations, routes, stages and deployments; custom domain names with their
+ * HTTP APIs with their integrations, routes, stages, deployments and authorizers; custom domain names with their
  * API mappings.
  */
 public final class HttpApiModel {
@@ -25,6 +25,9 @@ public final class HttpApiModel {
 		public Map<String, ObjectNode> stages = new TreeMap<>();
 
 		public Map<String, ObjectNode> deployments = new LinkedHashMap<>();
+
+		/** JWT and Lambda (REQUEST) authorizers by id. */
+		public Map<String, ObjectNode> authorizers = new LinkedHashMap<>();
 
 	}
 

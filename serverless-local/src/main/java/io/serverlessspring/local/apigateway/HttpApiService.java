@@ -70,6 +70,11 @@ public final class HttpApiService implements AwsService, Persistent {
 				child(api(p.get("apiId")).stages, p.get("stageName"), "Stage").remove("accessLogSettings");
 				return AwsResponse.empty(204);
 			})
+			.add("POST", api + "/authorizers", (r, p) -> createAuthorizer(r, api(p.get("apiId"))))
+			.add("GET", api + "/authorizers", (r, p) -> list(api(p.get("apiId")).authorizers.values()))
+			.add("GET", api + "/authorizers/{authorizerId}", (r, p) -> AwsResponse.json(200, child(api(p.get("apiId")).authorizers, p.get("authorizerId"), "Authorizer")))
+			.add("PATCH", api + "/authorizers/{authorizerId}", (r, p) -> updateAuthorizer(r, child(api(p.get("apiId")).authorizers, p.get("authorizerId"), "Authorizer")))
+			.add("DELETE", api + "/authorizers/{authorizerId}", (r, p) -> remove(api(p.get("apiId")).authorizers, p.get("authorizerId"), "Authorizer"))
 			.add("POST", api + "/deployments", (r, p) -> createDeployment(r, api(p.get("apiId"))))
 			.add("GET", api + "/deployments", (r, p) -> list(api(p.get("apiId")).deployments.values()))
 			.add("GET", api + "/deployments/{deploymentId}", (r, p) -> AwsResponse.json(200, child(api(p.get("apiId")).deployments, p.get("deploymentId"), "Deployment")))
@@ -292,6 +297,54 @@ public final class HttpApiService implements AwsService, Persistent {
 		route.put("apiGatewayManaged", false);
 		api.routes.put(id, route);
 		return id;
+	}
+
+	private AwsResponse createAuthorizer(AwsRequest request, Api api) {
+		ObjectNode authorizer = request.json().deepCopy();
+		Json.required(authorizer, "name", "BadRequestException");
+		validateAuthorizer(authorizer);
+		String id = newId(6);
+		authorizer.put("authorizerId", id);
+		api.authorizers.put(id, authorizer);
+		return AwsResponse.json(201, authorizer);
+	}
+
+	private AwsResponse updateAuthorizer(AwsRequest request, ObjectNode authorizer) {
+		ObjectNode updated = authorizer.deepCopy();
+		request.json().properties().forEach((e) -> updated.set(e.getKey(), e.getValue()));
+		updated.put("authorizerId", authorizer.path("authorizerId").asString());
+		validateAuthorizer(updated);
+		authorizer.setAll(updated);
+		return AwsResponse.json(200, authorizer);
+	}
+
+	/** What API Gateway v2 checks of an authorizer: its type and what that type needs. */
+	private static void validateAuthorizer(ObjectNode authorizer) {
+		String type = authorizer.path("authorizerType").asString("");
+		if ("JWT".equals(type)) {
+			if (authorizer.path("jwtConfiguration").path("issuer").asString("").isEmpty()) {
+				throw AwsException.badRequest("BadRequestException", "JwtConfiguration.Issuer is required for a JWT authorizer");
+			}
+			if (authorizer.path("identitySource").isEmpty()) {
+				throw AwsException.badRequest("BadRequestException", "IdentitySource is required for a JWT authorizer");
+			}
+		}
+		else if ("REQUEST".equals(type)) {
+			if (authorizer.path("authorizerUri").asString("").isEmpty()) {
+				throw AwsException.badRequest("BadRequestException", "AuthorizerUri is required for a REQUEST authorizer");
+			}
+			String version = authorizer.path("authorizerPayloadFormatVersion").asString("");
+			if (!version.equals("1.0") && !version.equals("2.0")) {
+				throw AwsException.badRequest("BadRequestException",
+						"AuthorizerPayloadFormatVersion must be 1.0 or 2.0 for a REQUEST authorizer");
+			}
+			if (authorizer.path("enableSimpleResponses").asBoolean(false) && !version.equals("2.0")) {
+				throw AwsException.badRequest("BadRequestException", "EnableSimpleResponses needs AuthorizerPayloadFormatVersion 2.0");
+			}
+		}
+		else {
+			throw AwsException.badRequest("BadRequestException", "Invalid authorizer type specified: '" + type + "'. Must be JWT or REQUEST");
+		}
 	}
 
 	private AwsResponse createStage(AwsRequest request, Api api) {

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,8 @@ import io.serverlessspring.local.server.LocalContext;
  * then {@code {var}}, then {@code {proxy+}}), its method or {@code ANY}, and sends an
  * {@code AWS_PROXY} Lambda integration the payload 1.0 event, as API Gateway does. A {@code MOCK}
  * integration (the CORS preflight's OPTIONS method) answers its integration response's static headers;
- * the front door's own errors carry the DEFAULT_4XX/5XX gateway response headers. Authorizers are
- * recorded, not enforced: requests reach the function unauthenticated.
+ * a method's authorizer and required API key are enforced first ({@link RestMethodGuard}); the front
+ * door's own errors are shaped by the API's gateway responses (the type's own, else DEFAULT_4XX/5XX).
  */
 final class RestApiFrontDoor implements FrontDoor {
 
@@ -40,6 +41,8 @@ final class RestApiFrontDoor implements FrontDoor {
 	private final RestApiService apis;
 
 	private final LocalContext context;
+
+	private final AuthorizerCache authorizerCache = new AuthorizerCache();
 
 	RestApiFrontDoor(RestApiService apis, LocalContext context) {
 		this.apis = apis;
@@ -76,7 +79,17 @@ final class RestApiFrontDoor implements FrontDoor {
 			method = resource.path("resourceMethods").get("ANY");
 		}
 		if (method == null) {
-			return error(apiId, 403, "Missing Authentication Token");
+			return this.apis.gatewayResponse(apiId, "MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token");
+		}
+		Map<String, String> stageVariables = this.apis.stageVariables(apiId, stage);
+		String resourcePath = resource.path("path").asString();
+		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
+				pathParameters, stageVariables, null);
+		Supplier<ObjectNode> proxyEvent = () -> RestEventV1.event(request, path, resourcePath, origin, this.context.accountId());
+		RestMethodGuard.Decision guard = RestMethodGuard.check(this.context, this.apis, this.authorizerCache, request, method,
+				new RestMethodGuard.Target(apiId, stage, request.method(), path, stageVariables), proxyEvent);
+		if (!guard.allowed()) {
+			return this.apis.gatewayResponse(apiId, guard.responseType(), guard.status(), guard.message());
 		}
 		JsonNode integration = method.path("methodIntegration");
 		if ("MOCK".equals(integration.path("type").asString())) {
@@ -86,7 +99,6 @@ final class RestApiFrontDoor implements FrontDoor {
 			log.log(Level.WARNING, "Integration type " + integration.path("type").asString() + " is not served locally");
 			return error(apiId, 500, "Internal server error");
 		}
-		Map<String, String> stageVariables = this.apis.stageVariables(apiId, stage);
 		String functionArn = LambdaProxy.functionArn(integration.path("uri").asString(), stageVariables);
 		if (functionArn == null) {
 			return error(apiId, 500, "Internal server error");
@@ -105,10 +117,15 @@ final class RestApiFrontDoor implements FrontDoor {
 			log.log(Level.WARNING, "REST API integration cannot invoke " + functionArn + ": " + ex.getMessage());
 			return error(apiId, 500, "Internal server error");
 		}
-		String resourcePath = resource.path("path").asString();
-		HttpEventV2.Origin origin = new HttpEventV2.Origin(apiId, apiId + ".execute-api.localhost", stage, resourcePath,
-				pathParameters, stageVariables, null);
-		ObjectNode event = RestEventV1.event(request, path, resourcePath, origin, this.context.accountId());
+		ObjectNode event = proxyEvent.get();
+		ObjectNode requestContext = event.withObject("requestContext");
+		if (guard.authorizer() != null) {
+			requestContext.set("authorizer", guard.authorizer());
+		}
+		if (guard.apiKey() != null) {
+			requestContext.withObject("identity").put("apiKey", guard.apiKey());
+			requestContext.withObject("identity").put("apiKeyId", guard.apiKeyId());
+		}
 		RuntimeInvocationResult result;
 		try {
 			result = lambda.invoker().invoke(target, Json.bytes(event), null);
@@ -122,11 +139,9 @@ final class RestApiFrontDoor implements FrontDoor {
 		return RestEventV1.response(result);
 	}
 
-	/** API Gateway's own error answer, with the headers of the API's DEFAULT_4XX/5XX gateway response. */
+	/** API Gateway's own error answer, shaped by the API's DEFAULT_4XX/5XX gateway response. */
 	private AwsResponse error(String apiId, int status, String message) {
-		AwsResponse response = LambdaProxy.message(status, message);
-		this.apis.gatewayResponseHeaders(apiId, status).forEach(response::header);
-		return response;
+		return this.apis.gatewayResponse(apiId, null, status, message);
 	}
 
 	/**

@@ -28,7 +28,7 @@ import io.serverlessspring.local.server.RestRouter;
  * {@code {proxy+}}), methods, integrations, method and integration responses, authorizers, gateway
  * responses, deployments, stages (incl. access log settings), API keys, usage plans and their keys, tags; updates by patch operations ({@link RestApiPatches}). Served by {@link RestApiFrontDoor} at
  * {@code http://127.0.0.1:<port>/restapis/<api-id>/<stage>/_user_request_/<path>} for
- * {@code AWS_PROXY} integrations with Lambda (API keys and usage plans are recorded, not enforced).
+ * {@code AWS_PROXY} integrations with Lambda (authorizers and required API keys enforced by {@link RestMethodGuard}).
  */
 public final class RestApiService implements AwsService, Persistent {
 
@@ -549,12 +549,30 @@ public final class RestApiService implements AwsService, Persistent {
 		return response;
 	}
 
-	/** The headers API Gateway adds to its own {@code status} answer: a DEFAULT_4XX/5XX gateway response's. */
-	synchronized Map<String, String> gatewayResponseHeaders(String apiId, int status) {
+	/**
+	 * API Gateway's own answer of {@code type} (e.g. {@code UNAUTHORIZED}; null: by status): the API's gateway
+	 * response of that type, else its DEFAULT_4XX/5XX, gives the status code, headers and
+	 * {@code application/json} template; without one, {@code {"message": <message>}}.
+	 */
+	synchronized AwsResponse gatewayResponse(String apiId, String type, int status, String message) {
 		RestApi api = this.apis.get(apiId);
-		ObjectNode response = (api != null) ? api.gatewayResponses.get(status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX") : null;
+		ObjectNode response = (api != null && type != null) ? api.gatewayResponses.get(type) : null;
+		boolean own = response != null;
+		if (response == null && api != null) {
+			response = api.gatewayResponses.get(status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
+		}
+		String quoted = (message != null) ? Json.text(Json.tree(message)) : "null";
+		String body = "{\"message\":" + quoted + "}";
+		int code = status;
 		Map<String, String> headers = new LinkedHashMap<>();
 		if (response != null) {
+			code = own ? Integer.parseInt(response.path("statusCode").asString(String.valueOf(status))) : status;
+			String template = response.path("responseTemplates").path("application/json").asString("");
+			if (!template.isBlank()) {
+				body = template.replace("$context.error.messageString", quoted)
+					.replace("$context.error.message", (message != null) ? message : "null")
+					.replace("$context.error.responseType", (type != null) ? type : (status >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX"));
+			}
 			response.path("responseParameters").properties().forEach((e) -> {
 				String name = e.getKey();
 				if (name.startsWith("gatewayresponse.header.")) {
@@ -562,7 +580,48 @@ public final class RestApiService implements AwsService, Persistent {
 				}
 			});
 		}
-		return headers;
+		AwsResponse answer = AwsResponse.bytes(code, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+		headers.forEach(answer::header);
+		return answer;
+	}
+
+	/** An authorizer of a REST API (a copy: the front door reads it outside the lock), or null. */
+	synchronized ObjectNode authorizer(String apiId, String authorizerId) {
+		RestApi api = this.apis.get(apiId);
+		ObjectNode authorizer = (api != null && authorizerId != null) ? api.authorizers.get(authorizerId) : null;
+		return (authorizer != null) ? authorizer.deepCopy() : null;
+	}
+
+	/** Where a REST API's methods take their API key from: {@code HEADER} ({@code x-api-key}) or {@code AUTHORIZER}. */
+	synchronized String apiKeySource(String apiId) {
+		RestApi api = this.apis.get(apiId);
+		return (api != null) ? api.api.path("apiKeySource").asString("HEADER") : "HEADER";
+	}
+
+	/**
+	 * The id of the enabled API key with this value that a usage plan of the stage holds, or null (API
+	 * Gateway's 403 for a method that requires a key).
+	 */
+	synchronized String usableApiKeyId(String apiId, String stage, String value) {
+		if (value == null) {
+			return null;
+		}
+		for (ObjectNode plan : this.usagePlans.values()) {
+			boolean servesStage = false;
+			for (JsonNode apiStage : plan.path("apiStages")) {
+				servesStage |= apiStage.path("apiId").asString().equals(apiId) && apiStage.path("stage").asString().equals(stage);
+			}
+			if (!servesStage) {
+				continue;
+			}
+			for (String keyId : this.usagePlanKeys.getOrDefault(plan.path("id").asString(), Map.of()).keySet()) {
+				ObjectNode key = this.apiKeys.get(keyId);
+				if (key != null && key.path("enabled").asBoolean(false) && value.equals(key.path("value").asString())) {
+					return keyId;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** A mapping's static value {@code 'text'} as {@code text}. */

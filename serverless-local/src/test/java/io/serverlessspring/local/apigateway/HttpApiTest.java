@@ -165,7 +165,7 @@ class HttpApiTest {
 	}
 
 	/** Every member path of a JSON document (array items as {@code []}), to compare shapes. */
-	private static Set<String> paths(JsonNode node, String prefix) {
+	static Set<String> paths(JsonNode node, String prefix) {
 		Set<String> paths = new TreeSet<>();
 		if (node.isObject()) {
 			for (Map.Entry<String, JsonNode> field : node.properties()) {

@@ -151,6 +151,11 @@ class RestApiParityDeployTest {
 			HttpResponse<String> refused = send("GET", url.replace("/dev/_user_request_", "/nostage/_user_request_") + "/pets");
 			assertThat(refused.statusCode()).isEqualTo(403);
 			assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+			// The Cognito authorizer is enforced: no token, API Gateway's 401, with the DEFAULT_4XX headers.
+			HttpResponse<String> unauthorized = send("GET", url + "/pets");
+			assertThat(unauthorized.statusCode()).isEqualTo(401);
+			assertThat(unauthorized.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+			assertThat(unauthorized.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
 
 			// One update changes each part in place: the API is not replaced.
 			project.settings("application-dev.yml", CHANGED);
@@ -177,6 +182,7 @@ class RestApiParityDeployTest {
 				.contains("serverless-authorizer", api.id() + "/authorizers/*");
 			assertThat(apigateway.getStage(b -> b.restApiId(api.id()).stageName("dev")).accessLogSettings().format())
 				.isEqualTo("$context.requestId $context.status");
+			assertThat(send("GET", url + "/pets").statusCode()).as("no X-Token for the TOKEN authorizer").isEqualTo(401);
 			HttpResponse<String> changedPreflight = preflight(url + "/pets");
 			assertThat(changedPreflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://shop.example.com");
 			assertThat(changedPreflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("X-Token");

@@ -219,9 +219,17 @@ class HttpSecurityDeployTest {
 			// The URL deploy prints (and touches) is the local cloud's form, and the local cloud answers on it.
 			String endpoint = cloud.endpoint().toString().replaceAll("/$", "");
 			assertThat(applied.get(Value.URL)).isEqualTo(endpoint + "/restapis/" + api.id() + "/prod/_user_request_/");
+			// The methods require an API key: without one the local cloud refuses as API Gateway does; with a
+			// deployed key the request passes to the integration (this package has no handler, so not a 2xx).
 			HttpResponse<String> answer = HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets")).build(), HttpResponse.BodyHandlers.ofString());
-			assertThat(answer.statusCode()).as(answer.body()).isNotEqualTo(404);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+			assertThat(answer.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+			String partnerKey = clients.apiGateway().getApiKeys(b -> b.includeValues(true)).items().stream()
+				.filter(key -> key.name().equals("partner-a")).findFirst().orElseThrow().value();
+			HttpResponse<String> keyed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(applied.get(Value.URL) + "pets"))
+				.header("x-api-key", partnerKey).build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(keyed.statusCode()).as(keyed.body()).isNotIn(403, 404);
 			assertThat(api.policy()).contains("execute-api:Invoke");
 			assertThat(api.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
 			assertThat(api.binaryMediaTypes()).containsExactlyInAnyOrder("image/png", "application/octet-stream");
@@ -387,6 +395,70 @@ class HttpSecurityDeployTest {
 			assertThat(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))).changes())
 				.as("re-plan").noneMatch(HttpSecurityChanges.RestSettings.class::isInstance);
 		}
+	}
+
+	/**
+	 * A Cognito (JWT) authorizer deployed to the local cloud is enforced on the route: no token is API
+	 * Gateway's 401, a token without the route's scope a 403, a token of the pool's app client with the
+	 * scope passes to the integration (this package has no handler, so not a 2xx).
+	 */
+	@Test
+	void deployedJwtAuthorizerIsEnforcedByTheLocalCloud() throws Exception {
+		Path resources = this.project.resolve("src/main/resources");
+		Files.createDirectories(resources);
+		Files.writeString(resources.resolve("application.yml"), "spring:\n  application:\n    name: members\n");
+		Files.writeString(resources.resolve("application-prod.yml"), """
+				serverless:
+				  deploy:
+				    touch: false
+				  http:
+				    type: http-api
+				    auth:
+				      type: cognito
+				      cognito:
+				        user-pool-arn: arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_Members
+				        app-client-ids: [4abc]
+				      jwt:
+				        scopes: [members/read]
+				""");
+		StageSettings settings = new StageSettingsLoader(SettingsMetadata.load()).load(this.project, "prod");
+		LambdaPackage pkg = new LambdaPackager(null).read(packageZip("members"));
+		try (AwsClients clients = new AwsClientFactory(List.of())
+			.clients(new AwsTarget(cloud.region(), cloud.endpoint(), null))) {
+			DesiredStage desired = DesiredStageFactory.create(settings, pkg, cloud.region(), cloud.accountId());
+			Map<String, String> applied = new Executor(List.of()).execute(
+					Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))), clients, message -> { });
+			assertThat(Planner.plan(desired, ActualStateReader.read(clients, StageNames.of(desired))).changes())
+				.as("the authorizer reads back as deployed").isEmpty();
+
+			String url = applied.get(Value.URL).replaceAll("/$", "") + "/members";
+			String issuer = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Members";
+			long later = java.time.Instant.now().getEpochSecond() + 3600;
+			HttpResponse<String> anonymous = get(url, null);
+			assertThat(anonymous.statusCode()).isEqualTo(401);
+			assertThat(anonymous.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+			assertThat(get(url, token(issuer, "4abc", "openid", later)).statusCode()).as("no members/read scope").isEqualTo(403);
+			assertThat(get(url, token(issuer, "9xyz", "members/read", later)).statusCode()).as("another app client").isEqualTo(401);
+			HttpResponse<String> member = get(url, token(issuer, "4abc", "members/read", later));
+			assertThat(member.statusCode()).as(member.body()).isNotIn(401, 403, 404);
+		}
+	}
+
+	/** An unsigned Cognito access token: the local cloud checks a JWT's claims, not its signature. */
+	private static String token(String issuer, String clientId, String scope, long expires) {
+		java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+		String claims = "{\"iss\":\"" + issuer + "\",\"client_id\":\"" + clientId + "\",\"scope\":\"" + scope
+				+ "\",\"token_use\":\"access\",\"sub\":\"user-1\",\"exp\":" + expires + "}";
+		return "Bearer " + base64.encodeToString("{\"alg\":\"RS256\"}".getBytes()) + "." + base64.encodeToString(claims.getBytes())
+				+ ".c2ln";
+	}
+
+	private static HttpResponse<String> get(String url, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** A package as 'package' writes it, with an empty manifest. */

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A JWT authorizer (here a Cognito user pool's) on the HTTP API's $default route, applied by deploy's
- * planner against moto, whose API Gateway v2 has authorizers (the local cloud's does not yet).
+ * planner against moto ({@code HttpSecurityDeployTest} deploys one to the local cloud, which enforces it).
  */
 class JwtAuthorizerDeployTest {
 
