@@ -16,6 +16,7 @@ import com.amazonaws.serverless.proxy.model.Headers;
 import com.amazonaws.serverless.proxy.model.MultiValuedTreeMap;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.EventRoute;
+import io.serverlessspring.boot.routing.JsonPointers;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.HttpSettings;
@@ -215,7 +216,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 	}
 
 	protected static String text(JsonNode node, String pointer) {
-		JsonNode value = node.at(pointer);
+		JsonNode value = node.at(JsonPointers.of(pointer));
 		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
 	}
 
