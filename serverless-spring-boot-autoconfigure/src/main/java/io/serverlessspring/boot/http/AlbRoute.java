@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Application Load Balancer target events, in either mode of the target group. With
@@ -72,25 +72,24 @@ public class AlbRoute extends HttpEventRoute<AwsProxyRequest> {
 	}
 
 	@Override
-	protected ObjectNode write(HttpResponse response, JsonNode event) {
-		ObjectNode out = JSON.createObjectNode();
-		out.put("statusCode", response.status());
-		out.put("statusDescription", (response.status() + " " + response.reasonPhrase()).trim());
+	protected void write(HttpResponse response, JsonNode event, JsonGenerator out) {
+		out.writeNumberProperty("statusCode", response.status());
+		out.writeStringProperty("statusDescription", (response.status() + " " + response.reasonPhrase()).trim());
 		if (multiValueMode(event)) {
-			out.set("multiValueHeaders", multiValueHeaders(response));
+			writeMultiValueHeaders(out, response);
 		}
 		else {
 			// One value per name is all this mode can carry: repeated headers are joined, except
 			// Set-Cookie, which cannot be, so only its first value goes (use multi-value mode).
-			ObjectNode headers = out.putObject("headers");
+			out.writeObjectPropertyStart("headers");
 			response.headers().forEach((name, values) -> {
 				if (!values.isEmpty()) {
-					headers.put(name, name.equalsIgnoreCase("Set-Cookie") ? values.get(0) : String.join(", ", values));
+					out.writeStringProperty(name, name.equalsIgnoreCase("Set-Cookie") ? values.get(0) : String.join(", ", values));
 				}
 			});
+			out.writeEndObject();
 		}
-		putBody(out, response);
-		return out;
+		writeBody(out, response);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.serverlessspring.boot.routing.JsonPointers;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -131,7 +132,7 @@ final class ContextHeaders {
 				return (context != null) ? context.getAwsRequestId() : null;
 			}
 			for (String pointer : this.pointers) {
-				String value = text(requestContext.at(pointer));
+				String value = text(requestContext.at(JsonPointers.of(pointer)));
 				if (value != null) {
 					return value;
 				}

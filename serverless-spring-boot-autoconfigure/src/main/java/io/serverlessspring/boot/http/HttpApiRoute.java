@@ -13,9 +13,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * API Gateway HTTP API events (payload format 2.0). The 2.0 response has single-value
@@ -106,24 +105,30 @@ public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 	}
 
 	@Override
-	protected ObjectNode write(HttpResponse response, JsonNode event) {
-		ObjectNode out = JSON.createObjectNode();
-		out.put("statusCode", response.status());
-		ObjectNode headers = out.putObject("headers");
-		ArrayNode cookies = JSON.createArrayNode();
-		response.headers().forEach((name, values) -> {
-			if (name.equalsIgnoreCase("Set-Cookie")) {
-				values.forEach(cookies::add);
+	protected void write(HttpResponse response, JsonNode event, JsonGenerator out) {
+		out.writeNumberProperty("statusCode", response.status());
+		out.writeObjectPropertyStart("headers");
+		boolean cookies = false;
+		for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+			if (header.getKey().equalsIgnoreCase("Set-Cookie")) {
+				cookies |= !header.getValue().isEmpty();
 			}
-			else if (!values.isEmpty()) {
-				headers.put(name, String.join(", ", values));
+			else if (!header.getValue().isEmpty()) {
+				out.writeStringProperty(header.getKey(), String.join(", ", header.getValue()));
 			}
-		});
-		if (!cookies.isEmpty()) {
-			out.set("cookies", cookies);
 		}
-		putBody(out, response);
-		return out;
+		out.writeEndObject();
+		if (cookies) {
+			// Every Set-Cookie value, in header order, after the headers.
+			out.writeArrayPropertyStart("cookies");
+			response.headers().forEach((name, values) -> {
+				if (name.equalsIgnoreCase("Set-Cookie")) {
+					values.forEach(out::writeString);
+				}
+			});
+			out.writeEndArray();
+		}
+		writeBody(out, response);
 	}
 
 }

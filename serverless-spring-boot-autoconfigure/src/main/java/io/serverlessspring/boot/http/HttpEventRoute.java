@@ -1,5 +1,6 @@
 package io.serverlessspring.boot.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -16,6 +17,7 @@ import com.amazonaws.serverless.proxy.model.Headers;
 import com.amazonaws.serverless.proxy.model.MultiValuedTreeMap;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.EventRoute;
+import io.serverlessspring.boot.routing.JsonPointers;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.routing.RouteOrder;
 import io.serverlessspring.boot.settings.HttpSettings;
@@ -23,10 +25,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -51,7 +53,8 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 	/** Upstream's mapper, which reads the events anyway: one mapper less to build at cold start. */
 	protected static final ObjectMapper JSON = LambdaContainerHandler.getObjectMapper();
 
-	private final Class<R> requestType;
+	/** Binds the event tree into upstream's model; built once, with its root deserializer. */
+	private final ObjectReader requestReader;
 
 	private final HttpEventShape shape;
 
@@ -67,7 +70,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	HttpEventRoute(Class<R> requestType, HttpEventShape shape, Supplier<LambdaServletContainer> container,
 			HttpSettings settings) {
-		this.requestType = requestType;
+		this.requestReader = JSON.readerFor(requestType);
 		this.shape = shape;
 		this.container = container;
 		this.settings = settings;
@@ -89,7 +92,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		R request = null;
 		if (malformed == null) {
 			try {
-				request = JSON.treeToValue(event.json(), this.requestType);
+				request = this.requestReader.readValue(event.json());
 			}
 			catch (JacksonException ex) {
 				malformed = HttpEventShape.bindingProblem(ex, event.json());
@@ -103,22 +106,34 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		// Before serving: an error page forward rewrites the path in upstream's model.
 		String target = accessLog.isInfoEnabled() ? target(request, event.json()) : null;
 		HttpResponse response = serve(event, request, context);
-		byte[] json = JSON.writeValueAsBytes(write(response, event.json()));
-		if (json.length > RESPONSE_PAYLOAD_LIMIT) {
+		ByteArrayOutputStream json = json(response, event.json());
+		if (json.size() > RESPONSE_PAYLOAD_LIMIT) {
 			logger.error("The response to {} is {} bytes, over Lambda's {} byte limit: answering 413 instead",
-					path(request), json.length, RESPONSE_PAYLOAD_LIMIT);
-			response = HttpResponse.error(HttpStatus.PAYLOAD_TOO_LARGE, "The response (" + json.length
+					path(request), json.size(), RESPONSE_PAYLOAD_LIMIT);
+			response = HttpResponse.error(HttpStatus.PAYLOAD_TOO_LARGE, "The response (" + json.size()
 					+ " bytes) exceeds AWS Lambda's 6 MB response payload limit; page it or serve it from S3.",
 					path(request));
-			json = JSON.writeValueAsBytes(write(response, event.json()));
+			json = json(response, event.json());
 		}
 		if (target != null) {
 			accessLog.info("[access] {} \"{} {} {}\" {} {} {}ms", clientAddress(event.json()), method(event.json()),
 					target, protocol(event.json()), response.status(), response.bodyBytes(),
 					(System.nanoTime() - started) / 1_000_000);
 		}
-		output.write(json);
+		json.writeTo(output);
 		output.flush();
+	}
+
+	/** The response in the format's JSON, streamed: no tree of it is built, no second copy made. */
+	private ByteArrayOutputStream json(HttpResponse response, JsonNode event) {
+		int body = (response.body() != null) ? response.body().length() : 0;
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(body + 256);
+		try (JsonGenerator out = JSON.createGenerator(bytes)) {
+			out.writeStartObject();
+			write(response, event, out);
+			out.writeEndObject();
+		}
+		return bytes;
 	}
 
 	/** One log line and a 400 naming the field, in the format's own response shape. */
@@ -126,9 +141,8 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		String message = "Malformed " + name() + " event: " + problem;
 		logger.warn(message);
 		String path = event.json().isObject() ? text(event.json(), "/path") : null;
-		ObjectNode json = write(HttpResponse.error(HttpStatus.BAD_REQUEST, message, (path != null) ? path : "/"),
-				event.json().isObject() ? event.json() : JSON.createObjectNode());
-		output.write(JSON.writeValueAsBytes(json));
+		json(HttpResponse.error(HttpStatus.BAD_REQUEST, message, (path != null) ? path : "/"),
+				event.json().isObject() ? event.json() : JSON.createObjectNode()).writeTo(output);
 		output.flush();
 	}
 
@@ -207,15 +221,18 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		return (protocol != null) ? protocol : "HTTP/1.1";
 	}
 
-	/** The JSON the front end reads back; {@code event} is the event as received. */
-	protected abstract ObjectNode write(HttpResponse response, JsonNode event);
+	/**
+	 * The fields of the JSON object the front end reads back, written in order to {@code out} (the
+	 * object's start and end are written around them); {@code event} is the event as received.
+	 */
+	protected abstract void write(HttpResponse response, JsonNode event, JsonGenerator out);
 
 	protected HttpSettings settings() {
 		return this.settings;
 	}
 
 	protected static String text(JsonNode node, String pointer) {
-		JsonNode value = node.at(pointer);
+		JsonNode value = node.at(JsonPointers.of(pointer));
 		return (value.isMissingNode() || value.isNull()) ? null : value.asString();
 	}
 
@@ -262,18 +279,20 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		return out.toString();
 	}
 
-	protected static ObjectNode multiValueHeaders(HttpResponse response) {
-		ObjectNode headers = JSON.createObjectNode();
+	/** {@code "multiValueHeaders": {name: [values]}}, every header with all its values. */
+	protected static void writeMultiValueHeaders(JsonGenerator out, HttpResponse response) {
+		out.writeObjectPropertyStart("multiValueHeaders");
 		response.headers().forEach((name, values) -> {
-			ArrayNode list = headers.putArray(name);
-			values.forEach(list::add);
+			out.writeArrayPropertyStart(name);
+			values.forEach(out::writeString);
+			out.writeEndArray();
 		});
-		return headers;
+		out.writeEndObject();
 	}
 
-	protected static void putBody(ObjectNode out, HttpResponse response) {
-		out.put("body", (response.body() != null) ? response.body() : "");
-		out.put("isBase64Encoded", response.base64Encoded());
+	protected static void writeBody(JsonGenerator out, HttpResponse response) {
+		out.writeStringProperty("body", (response.body() != null) ? response.body() : "");
+		out.writeBooleanProperty("isBase64Encoded", response.base64Encoded());
 	}
 
 	/** The rightmost address in X-Forwarded-For: the one the load balancer itself saw. */

@@ -2,10 +2,11 @@ package io.serverlessspring.boot.http;
 
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
 
 import io.serverlessspring.boot.routing.JsonFieldPath;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,11 +61,11 @@ final class HttpEventShape {
 			JsonNode value = event.at(rule.pointer());
 			if (value.isMissingNode() || value.isNull()) {
 				if (rule.required()) {
-					return "'" + field(rule.pointer()) + "' is " + (value.isNull() ? "null" : "missing");
+					return "'" + rule.field() + "' is " + (value.isNull() ? "null" : "missing");
 				}
 				continue;
 			}
-			String problem = rule.kind().problem(field(rule.pointer()), value);
+			String problem = rule.kind().problem(rule.field(), value);
 			if (problem != null) {
 				return problem;
 			}
@@ -113,14 +114,15 @@ final class HttpEventShape {
 	}
 
 	private static Rule required(String pointer, Kind kind) {
-		return new Rule(pointer, kind, true);
+		return new Rule(JsonPointer.compile(pointer), field(pointer), kind, true);
 	}
 
 	private static Rule optional(String pointer, Kind kind) {
-		return new Rule(pointer, kind, false);
+		return new Rule(JsonPointer.compile(pointer), field(pointer), kind, false);
 	}
 
-	private record Rule(String pointer, Kind kind, boolean required) {
+	/** Pointer and field name prepared once: every HTTP event is checked against every rule. */
+	private record Rule(JsonPointer pointer, String field, Kind kind, boolean required) {
 	}
 
 	private enum Kind {
@@ -152,14 +154,16 @@ final class HttpEventShape {
 		}
 
 		private static String firstNonStringArray(String field, JsonNode map) {
-			for (String key : map.propertyNames()) {
-				JsonNode list = map.get(key);
+			for (Map.Entry<String, JsonNode> entry : map.properties()) {
+				JsonNode list = entry.getValue();
 				if (!list.isArray()) {
-					return "'" + field + "." + key + "' must be an array of strings, not " + describe(list);
+					return "'" + field + "." + entry.getKey() + "' must be an array of strings, not " + describe(list);
 				}
-				String problem = firstNonString(field + "." + key, list, true);
-				if (problem != null) {
-					return problem;
+				for (int i = 0; i < list.size(); i++) {
+					if (!isString(list.get(i))) {
+						return "'" + field + "." + entry.getKey() + "[" + i + "]' must be a string, not "
+								+ describe(list.get(i));
+					}
 				}
 			}
 			return null;
@@ -167,19 +171,25 @@ final class HttpEventShape {
 
 		/** Front ends send strings, never null; numbers and booleans bind as their text, so they pass. */
 		private static String firstNonString(String field, JsonNode container, boolean indexed) {
-			List<String> keys = indexed ? indexes(container.size()) : List.copyOf(container.propertyNames());
-			for (String key : keys) {
-				JsonNode element = indexed ? container.get(Integer.parseInt(key)) : container.get(key);
-				if (!element.isValueNode() || element.isNull()) {
-					return "'" + field + (indexed ? "[" + key + "]" : "." + key) + "' must be a string, not "
-							+ describe(element);
+			// Names are built only for the entry at fault: the check runs on every event.
+			if (indexed) {
+				for (int i = 0; i < container.size(); i++) {
+					if (!isString(container.get(i))) {
+						return "'" + field + "[" + i + "]' must be a string, not " + describe(container.get(i));
+					}
+				}
+				return null;
+			}
+			for (Map.Entry<String, JsonNode> entry : container.properties()) {
+				if (!isString(entry.getValue())) {
+					return "'" + field + "." + entry.getKey() + "' must be a string, not " + describe(entry.getValue());
 				}
 			}
 			return null;
 		}
 
-		private static List<String> indexes(int size) {
-			return IntStream.range(0, size).mapToObj(Integer::toString).toList();
+		private static boolean isString(JsonNode element) {
+			return element.isValueNode() && !element.isNull();
 		}
 
 	}

@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import io.serverlessspring.boot.routing.LambdaEvent;
 import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * API Gateway REST API proxy events (payload format 1.0). The stage is not part of {@code path}
@@ -69,18 +69,17 @@ public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	/** REST APIs read both maps: single values in {@code headers}, all of them in {@code multiValueHeaders}. */
 	@Override
-	protected ObjectNode write(HttpResponse response, JsonNode event) {
-		ObjectNode out = JSON.createObjectNode();
-		out.put("statusCode", response.status());
-		ObjectNode headers = out.putObject("headers");
+	protected void write(HttpResponse response, JsonNode event, JsonGenerator out) {
+		out.writeNumberProperty("statusCode", response.status());
+		out.writeObjectPropertyStart("headers");
 		response.headers().forEach((name, values) -> {
 			if (!values.isEmpty()) {
-				headers.put(name, values.get(0));
+				out.writeStringProperty(name, values.get(0));
 			}
 		});
-		out.set("multiValueHeaders", multiValueHeaders(response));
-		putBody(out, response);
-		return out;
+		out.writeEndObject();
+		writeMultiValueHeaders(out, response);
+		writeBody(out, response);
 	}
 
 }

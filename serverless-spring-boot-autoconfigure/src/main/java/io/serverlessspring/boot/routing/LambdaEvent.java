@@ -57,7 +57,7 @@ public final class LambdaEvent {
 
 	/** The text at a JSON pointer such as {@code /requestContext/http/method}, or {@code null}. */
 	public String text(String jsonPointer) {
-		JsonNode node = this.json.at(jsonPointer);
+		JsonNode node = this.json.at(JsonPointers.of(jsonPointer));
 		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
 	}
 
