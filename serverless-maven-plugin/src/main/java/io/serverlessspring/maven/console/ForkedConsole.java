@@ -34,6 +34,9 @@ public final class ForkedConsole {
 	/** What {@code ./serverless} uses: a short-lived CLI starts fastest with C1 and the serial collector. */
 	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+	/** Tells the console a goal runs it, so its hints name goal properties ({@code -Dserverless.args=--verbose}), not options. */
+	static final String INVOKER_MARKER = "-Dserverless.invoker=maven";
+
 	/** How many of the last output lines are kept to find the console's error message. */
 	private static final int KEPT_LINES = 40;
 
@@ -64,11 +67,12 @@ public final class ForkedConsole {
 		return Path.of(System.getProperty("java.home"), "bin", "java");
 	}
 
-	/** The process's command: java, JVM options, the console jar, the console's words. */
+	/** The process's command: java, JVM options, the invoker marker, the console jar, the console's words. */
 	public List<String> command(List<String> consoleWords) {
 		List<String> command = new ArrayList<>();
 		command.add(this.java.toString());
 		command.addAll(this.jvmOptions);
+		command.add(INVOKER_MARKER);
 		command.add("-jar");
 		command.add(this.consoleJar.toString());
 		command.addAll(consoleWords);

@@ -37,7 +37,7 @@ class ForkedConsoleTest {
 				List.of("-Xmx256m"), this.project, Map.of());
 
 		assertThat(console.command(List.of("deploy", "prod", "--yes"))).containsExactly(Path.of("jdk", "bin", "java").toString(),
-				"-Xmx256m", "-jar", "serverless-console-exec.jar", "deploy", "prod", "--yes");
+				"-Xmx256m", "-Dserverless.invoker=maven", "-jar", "serverless-console-exec.jar", "deploy", "prod", "--yes");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.serverlessspring.shell.cli.OptionHint;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -79,11 +80,11 @@ public final class AwsErrorTranslator {
 			String message = String.valueOf(client.getMessage());
 			if (message.contains("Unable to load credentials") || message.contains("credentials")) {
 				return new Translation("No AWS credentials were found.",
-						"set AWS_PROFILE or pass --profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
+						"set AWS_PROFILE or pass " + OptionHint.current().profile() + ", or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
 			}
 			if (message.contains("Unable to load region")) {
 				return new Translation("No AWS region is set.",
-						"set serverless.deploy.region in the stage's settings or pass --region.");
+						"set serverless.deploy.region in the stage's settings or pass " + OptionHint.current().region() + ".");
 			}
 			if (hasCause(client, ConnectException.class) || message.contains("Connection refused")
 					|| message.contains("Unable to execute HTTP request")) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import io.serverlessspring.shell.cli.OptionHint;
 import io.serverlessspring.shell.progress.Progress;
 import org.w3c.dom.Node;
 
@@ -84,7 +85,7 @@ public class ProjectBuilder {
 		String app = appName(pom, project);
 		progress.accept("Building " + app + " with Maven"
 				+ (reactorRoot != null ? " (from " + reactorRoot.getFileName() + ", with the modules it needs)" : "")
-				+ (Progress.of(progress).verbose() ? "" : " (Maven's output: --verbose, or " + project.relativize(log) + ")")
+				+ (Progress.of(progress).verbose() ? "" : " (Maven's output: " + OptionHint.current().verbose() + ", or " + project.relativize(log) + ")")
 				+ " ...");
 		long started = System.nanoTime();
 		ProcessBuilder maven = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import io.serverlessspring.shell.cli.OptionHint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,24 @@ class AwsErrorTranslatorTest {
 			AwsErrorTranslator.Translation translation = AwsErrorTranslator.translate(error, target);
 			assertThat(translation.sentence()).startsWith("Your AWS credentials have expired.");
 			assertThat(translation.hint()).contains("aws sso login --profile work");
+		}
+	}
+
+	@Test
+	void missingCredentialsHintNamesTheOptionOrTheGoalProperty() {
+		// the SDK's message when no provider of the default chain finds credentials
+		SdkClientException error = SdkClientException.create("Unable to load credentials from any of the providers in the chain"
+				+ " AwsCredentialsProviderChain(credentialsProviders=[SystemPropertyCredentialsProvider(), "
+				+ "EnvironmentVariableCredentialsProvider(), ProfileCredentialsProvider()])");
+		AwsTarget target = new AwsTarget("us-east-1", null, null);
+		assertThat(AwsErrorTranslator.translate(error, target).hint()).startsWith("set AWS_PROFILE or pass --profile, or export");
+		System.setProperty(OptionHint.INVOKER_PROPERTY, "maven");
+		try {
+			assertThat(AwsErrorTranslator.translate(error, target).hint())
+				.startsWith("set AWS_PROFILE or pass -Dserverless.profile=NAME, or export");
+		}
+		finally {
+			System.clearProperty(OptionHint.INVOKER_PROPERTY);
 		}
 	}
 

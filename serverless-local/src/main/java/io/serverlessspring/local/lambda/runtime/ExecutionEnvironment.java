@@ -136,6 +136,7 @@ final class ExecutionEnvironment implements RuntimeApiServer.Listener, AutoClose
 		command.addAll(FunctionJvm.options(target.runtime(), target.memoryMegabytes(),
 				Json.stringMap(target.configuration().path("Environment"), "Variables").get("JAVA_TOOL_OPTIONS"),
 				snapStart(target) || provisioned));
+		command.addAll(FunctionJvm.nativeAccess(jvm.jdk().major()));
 		command.add("-cp");
 		command.add(String.join(File.pathSeparator, classPath));
 		command.add(RuntimeInterfaceClient.MAIN_CLASS);

@@ -128,6 +128,14 @@ public final class FunctionJvm {
 	}
 
 	/**
+	 * {@code --enable-native-access=ALL-UNNAMED} on a JDK 22+ (JDK 17 rejects the flag): the runtime
+	 * client's native calls would otherwise print four "restricted method" warnings into the function's log.
+	 */
+	static List<String> nativeAccess(int major) {
+		return (major >= 22) ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
+	}
+
+	/**
 	 * The JVM options before the class path, as the managed runtime gives them.
 	 *
 	 * @param runtime the function's runtime ({@code java25})

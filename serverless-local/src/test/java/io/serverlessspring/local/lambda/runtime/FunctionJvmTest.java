@@ -80,4 +80,12 @@ class FunctionJvmTest {
 		return home;
 	}
 
+	@Test
+	void nativeAccessIsEnabledOnlyWhereTheFlagExists() {
+		assertThat(FunctionJvm.nativeAccess(25)).containsExactly("--enable-native-access=ALL-UNNAMED");
+		assertThat(FunctionJvm.nativeAccess(22)).containsExactly("--enable-native-access=ALL-UNNAMED");
+		assertThat(FunctionJvm.nativeAccess(21)).isEmpty();
+		assertThat(FunctionJvm.nativeAccess(17)).isEmpty();
+	}
+
 }
