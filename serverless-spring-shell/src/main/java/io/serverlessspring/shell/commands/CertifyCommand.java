@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.serverlessspring.boot.settings.HttpDomainSettings;
 import io.serverlessspring.boot.settings.HttpSettings;
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.certify.DomainCertifier;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSession;
@@ -130,7 +131,7 @@ public class CertifyCommand {
 					io.println(PlanRenderer.render(plan, session.target(), session.clients().accountId()));
 				}
 				if (!plan.isEmpty()) {
-					if (options.dryRun() || !io.confirm("Apply these " + plan.changes().size() + " changes to " + name + "?")) {
+					if (options.dryRun() || !io.confirm("Apply " + Counts.these(plan.changes().size(), "change") + " to " + name + "?")) {
 						if (!options.json()) {
 							io.println(options.dryRun() ? "Dry run: nothing changed." : "Nothing changed.");
 						}

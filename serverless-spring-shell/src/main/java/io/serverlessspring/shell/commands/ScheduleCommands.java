@@ -3,6 +3,7 @@ package io.serverlessspring.shell.commands;
 import java.nio.file.Path;
 
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageScheduler;
 import io.serverlessspring.shell.deploy.StageSession;
@@ -126,7 +127,7 @@ public class ScheduleCommands {
 			}
 			return;
 		}
-		if (options.dryRun() || !io.confirm("Apply these " + plan.changes().size() + " changes to " + plan.function() + "?")) {
+		if (options.dryRun() || !io.confirm("Apply " + Counts.these(plan.changes().size(), "change") + " to " + plan.function() + "?")) {
 			if (options.json()) {
 				this.support.printJson(io, PlanJson.of(plan));
 			}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.DeployHooks;
 import io.serverlessspring.shell.deploy.Deployer;
@@ -278,7 +279,7 @@ public class StageCommands {
 				if (options.json()) {
 					Plan plan = this.undeployer.plan(session, removeLogs);
 					if (!options.dryRun() && !plan.isEmpty()
-							&& io.confirm("Remove these " + plan.changes().size() + " resources?")) {
+							&& io.confirm("Remove " + Counts.these(plan.changes().size(), "resource") + "?")) {
 						this.undeployer.execute(plan, session, line -> { });
 					}
 					this.support.printJson(io, PlanJson.of(plan));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.cli.TakesOptions;
 import io.serverlessspring.shell.deploy.StageSessions;
 import io.serverlessspring.shell.model.DesiredStage;
@@ -88,7 +89,7 @@ public class TemplateCommand {
 			Files.writeString(file, text, StandardCharsets.UTF_8);
 			@SuppressWarnings("unchecked")
 			int count = ((Map<String, Object>) template.get("Resources")).size();
-			io.println("Wrote " + file + ": " + count + " resources (" + dialect.name().toLowerCase() + ").");
+			io.println("Wrote " + file + ": " + Counts.of(count, "resource") + " (" + dialect.name().toLowerCase() + ").");
 			String bucket = desired.bucket().replace("${AWS::AccountId}", "<account>").replace("${AWS::Region}", "<region>");
 			io.println("Upload the package first: aws s3 cp " + pkg.zip() + " s3://" + bucket + "/" + desired.code().key());
 			if (desired.layer() != null) {

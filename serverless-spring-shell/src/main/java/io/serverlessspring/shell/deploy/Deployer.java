@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.execute.Executor;
 import io.serverlessspring.shell.model.DesiredStage;
 import io.serverlessspring.shell.model.DesiredStageFactory;
@@ -89,14 +90,14 @@ public class Deployer {
 			}
 			return new Result(plan, false, actual.aliases().get(ResourceNames.ALIAS), url);
 		}
-		if (!io.confirm("Apply these " + plan.changes().size() + " changes to " + desired.functionName() + "?")) {
+		if (!io.confirm("Apply " + Counts.these(plan.changes().size(), "change") + " to " + desired.functionName() + "?")) {
 			io.println("Nothing changed.");
 			return new Result(plan, false, null, null);
 		}
 		long started = System.nanoTime();
 		Map<String, String> outputs = this.executor.execute(plan, session.clients(), progress);
 		String version = outputs.getOrDefault(Value.VERSION, actual.aliases().get(ResourceNames.ALIAS));
-		progress.accept(String.format("Deployed %s: %s -> version %s in %.1f s", desired.functionName(),
+		progress.accept(String.format("Deployed %s: %s -> version %s (plan applied in %.1f s)", desired.functionName(),
 				ResourceNames.ALIAS, version, (System.nanoTime() - started) / 1e9));
 		String url = outputs.containsKey(Value.URL) ? outputs.get(Value.URL) : currentUrl(session, actual);
 		if (url != null) {

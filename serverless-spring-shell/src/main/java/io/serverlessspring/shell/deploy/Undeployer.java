@@ -3,6 +3,7 @@ package io.serverlessspring.shell.deploy;
 import java.util.List;
 
 import io.serverlessspring.boot.naming.ResourceNames;
+import io.serverlessspring.shell.plan.Counts;
 import io.serverlessspring.shell.execute.Executor;
 import io.serverlessspring.shell.plan.Plan;
 import io.serverlessspring.shell.plan.ResourceChange;
@@ -68,7 +69,7 @@ public class Undeployer {
 			io.println("Dry run. Nothing removed.");
 			return List.of();
 		}
-		if (!io.confirm("Remove these " + plan.changes().size() + " resources?")) {
+		if (!io.confirm("Remove " + Counts.these(plan.changes().size(), "resource") + "?")) {
 			io.println("Nothing removed.");
 			return List.of();
 		}

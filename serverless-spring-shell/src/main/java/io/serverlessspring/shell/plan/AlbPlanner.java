@@ -49,7 +49,7 @@ final class AlbPlanner {
 			if (ownLoadBalancer == null) {
 				changes.add(new AlbChanges.LoadBalancer(Action.CREATE, spec.loadBalancerName(), null, spec.subnets(),
 						spec.securityGroups(), spec.scheme(), tags,
-						spec.scheme() + (spec.subnets().isEmpty() ? ", default VPC" : ", " + spec.subnets().size() + " subnets"),
+						spec.scheme() + (spec.subnets().isEmpty() ? ", default VPC" : ", " + Counts.of(spec.subnets().size(), "subnet")),
 						List.of(FieldChange.of("scheme", null, spec.scheme()),
 								FieldChange.of("subnets", null, spec.subnets().isEmpty() ? "default VPC" : spec.subnets()))));
 				loadBalancer = Value.ref(AlbChanges.LOAD_BALANCER_ARN);

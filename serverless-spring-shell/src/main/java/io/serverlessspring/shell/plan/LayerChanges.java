@@ -41,7 +41,7 @@ public final class LayerChanges {
 
 		@Override
 		public String label() {
-			return (this.action == Action.DELETE) ? "unused versions " + joined(this.versions) + " of " + this.layer
+			return (this.action == Action.DELETE) ? "unused " + Counts.noun(this.versions.size(), "version") + " " + joined(this.versions) + " of " + this.layer
 					: ResourceChange.super.label();
 		}
 

@@ -100,7 +100,7 @@ public final class StageChanges {
 		@Override
 		public String label() {
 			return (this.action == Action.DELETE && this.keys.size() != 1)
-					? this.keys.size() + " packages in " + resource() : ResourceChange.super.label();
+					? Counts.of(this.keys.size(), "package") + " in " + resource() : ResourceChange.super.label();
 		}
 
 	}

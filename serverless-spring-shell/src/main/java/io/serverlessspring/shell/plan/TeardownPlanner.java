@@ -55,7 +55,7 @@ public final class TeardownPlanner {
 		AlbPlanner.teardown(actual.alb(), changes);
 		if (actual.function() != null) {
 			changes.add(new FunctionChanges.Function(Action.DELETE, function, null, null, null, null, Map.of(),
-					actual.versions().size() + " versions, aliases, URL and permissions", List.of()));
+					Counts.of(actual.versions().size(), "version") + ", aliases, URL and permissions", List.of()));
 		}
 		changes.addAll(LayerPlanner.teardown(function, scope.bucket(), actual.layers()));
 		ActualStage.ActualTasks tasks = actual.tasks();

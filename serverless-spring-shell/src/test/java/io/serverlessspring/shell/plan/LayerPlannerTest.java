@@ -106,6 +106,17 @@ class LayerPlannerTest {
 		});
 	}
 
+	@Test
+	void oneUnusedVersionIsNamedInTheSingular() {
+		ActualLayers layers = new ActualLayers(List.of(new ActualLayerVersion(LAYER + "1", 1, "1".repeat(64))),
+				Map.of(LAYER + "1", Set.of("shop-dev:$LATEST")));
+
+		List<ResourceChange> changes = LayerPlanner.teardown("shop-dev", "bucket", layers);
+
+		assertThat(changes).singleElement()
+			.satisfies(change -> assertThat(change.describe()).startsWith("delete unused version 1 of serverless-spring-dependencies"));
+	}
+
 	private static ActualStage withLayers(ActualLayers layers) {
 		ActualStage empty = ActualStage.empty();
 		return new ActualStage(empty.role(), empty.schedulerRole(), empty.bucketExists(), empty.codeUploaded(),
