@@ -222,8 +222,10 @@ public final class Planner {
 		Diff tags = new Diff();
 		wantedTags.forEach((key, value) -> tags.field("tag " + key, actual.function().tags().get(key), value));
 		if (!tags.isEmpty()) {
-			changes.add(new FunctionChanges.Tags(Action.UPDATE, function, desired.functionArn(), wantedTags, "",
-					tags.fields()));
+			// The keys only: a tag's value may be anything the user put there.
+			List<String> keys = tags.fields().stream().map(field -> field.name().substring("tag ".length())).toList();
+			changes.add(new FunctionChanges.Tags(Action.UPDATE, function, desired.functionArn(), wantedTags,
+					Counts.noun(keys.size(), "tag") + " " + String.join(", ", keys), tags.fields()));
 		}
 		if (differences.isEmpty() && !codeChanged && !architectureChanged && tags.isEmpty()) {
 			unchanged.add("function " + function);

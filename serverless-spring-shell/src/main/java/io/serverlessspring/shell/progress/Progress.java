@@ -275,6 +275,9 @@ public final class Progress implements Consumer<String> {
 	/** Plain milestones: what the task says it does, and every quarter of a byte count. */
 	private final class PlainTask implements Task {
 
+		/** Below this, a transfer shows only its 100 % line. */
+		private static final long SMALL_TRANSFER = 1024 * 1024;
+
 		private final String name;
 
 		private final long total;
@@ -299,6 +302,10 @@ public final class Progress implements Consumer<String> {
 				return;
 			}
 			int reached = (int) Math.min(4, done * 4 / this.total);
+			// A small file goes in one or two chunks that jump over quarters: its 100 % line alone.
+			if (this.total < SMALL_TRANSFER && reached < 4) {
+				return;
+			}
 			if (reached > this.quarters) {
 				this.quarters = reached;
 				accept(String.format(Locale.ROOT, "    %s: %d%% (%s of %s)", this.name.toLowerCase(Locale.ROOT).charAt(0)

@@ -66,6 +66,9 @@ class ProgressOutputTest {
 		assertThat(deploy.exitCode()).as(deploy.output()).isZero();
 		assertPlain(deploy.output());
 		assertThat(deploy.output()).contains("    uploading petstore-dev.zip: 100% (")
+			.as("the function zip (< 1 MB) shows only its 100 % line, the layer each quarter")
+			.doesNotContainPattern("uploading petstore-dev\\.zip: (25|50|75)%")
+			.contains("    uploading petstore-dev-dependencies.zip: 25% (", "    uploading petstore-dev-dependencies.zip: 50% (")
 			.contains("    uploading petstore-dev-dependencies.zip: 100% (")
 			.contains("    waiting for function petstore-dev to be active ...");
 

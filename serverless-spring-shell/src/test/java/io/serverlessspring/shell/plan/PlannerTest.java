@@ -70,6 +70,16 @@ class PlannerTest {
 	}
 
 	@Test
+	void aChangedTagIsNamedByItsKeyNotItsValue() {
+		DesiredStage desired = desired(1024, 10);
+		Plan plan = Planner.plan(desired,
+				deployed(desired, desired.function(), Map.of(StageTags.PACKAGE_HASH, "bbbbbbbbbbbb")));
+		assertThat(plan.changes()).extracting(ResourceChange::describe)
+			.contains("update function tags shop-dev (tag serverless:package-hash)")
+			.noneMatch(line -> line.contains("bbbbbbbbbbbb"));
+	}
+
+	@Test
 	void interruptedDeployReusesThePublishedVersionInsteadOfPublishingAgain() {
 		DesiredStage desired = desired(1024, 10);
 		ActualStage deployed = deployed(desired, desired.function());
@@ -257,8 +267,14 @@ class PlannerTest {
 	}
 
 	private static ActualStage deployed(DesiredStage desired, FunctionSpec running) {
+		return deployed(desired, running, Map.of());
+	}
+
+	/** As {@link #deployed(DesiredStage, FunctionSpec)}, with some of the function's tags as given. */
+	private static ActualStage deployed(DesiredStage desired, FunctionSpec running, Map<String, String> otherTags) {
 		Map<String, String> tags = new LinkedHashMap<>(desired.tags());
 		tags.putAll(desired.code().packageTags());
+		tags.putAll(otherTags);
 		ActualRole role = new ActualRole("shop-dev-role", desired.roleArn(), desired.role().trustDocument(),
 				Map.of(ResourceNames.POLICY_NAME, desired.role().policyDocument()), List.of(), desired.tags());
 		ActualRole scheduler = new ActualRole("shop-dev-scheduler", "arn", desired.schedulerRole().trustDocument(),
