@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Proxies beans with {@link ServerlessTask} methods (as {@code @Async} does) and registers the
@@ -30,6 +31,9 @@ public class ServerlessTaskPostProcessor implements BeanPostProcessor, BeanFacto
 
 	private TaskRegistry registry;
 
+	// Bound once: binding it for each bean the context creates cost start-up time.
+	private SingletonSupplier<Source> defaultSource;
+
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
@@ -38,6 +42,9 @@ public class ServerlessTaskPostProcessor implements BeanPostProcessor, BeanFacto
 	@Override
 	public void setEnvironment(Environment environment) {
 		this.environment = environment;
+		this.defaultSource = SingletonSupplier.of(() -> Binder.get(environment)
+			.bind("serverless.tasks.source", Source.class)
+			.orElse(Source.LAMBDA));
 	}
 
 	@Override
@@ -55,10 +62,8 @@ public class ServerlessTaskPostProcessor implements BeanPostProcessor, BeanFacto
 		if (type.getName().startsWith("org.springframework.")) {
 			return bean;
 		}
-		Source defaultSource = Binder.get(this.environment).bind("serverless.tasks.source", Source.class)
-			.orElse(Source.LAMBDA);
 		List<TaskDefinition> tasks = TaskDefinition.scan(beanName, type, this.environment::resolveRequiredPlaceholders,
-				defaultSource);
+				this.defaultSource.obtain());
 		if (tasks.isEmpty()) {
 			return bean;
 		}

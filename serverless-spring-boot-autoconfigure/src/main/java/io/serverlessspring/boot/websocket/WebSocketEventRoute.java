@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * API Gateway WebSocket events ({@code CONNECT}, {@code MESSAGE}, {@code DISCONNECT}) to the
@@ -46,8 +47,11 @@ public class WebSocketEventRoute implements EventRoute {
 
 	private final WebSocketEndpoints endpoints;
 
-	private final PojoSerializer<APIGatewayV2WebSocketEvent> serializer = LambdaEventSerializers
-		.serializerFor(APIGatewayV2WebSocketEvent.class, WebSocketEventRoute.class.getClassLoader());
+	// Made on the first WebSocket event: the runtime's serialisers load ~800 classes (a shaded
+	// Jackson and Joda-Time) that an HTTP-only cold start would pay for otherwise.
+	private final SingletonSupplier<PojoSerializer<APIGatewayV2WebSocketEvent>> serializer = SingletonSupplier
+		.of(() -> LambdaEventSerializers.serializerFor(APIGatewayV2WebSocketEvent.class,
+				WebSocketEventRoute.class.getClassLoader()));
 
 	public WebSocketEventRoute(WebSocketRouteRegistry registry, BeanFactory beanFactory, JsonMapper mapper,
 			WebSocketEndpoints endpoints) {
@@ -74,7 +78,7 @@ public class WebSocketEventRoute implements EventRoute {
 	public void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
 		APIGatewayV2WebSocketEvent webSocketEvent;
 		try {
-			webSocketEvent = this.serializer.fromJson(new ByteArrayInputStream(event.payload()));
+			webSocketEvent = this.serializer.obtain().fromJson(new ByteArrayInputStream(event.payload()));
 		}
 		catch (RuntimeException ex) {
 			JsonFieldPath path = JsonFieldPath.fromReferenceChain(ex.getMessage());
