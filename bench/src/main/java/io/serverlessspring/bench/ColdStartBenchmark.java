@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -79,7 +80,9 @@ public final class ColdStartBenchmark {
 			}
 		}
 		Map<Variant, List<Long>> times = new LinkedHashMap<>();
+		Map<Variant, List<Long>> cpuTimes = new LinkedHashMap<>();
 		variants.forEach((variant) -> times.put(variant, new ArrayList<>()));
+		variants.forEach((variant) -> cpuTimes.put(variant, new ArrayList<>()));
 		Set<String> warmed = new HashSet<>();
 		for (Variant variant : variants) {
 			if (warmed.add(variant.classPath())) {
@@ -90,23 +93,28 @@ public final class ColdStartBenchmark {
 			// Rotate which goes first, so none always gets the warmer (or the more loaded) machine.
 			for (int i = 0; i < variants.size(); i++) {
 				Variant variant = variants.get((i + run) % variants.size());
-				times.get(variant).add(launch(variant));
+				long[] cpu = new long[1];
+				times.get(variant).add(launch(variant, cpu));
+				cpuTimes.get(variant).add(cpu[0]);
 			}
 		}
 		System.out.println("cold start, JVM launch to first HTTP API v2 response (GET /pets), " + runs
 				+ " rotated runs each, flags " + String.join(" ", LAMBDA_FLAGS) + ", on-demand init; load average "
 				+ loadAverage());
-		System.out.printf("  %-44s %8s %8s %8s%n", "", "median", "min", "max");
+		System.out.printf("  %-44s %8s %8s %8s %10s%n", "", "median", "min", "max", "CPU median");
 		for (Map.Entry<Variant, List<Long>> entry : times.entrySet()) {
 			List<Long> values = entry.getValue();
-			System.out.printf("  %-44s %6d ms %6d ms %6d ms  %s%n", entry.getKey().label(), median(values),
+			System.out.printf("  %-44s %6d ms %6d ms %6d ms %7d ms  %s%n", entry.getKey().label(), median(values),
 					values.stream().mapToLong(Long::longValue).min().orElse(0),
-					values.stream().mapToLong(Long::longValue).max().orElse(0), values);
+					values.stream().mapToLong(Long::longValue).max().orElse(0), median(cpuTimes.get(entry.getKey())),
+					values);
 		}
 		long rawMedian = median(times.get(raw));
 		System.out.printf("  cold ratio ours(plain zip)/raw: %.3f%n", (double) median(times.get(ours)) / rawMedian);
 		if (deployed != null) {
-			System.out.printf("  cold ratio (b)/(a): %.3f (target <= 0.6)%n", (double) median(times.get(deployed)) / rawMedian);
+			System.out.printf("  cold ratio (b)/(a): %.3f (target <= 0.6); CPU time to first response (b)/(a): %.3f%n",
+					(double) median(times.get(deployed)) / rawMedian,
+					(double) median(cpuTimes.get(deployed)) / median(cpuTimes.get(raw)));
 		}
 		if (!Boolean.parseBoolean(System.getProperty("bench.count-classes", "true"))) {
 			return;
@@ -172,6 +180,15 @@ public final class ColdStartBenchmark {
 	}
 
 	private static long launch(Variant variant, String... jvmOptions) throws Exception {
+		return launch(variant, new long[1], jvmOptions);
+	}
+
+	/**
+	 * Wall time to the first response; {@code cpu[0]} gets the CPU time (all threads, user + system)
+	 * the JVM had used by then: less sensitive to the machine's load than wall time, and closer to
+	 * what a Lambda function with less than one vCPU (1024 MB) pays.
+	 */
+	private static long launch(Variant variant, long[] cpu, String... jvmOptions) throws Exception {
 		String mode = variant.mode();
 		String javaExecutable = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(javaExecutable));
@@ -191,6 +208,7 @@ public final class ColdStartBenchmark {
 			for (String line = out.readLine(); line != null; line = out.readLine()) {
 				if (line.startsWith(ColdStartProbe.MARKER)) {
 					long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+					cpu[0] = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
 					if (!line.endsWith(" 200")) {
 						throw new IllegalStateException(mode + ": the first response was not a 200: " + lines);
 					}
