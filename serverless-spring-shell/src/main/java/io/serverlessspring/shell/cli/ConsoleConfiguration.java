@@ -1,5 +1,6 @@
 package io.serverlessspring.shell.cli;
 
+import jakarta.validation.Validator;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -26,6 +27,12 @@ public class ConsoleConfiguration {
 	@Bean
 	CommonOptionsRegistrar commonOptionsRegistrar(ListableBeanFactory beans, CommandRegistry registry) {
 		return new CommonOptionsRegistrar(beans, registry);
+	}
+
+	/** Spring Shell looks this type up while registering the commands (see the class). */
+	@Bean
+	Validator commandArgumentValidator() {
+		return new CommandArgumentValidator();
 	}
 
 	@Bean
