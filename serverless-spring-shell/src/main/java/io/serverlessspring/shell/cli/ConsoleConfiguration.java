@@ -7,6 +7,7 @@ import org.jline.utils.AttributedStyle;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +19,12 @@ import org.springframework.shell.jline.PromptProvider;
 /** The console's shell plumbing: parser, runner, prompt. */
 @Configuration(proxyBeanMethods = false)
 public class ConsoleConfiguration {
+
+	/** In place of Spring Shell's (see {@link CommandRegistration}). */
+	@Bean
+	CommandRegistry commandRegistry(ApplicationContext context) {
+		return CommandRegistration.registry(context);
+	}
 
 	@Bean
 	CommandParser commandParser(CommandRegistry registry) {
