@@ -9,7 +9,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <p>With arguments it runs one command and exits with its status (for CI); without, it opens the
  * interactive prompt. See {@link io.serverlessspring.shell.cli.ConsoleRunner}.
  */
-@SpringBootApplication
+// No @Bean methods here: without proxyBeanMethods the class is not subclassed with CGLIB at every start.
+@SpringBootApplication(proxyBeanMethods = false)
 public class ServerlessConsoleApplication {
 
 	private static final String BACKGROUND_PREINITIALIZER = "spring.backgroundpreinitializer.ignore";

@@ -1,11 +1,13 @@
 package io.serverlessspring.shell.cli;
 
+import jakarta.validation.Validator;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,6 +20,12 @@ import org.springframework.shell.jline.PromptProvider;
 @Configuration(proxyBeanMethods = false)
 public class ConsoleConfiguration {
 
+	/** In place of Spring Shell's (see {@link CommandRegistration}). */
+	@Bean
+	CommandRegistry commandRegistry(ApplicationContext context) {
+		return CommandRegistration.registry(context);
+	}
+
 	@Bean
 	CommandParser commandParser(CommandRegistry registry) {
 		return new ConsoleCommandParser(registry);
@@ -26,6 +34,12 @@ public class ConsoleConfiguration {
 	@Bean
 	CommonOptionsRegistrar commonOptionsRegistrar(ListableBeanFactory beans, CommandRegistry registry) {
 		return new CommonOptionsRegistrar(beans, registry);
+	}
+
+	/** Spring Shell looks this type up while registering the commands (see the class). */
+	@Bean
+	Validator commandArgumentValidator() {
+		return new CommandArgumentValidator();
 	}
 
 	@Bean

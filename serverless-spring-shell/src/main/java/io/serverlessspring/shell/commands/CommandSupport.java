@@ -30,7 +30,12 @@ public class CommandSupport {
 		}
 	};
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	/** Made at the first --json output, not when the command beans are. */
+	private static final class JsonOutput {
+
+		static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	}
 
 	public CommandSupport(CommandOutcome outcome) {
 		this.outcome = outcome;
@@ -96,7 +101,7 @@ public class CommandSupport {
 
 	/** Writes {@code value} as indented JSON (the {@code --json} output of read commands). */
 	public void printJson(ConsoleIo io, Object value) {
-		io.println(this.json.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+		io.println(JsonOutput.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
 	}
 
 	public void fail(ConsoleIo io, String message) {

@@ -21,7 +21,12 @@ public class UrlToucher {
 	/** How many lines of a failing response are shown. */
 	static final int SHOWN_LINES = 5;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	/** Made at the first touch: an HttpClient loads TLS and its selector thread, which a deploy without a URL and every other command never use. */
+	private static final class TouchClient {
+
+		static final HttpClient INSTANCE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	}
 
 	/**
 	 * What the touch found.
@@ -55,7 +60,7 @@ public class UrlToucher {
 		io.println("Touching " + uri + " (waiting for the first execution environment to start) ...");
 		long started = System.nanoTime();
 		try {
-			HttpResponse<String> response = this.client.send(
+			HttpResponse<String> response = TouchClient.INSTANCE.send(
 					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 			double seconds = (System.nanoTime() - started) / 1e9;

@@ -19,14 +19,22 @@ public class Executor {
 
 	private final List<ChangeListener> listeners;
 
-	private final Map<Class<?>, ChangeHandler<?>> handlers = new HashMap<>();
+	/** Filled at the first change applied: a command that applies none (--help, status) loads no handler. */
+	private Map<Class<?>, ChangeHandler<?>> handlers;
 
 	public Executor(List<ChangeListener> listeners) {
 		this.listeners = List.copyOf(listeners);
+	}
+
+	private synchronized Map<Class<?>, ChangeHandler<?>> handlers() {
+		if (this.handlers != null) {
+			return this.handlers;
+		}
+		Map<Class<?>, ChangeHandler<?>> all = new HashMap<>();
 		Registry registry = new Registry() {
 			@Override
 			public <T extends ResourceChange> void on(Class<T> type, ChangeHandler<T> handler) {
-				Executor.this.handlers.put(type, handler);
+				all.put(type, handler);
 			}
 		};
 		StageHandlers.register(registry);
@@ -41,6 +49,8 @@ public class Executor {
 		AlbHandlers.register(registry);
 		LayerHandlers.register(registry);
 		TableStreamHandlers.register(registry);
+		this.handlers = all;
+		return all;
 	}
 
 	/**
@@ -64,7 +74,7 @@ public class Executor {
 
 	@SuppressWarnings("unchecked")
 	private <T extends ResourceChange> void apply(T change, ExecutionContext context) {
-		ChangeHandler<T> handler = (ChangeHandler<T>) this.handlers.get(change.getClass());
+		ChangeHandler<T> handler = (ChangeHandler<T>) handlers().get(change.getClass());
 		if (handler == null) {
 			throw new IllegalStateException("No handler for " + change.getClass().getSimpleName());
 		}

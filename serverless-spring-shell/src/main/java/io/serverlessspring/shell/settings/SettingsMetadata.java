@@ -19,14 +19,28 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SettingsMetadata {
 
-	private final Map<String, String> types;
+	private Map<String, String> types;
 
-	private SettingsMetadata(Map<String, String> types) {
-		this.types = types;
+	private SettingsMetadata() {
 	}
 
-	/** Reads every {@code META-INF/spring-configuration-metadata.json} on the console's class path. */
+	/**
+	 * The keys of every {@code META-INF/spring-configuration-metadata.json} on the console's class path,
+	 * read at the first question: a command that never checks a settings file (--help) starts without
+	 * JSON parsing.
+	 */
 	public static SettingsMetadata load() {
+		return new SettingsMetadata();
+	}
+
+	private synchronized Map<String, String> known() {
+		if (this.types == null) {
+			this.types = read();
+		}
+		return this.types;
+	}
+
+	private static Map<String, String> read() {
 		Map<String, String> types = new LinkedHashMap<>();
 		JsonMapper mapper = JsonMapper.builder().build();
 		try {
@@ -47,13 +61,13 @@ public final class SettingsMetadata {
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read configuration metadata: " + ex.getMessage(), ex);
 		}
-		return new SettingsMetadata(types);
+		return types;
 	}
 
 	/** Whether {@code key} (in canonical form, list indexes removed) is a documented key or inside a map/list one. */
 	public boolean isKnown(String key) {
 		String canonical = canonical(key);
-		for (Map.Entry<String, String> entry : this.types.entrySet()) {
+		for (Map.Entry<String, String> entry : known().entrySet()) {
 			String known = canonical(entry.getKey());
 			if (known.equals(canonical)) {
 				return true;
@@ -73,7 +87,7 @@ public final class SettingsMetadata {
 		String canonical = canonical(key);
 		List<String> result = new ArrayList<>();
 		int best = Integer.MAX_VALUE;
-		for (String known : this.types.keySet()) {
+		for (String known : known().keySet()) {
 			int distance = distance(canonical, canonical(known));
 			if (distance < best) {
 				best = distance;
@@ -89,7 +103,7 @@ public final class SettingsMetadata {
 	/** The documented keys of one group, e.g. {@code serverless.function}. */
 	public List<String> keysUnder(String prefix) {
 		List<String> result = new ArrayList<>();
-		for (String known : this.types.keySet()) {
+		for (String known : known().keySet()) {
 			if (known.startsWith(prefix + ".")) {
 				result.add(known);
 			}
@@ -98,7 +112,7 @@ public final class SettingsMetadata {
 	}
 
 	public Map<String, String> types() {
-		return Collections.unmodifiableMap(this.types);
+		return Collections.unmodifiableMap(known());
 	}
 
 	/** Relaxed-binding canonical form: lower case, no dashes or underscores, list indexes dropped. */

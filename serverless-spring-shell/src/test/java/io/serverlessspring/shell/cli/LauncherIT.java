@@ -39,12 +39,12 @@ class LauncherIT {
 		Result help = serverless(Map.of(), "--help");
 		assertThat(help.exitCode()).as(help.output()).isZero();
 		assertThat(help.output()).contains("deploy:", "status:", "local start:", "version:");
-		// the first run wrote the class-data sharing archive; the second starts from it
+		// the first run wrote the help runs' class-data sharing archive; the second starts from it
 		Result version = serverless(Map.of(), "version");
 		assertThat(version.exitCode()).as(version.output()).isZero();
 		assertThat(version.output()).contains("Serverless Spring ", "Spring Boot ", "AWS SDK for Java ");
 		try (var entries = Files.walk(this.temp.resolve("cache"))) {
-			assertThat(entries.map(Path::getFileName).map(Path::toString)).contains("console.jsa", "console.jar");
+			assertThat(entries.map(Path::getFileName).map(Path::toString)).contains("help.jsa", "console.jar");
 		}
 	}
 
@@ -72,6 +72,10 @@ class LauncherIT {
 		}
 		Result status = serverless(local, "local", "status");
 		assertThat(status.output()).contains("The local cloud is not running.");
+		// the other commands' archive, written by the first of them
+		try (var entries = Files.walk(this.temp.resolve("cache"))) {
+			assertThat(entries.map(Path::getFileName).map(Path::toString)).contains("console.jsa");
+		}
 	}
 
 	private record Result(int exitCode, String output) {
