@@ -51,7 +51,13 @@ final class CommandRegistration {
 	private static final class Quit extends AbstractCommand {
 
 		Quit() {
-			super("quit", "Exit the shell", "Built-In Commands");
+			// its own help, as Spring Shell's quit has: "quit --help" must not print an empty line
+			super("quit", "Exit the shell", "Built-In Commands", """
+					Leave the interactive console (also: exit). Nothing else happens: no command is cancelled.
+
+					Examples:
+					  serverless> quit
+					""", false);
 		}
 
 		@Override
