@@ -12,6 +12,7 @@ import io.serverlessspring.boot.naming.ServerlessNames;
 import io.serverlessspring.boot.routing.LambdaRuntime;
 import io.serverlessspring.boot.routing.LambdaRuntimeAutoConfiguration;
 import io.serverlessspring.boot.routing.RouteOrder;
+import io.serverlessspring.boot.scanning.AnnotatedMethods;
 import io.serverlessspring.boot.settings.ServerlessProperties;
 import io.serverlessspring.boot.settings.ServerlessSettingsAutoConfiguration;
 import io.serverlessspring.boot.settings.TaskSettings.Source;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,18 @@ public class TasksAutoConfiguration {
 	@Bean
 	public static ServerlessTaskPostProcessor serverlessTaskPostProcessor() {
 		return new ServerlessTaskPostProcessor();
+	}
+
+	/**
+	 * Under {@code spring.main.lazy-initialization=true} a bean is created on first use, and its
+	 * {@link ServerlessTask} methods would be registered only then: a task event reaching a cold
+	 * function would find no task. Beans with task methods stay eager. Static, so Boot's lazy
+	 * post-processor finds it without creating this configuration.
+	 */
+	@Bean
+	public static LazyInitializationExcludeFilter serverlessTaskBeansEager() {
+		return (beanName, definition, beanType) -> beanType != null
+				&& !AnnotatedMethods.find(beanType, ServerlessTask.class).isEmpty();
 	}
 
 	@Bean
