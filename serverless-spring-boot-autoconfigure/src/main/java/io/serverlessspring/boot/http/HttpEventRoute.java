@@ -70,7 +70,8 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	HttpEventRoute(Class<R> requestType, HttpEventShape shape, Supplier<LambdaServletContainer> container,
 			HttpSettings settings) {
-		this.requestReader = JSON.readerFor(requestType);
+		// null for a route that binds its own (its bind override): no deserializer built for nothing.
+		this.requestReader = (requestType != null) ? JSON.readerFor(requestType) : null;
 		this.shape = shape;
 		this.container = container;
 		this.settings = settings;
@@ -92,10 +93,13 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		R request = null;
 		if (malformed == null) {
 			try {
-				request = this.requestReader.readValue(event.json());
+				request = bind(event.json());
 			}
 			catch (JacksonException ex) {
 				malformed = HttpEventShape.bindingProblem(ex, event.json());
+			}
+			catch (HttpEventShape.WrongTypeException ex) {
+				malformed = ex.getMessage();
 			}
 		}
 		if (malformed != null) {
@@ -183,6 +187,11 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 				}
 			}
 		}
+	}
+
+	/** Upstream's model of the event, whose shape {@link HttpEventShape} has checked. */
+	protected R bind(JsonNode event) {
+		return this.requestReader.readValue(event);
 	}
 
 	/** The request path after {@link #normalize}. */

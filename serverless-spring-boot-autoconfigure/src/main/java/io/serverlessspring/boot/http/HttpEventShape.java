@@ -83,8 +83,12 @@ final class HttpEventShape {
 		if (path.isEmpty()) {
 			return "it does not match the event format (" + ex.getOriginalMessage() + ")";
 		}
-		JsonNode value = event.at(path.pointer());
-		return "'" + path + "' has the wrong type" + (value.isMissingNode() ? "" : " (" + describe(value) + ")");
+		return wrongType(path.toString(), event.at(path.pointer()));
+	}
+
+	/** {@code 'field' has the wrong type (an array)}: a value upstream's model cannot hold. */
+	static String wrongType(String field, JsonNode value) {
+		return "'" + field + "' has the wrong type" + (value.isMissingNode() ? "" : " (" + describe(value) + ")");
 	}
 
 	private static boolean isBase64(String text) {
@@ -190,6 +194,15 @@ final class HttpEventShape {
 
 		private static boolean isString(JsonNode element) {
 			return element.isValueNode() && !element.isNull();
+		}
+
+	}
+
+	/** A field whose value does not fit upstream's model; the message is the 400 answer's. */
+	static final class WrongTypeException extends IllegalArgumentException {
+
+		WrongTypeException(String field, JsonNode value) {
+			super(wrongType(field, value));
 		}
 
 	}
