@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  * {@code ServerlessHandler} ("ours") and through upstream's
  * {@code SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler} ("raw"), same class path,
  * alternating runs, medians and their ratio printed; with a fourth argument also the package as
- * deploy ships it (function zip + dependency layer, Spring AOT), alone, with lazy initialisation and
- * with an AppCDS archive of its class path.
+ * deploy ships it (function zip + dependency layer, Spring AOT), alone, with lazy initialisation,
+ * and the AppCDS candidates ({@link #appCdsVariants}).
  *
  * <p>Arguments: the unzipped Lambda package, the directory holding the probe class, the runs, and
  * optionally a directory with the console's package unzipped ({@code task/}, {@code opt/java/lib/}).
@@ -64,19 +64,9 @@ public final class ColdStartBenchmark {
 			variants.add(deployed);
 			variants.add(new Variant("    (b) + spring.main.lazy-initialization", shipped.resolve("task"), deployedPath,
 					"ours", List.of("-Dspring.main.lazy-initialization=true")));
-			Path archive = shipped.resolve("app-cds.jsa");
-			Files.deleteIfExists(archive);
 			boolean tryAppCds = Boolean.parseBoolean(System.getProperty("bench.app-cds", "true"));
-			// A dynamic AppCDS archive of this very class path, written when a first run exits.
 			if (tryAppCds) {
-				launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-			}
-			if (Files.isRegularFile(archive)) {
-				variants.add(new Variant("    (b) + AppCDS archive of its class path", shipped.resolve("task"), deployedPath,
-						"ours", List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
-			}
-			else if (tryAppCds) {
-				System.out.println("  (no AppCDS archive was written for (b): the JVM refused this class path)");
+				variants.addAll(appCdsVariants(deployed, shipped, probeClasses));
 			}
 		}
 		Map<Variant, List<Long>> times = new LinkedHashMap<>();
@@ -136,6 +126,70 @@ public final class ColdStartBenchmark {
 		}
 		catch (IOException ex) {
 			return "unknown";
+		}
+	}
+
+	/**
+	 * The AppCDS candidates. On (b)'s own class path the JVM writes no archive: it starts with the
+	 * non-empty directory {@code task/}, as Lambda's starts with {@code /var/task}. So also (b) on
+	 * jars only (the task root as one jar, as an exec wrapper could launch it), alone and with a
+	 * dynamic archive written by a first run of that class path: what the lever would give.
+	 */
+	private static List<Variant> appCdsVariants(Variant deployed, Path shipped, Path probeClasses) throws Exception {
+		List<Variant> variants = new ArrayList<>();
+		Path archive = shipped.resolve("app-cds.jsa");
+		Files.deleteIfExists(archive);
+		launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+		if (Files.isRegularFile(archive)) {
+			variants.add(new Variant("    (b) + AppCDS archive of its class path", deployed.workDir(),
+					deployed.classPath(), "ours", List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+							"-Xlog:cds+dynamic=off")));
+		}
+		else {
+			System.out.println("  (no AppCDS archive was written for (b): the JVM refused its class path,"
+					+ " which starts with a non-empty directory)");
+		}
+		Path jars = Files.createDirectories(shipped.resolve("jar-only"));
+		jar(jars.resolve("app.jar"), shipped.resolve("task"), "lib");
+		jar(jars.resolve("probe.jar"), probeClasses, null);
+		List<String> entries = new ArrayList<>(List.of(jars.resolve("app.jar").toString()));
+		for (String entry : deployed.classPath().split(File.pathSeparator)) {
+			if (entry.endsWith(".jar")) {
+				entries.add(entry);
+			}
+		}
+		entries.add(jars.resolve("probe.jar").toString());
+		String jarPath = String.join(File.pathSeparator, entries);
+		Variant jarOnly = new Variant("    (b) on jars only (task root as a jar)", jars, jarPath, "ours", List.of());
+		variants.add(jarOnly);
+		Path jarArchive = jars.resolve("app-cds.jsa");
+		Files.deleteIfExists(jarArchive);
+		launch(jarOnly, "-XX:ArchiveClassesAtExit=" + jarArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+		if (Files.isRegularFile(jarArchive)) {
+			variants.add(new Variant("    (b) on jars only + AppCDS archive", jars, jarPath, "ours",
+					List.of("-XX:SharedArchiveFile=" + jarArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+		}
+		else {
+			System.out.println("  (no AppCDS archive was written for (b) on jars only)");
+		}
+		return variants;
+	}
+
+	/** {@code directory}'s content as a jar, without its {@code exclude} subdirectory; the JDK's jar tool. */
+	private static void jar(Path jar, Path directory, String exclude) throws Exception {
+		Files.deleteIfExists(jar);
+		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "jar").toString(),
+				"--create", "--no-manifest", "--file", jar.toString()));
+		try (Stream<Path> children = Files.list(directory)) {
+			for (Path child : children.sorted().toList()) {
+				if (!child.getFileName().toString().equals(exclude)) {
+					command.addAll(List.of("-C", directory.toString(), child.getFileName().toString()));
+				}
+			}
+		}
+		Process process = new ProcessBuilder(command).inheritIO().start();
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("jar failed for " + directory);
 		}
 	}
 
