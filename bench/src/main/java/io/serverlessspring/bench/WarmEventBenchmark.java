@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.amazonaws.serverless.exceptions.ContainerInitializationException;
 import com.amazonaws.serverless.proxy.model.AwsProxyResponse;
-import com.amazonaws.serverless.proxy.model.HttpApiV2ProxyRequest;
 import com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler;
 import io.serverlessspring.boot.handler.LocalLambdaContext;
 import io.serverlessspring.boot.handler.ServerlessHandler;
@@ -21,15 +20,21 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Warm per-event time of one HTTP API v2 event (GET /pets), ours vs. upstream's raw handler. */
+/** Warm per-event time of one HTTP API v2 event (GET /pets; a REST API one with {@code -Dbench.event=rest-api}), ours vs. upstream's raw handler. */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class WarmEventBenchmark {
 
 	static final LocalLambdaContext CONTEXT = new LocalLambdaContext("petstore-bench");
 
+	/** {@code -Dbench.event=rest-api}: a REST API (v1) event instead of the HTTP API v2 one, raw's handler to match. */
+	static boolean restApi() {
+		return "rest-api".equals(System.getProperty("bench.event", "http-api-v2"));
+	}
+
 	static byte[] event() throws IOException {
-		try (InputStream in = WarmEventBenchmark.class.getResourceAsStream("/http-api-v2-get-pets.json")) {
+		String name = restApi() ? "/apigw-rest-v1-get-pets.json" : "/http-api-v2-get-pets.json";
+		try (InputStream in = WarmEventBenchmark.class.getResourceAsStream(name)) {
 			return in.readAllBytes();
 		}
 	}
@@ -53,13 +58,14 @@ public class WarmEventBenchmark {
 	@State(Scope.Benchmark)
 	public static class Raw {
 
-		SpringBootLambdaContainerHandler<HttpApiV2ProxyRequest, AwsProxyResponse> handler;
+		SpringBootLambdaContainerHandler<?, AwsProxyResponse> handler;
 
 		byte[] event;
 
 		@Setup
 		public void start() throws IOException, ContainerInitializationException {
-			this.handler = SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(PetstoreApplication.class);
+			this.handler = restApi() ? SpringBootLambdaContainerHandler.getAwsProxyHandler(PetstoreApplication.class)
+					: SpringBootLambdaContainerHandler.getHttpApiV2ProxyHandler(PetstoreApplication.class);
 			this.event = event();
 		}
 

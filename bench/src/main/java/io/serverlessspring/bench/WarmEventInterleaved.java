@@ -57,10 +57,12 @@ public final class WarmEventInterleaved {
 		}
 		long oursBytes = allocatedPerEvent(() -> benchmark.ours(ours));
 		long rawBytes = allocatedPerEvent(() -> benchmark.raw(raw));
-		System.out.println("warm per-event time, interleaved in one JVM (" + batches + " batches of " + perBatch
+		System.out.println("warm per-event time, " + (WarmEventBenchmark.restApi() ? "REST API (v1)" : "HTTP API v2")
+				+ " GET /pets, interleaved in one JVM (" + batches + " batches of " + perBatch
 				+ " events each, after 20000 warm-up events each; response bytes " + sink + ")");
 		System.out.printf("  ours (ServerlessHandler):         %.1f us/event (median)%n", median(oursTimes));
-		System.out.printf("  raw  (getHttpApiV2ProxyHandler):  %.1f us/event (median)%n", median(rawTimes));
+		System.out.printf("  raw  (%s):  %.1f us/event (median)%n",
+				WarmEventBenchmark.restApi() ? "getAwsProxyHandler" : "getHttpApiV2ProxyHandler", median(rawTimes));
 		System.out.printf("  warm overhead (median of per-batch ratios): %+.1f %%%n", (median(ratios) - 1) * 100);
 		// Load-independent: bytes allocated per event on the calling thread.
 		System.out.printf("  allocated per event: ours %d B, raw %d B (%+.1f %%)%n", oursBytes, rawBytes,

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 public class AlbRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public AlbRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(AwsProxyRequest.class, HttpEventShape.ALB, container, settings);
+		super(HttpEventShape.ALB, container, settings);
 	}
 
 	@Override
@@ -33,6 +33,11 @@ public class AlbRoute extends HttpEventRoute<AwsProxyRequest> {
 	@Override
 	public boolean accepts(LambdaEvent event) {
 		return event.has("httpMethod") && event.json().path("requestContext").path("elb").isObject();
+	}
+
+	@Override
+	protected AwsProxyRequest bind(JsonNode event) {
+		return AwsProxyRequestMapper.map(event);
 	}
 
 	@Override

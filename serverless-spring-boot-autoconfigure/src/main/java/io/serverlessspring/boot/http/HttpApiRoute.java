@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 
 	public HttpApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(null, HttpEventShape.HTTP_API_V2, container, settings);
+		super(HttpEventShape.HTTP_API_V2, container, settings);
 	}
 
 	@Override
@@ -50,7 +50,6 @@ public class HttpApiRoute extends HttpEventRoute<HttpApiV2ProxyRequest> {
 
 	@Override
 	protected HttpApiV2ProxyRequest bind(JsonNode event) {
-		// Set from the tree directly: binding it through Jackson again cost more than raw's one bind.
 		return HttpApiV2RequestMapper.map(event);
 	}
 

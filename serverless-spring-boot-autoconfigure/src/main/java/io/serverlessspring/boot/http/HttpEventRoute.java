@@ -24,11 +24,9 @@ import io.serverlessspring.boot.settings.HttpSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -53,9 +51,6 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 	/** Upstream's mapper, which reads the events anyway: one mapper less to build at cold start. */
 	protected static final ObjectMapper JSON = LambdaContainerHandler.getObjectMapper();
 
-	/** Binds the event tree into upstream's model; built once, with its root deserializer. */
-	private final ObjectReader requestReader;
-
 	private final HttpEventShape shape;
 
 	private final Supplier<LambdaServletContainer> container;
@@ -68,10 +63,7 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 
 	private final AwsProxyHttpServletResponseWriter responseWriter = new AwsProxyHttpServletResponseWriter();
 
-	HttpEventRoute(Class<R> requestType, HttpEventShape shape, Supplier<LambdaServletContainer> container,
-			HttpSettings settings) {
-		// null for a route that binds its own (its bind override): no deserializer built for nothing.
-		this.requestReader = (requestType != null) ? JSON.readerFor(requestType) : null;
+	HttpEventRoute(HttpEventShape shape, Supplier<LambdaServletContainer> container, HttpSettings settings) {
 		this.shape = shape;
 		this.container = container;
 		this.settings = settings;
@@ -87,16 +79,13 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 	@Override
 	public final void handle(LambdaEvent event, OutputStream output, Context context) throws IOException {
 		long started = System.nanoTime();
-		// Bound from the router's tree into upstream's model: no second parse of the bytes. The
+		// Set from the router's tree into upstream's model: no second parse of the bytes. The
 		// tree itself is only read, for what upstream's model does not keep.
 		String malformed = this.shape.problem(event.json());
 		R request = null;
 		if (malformed == null) {
 			try {
 				request = bind(event.json());
-			}
-			catch (JacksonException ex) {
-				malformed = HttpEventShape.bindingProblem(ex, event.json());
 			}
 			catch (HttpEventShape.WrongTypeException ex) {
 				malformed = ex.getMessage();
@@ -189,10 +178,12 @@ public abstract class HttpEventRoute<R> implements EventRoute, Ordered {
 		}
 	}
 
-	/** Upstream's model of the event, whose shape {@link HttpEventShape} has checked. */
-	protected R bind(JsonNode event) {
-		return this.requestReader.readValue(event);
-	}
+	/**
+	 * Upstream's model of the event, whose shape {@link HttpEventShape} has checked, set from the
+	 * tree (a request mapper): binding the tree through Jackson again cost more than raw's one bind.
+	 * @throws HttpEventShape.WrongTypeException naming a field whose value the model cannot hold
+	 */
+	protected abstract R bind(JsonNode event);
 
 	/** The request path after {@link #normalize}. */
 	protected abstract String path(R request);

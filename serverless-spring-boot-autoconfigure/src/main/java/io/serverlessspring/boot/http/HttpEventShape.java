@@ -4,8 +4,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import io.serverlessspring.boot.routing.JsonFieldPath;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
@@ -75,15 +73,6 @@ final class HttpEventShape {
 			return "'body' is not valid base64, but 'isBase64Encoded' is true";
 		}
 		return null;
-	}
-
-	/** The field a binding failure points at, for an event whose shape passed {@link #problem}. */
-	static String bindingProblem(JacksonException ex, JsonNode event) {
-		JsonFieldPath path = JsonFieldPath.of(ex);
-		if (path.isEmpty()) {
-			return "it does not match the event format (" + ex.getOriginalMessage() + ")";
-		}
-		return wrongType(path.toString(), event.at(path.pointer()));
 	}
 
 	/** {@code 'field' has the wrong type (an array)}: a value upstream's model cannot hold. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 
 	public RestApiRoute(Supplier<LambdaServletContainer> container, HttpSettings settings) {
-		super(AwsProxyRequest.class, HttpEventShape.REST_API, container, settings);
+		super(HttpEventShape.REST_API, container, settings);
 	}
 
 	@Override
@@ -33,6 +33,11 @@ public class RestApiRoute extends HttpEventRoute<AwsProxyRequest> {
 		// methodArn: a REST REQUEST authorizer event (authorizer package), not a request to serve.
 		return event.has("httpMethod") && !event.has("methodArn") && event.json().path("requestContext").isObject()
 				&& !event.json().path("requestContext").has("elb") && !"2.0".equals(event.text("/version"));
+	}
+
+	@Override
+	protected AwsProxyRequest bind(JsonNode event) {
+		return AwsProxyRequestMapper.map(event);
 	}
 
 	@Override
