@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import com.amazonaws.serverless.proxy.model.AlbContext;
@@ -75,7 +74,7 @@ final class EventTreeFields {
 
 	/** An object of scalars as a map made by {@code factory}, or {@code null} when absent. */
 	static <M extends Map<String, String>> M stringMap(JsonNode node, String name, Supplier<M> factory) {
-		return entries(node, name, factory, EventTreeFields::scalar);
+		return entries(node, name, factory, EventTreeFields::scalarEntry);
 	}
 
 	static Map<String, String> stringMap(JsonNode node, String name) {
@@ -84,13 +83,13 @@ final class EventTreeFields {
 
 	/** An object of arrays of scalars as a multi-value map made by {@code factory}, or {@code null}. */
 	static <M extends Map<String, List<String>>> M stringListMap(JsonNode node, String name, Supplier<M> factory) {
-		return entries(node, name, factory, (list, field) -> list.isNull() ? null : scalars(list, field));
+		return entries(node, name, factory, (list, map, key) -> list.isNull() ? null : scalars(list, map, key));
 	}
 
 	/** An array of scalars, or {@code null} when absent. */
 	static List<String> stringList(JsonNode node, String name) {
 		JsonNode value = node.get(name);
-		return (value == null || value.isNull()) ? null : scalars(value, name);
+		return (value == null || value.isNull()) ? null : scalars(value, name, null);
 	}
 
 	/** The object at {@code name}, or {@code null} when absent or null. */
@@ -123,11 +122,11 @@ final class EventTreeFields {
 		if (value == null || value.isNull()) {
 			return null;
 		}
-		String field = field(parent, name);
 		try {
 			return READERS.get(type).readValue(value);
 		}
 		catch (JacksonException ex) {
+			String field = field(parent, name);
 			JsonFieldPath path = JsonFieldPath.of(ex);
 			if (path.isEmpty()) {
 				throw new HttpEventShape.WrongTypeException(field, value);
@@ -137,7 +136,7 @@ final class EventTreeFields {
 	}
 
 	private static <V, M extends Map<String, V>> M entries(JsonNode node, String name, Supplier<M> factory,
-			BiFunction<JsonNode, String, V> reader) {
+			EntryReader<V> reader) {
 		JsonNode value = node.get(name);
 		if (value == null || value.isNull()) {
 			return null;
@@ -145,27 +144,32 @@ final class EventTreeFields {
 		requireObject(value, name);
 		M map = factory.get();
 		for (Map.Entry<String, JsonNode> entry : value.properties()) {
-			map.put(entry.getKey(), reader.apply(entry.getValue(), name + "." + entry.getKey()));
+			map.put(entry.getKey(), reader.read(entry.getValue(), name, entry.getKey()));
 		}
 		return map;
 	}
 
-	private static List<String> scalars(JsonNode value, String field) {
+	/** The elements of an array of scalars; {@code key} names the map entry it is, if any. */
+	private static List<String> scalars(JsonNode value, String name, String key) {
 		if (!value.isArray()) {
-			throw new HttpEventShape.WrongTypeException(field, value);
+			throw new HttpEventShape.WrongTypeException(field(name, key), value);
 		}
 		List<String> list = new ArrayList<>(value.size());
 		for (int i = 0; i < value.size(); i++) {
-			list.add(scalar(value.get(i), field + "[" + i + "]"));
+			JsonNode element = value.get(i);
+			if (!element.isValueNode()) {
+				throw new HttpEventShape.WrongTypeException(field(name, key) + "[" + i + "]", element);
+			}
+			list.add(element.isNull() ? null : element.asString());
 		}
 		return list;
 	}
 
-	private static String scalar(JsonNode element, String field) {
-		if (!element.isValueNode()) {
-			throw new HttpEventShape.WrongTypeException(field, element);
+	private static String scalarEntry(JsonNode value, String map, String key) {
+		if (!value.isValueNode()) {
+			throw new HttpEventShape.WrongTypeException(map + "." + key, value);
 		}
-		return element.isNull() ? null : element.asString();
+		return value.isNull() ? null : value.asString();
 	}
 
 	private static void requireObject(JsonNode value, String field) {
@@ -175,7 +179,21 @@ final class EventTreeFields {
 	}
 
 	private static String field(String parent, String name) {
-		return (parent != null) ? parent + "." + name : name;
+		if (parent == null) {
+			return name;
+		}
+		return (name != null) ? parent + "." + name : parent;
+	}
+
+	/**
+	 * Reads one entry of a map field; field names for an error are built only on an error (every
+	 * header of every event goes through here).
+	 */
+	@FunctionalInterface
+	private interface EntryReader<V> {
+
+		V read(JsonNode value, String map, String key);
+
 	}
 
 }
