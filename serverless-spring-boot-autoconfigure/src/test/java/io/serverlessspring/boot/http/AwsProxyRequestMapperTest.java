@@ -89,6 +89,13 @@ class AwsProxyRequestMapperTest {
 		ObjectNode epoch = EventFixtures.load("alb/get-pet-single-value.json");
 		((ObjectNode) epoch.path("requestContext")).put("requestTimeEpoch", "soon");
 
+		ObjectNode multiValue = EventFixtures.load("apigw-rest-v1/get-pet.json");
+		((ObjectNode) multiValue.path("multiValueHeaders")).put("Accept", "*/*");
+		ObjectNode element = EventFixtures.load("alb/get-pet-multi-value.json");
+		((ObjectNode) element.path("multiValueQueryStringParameters")).putArray("tag").add("small").addArray();
+
+		assertThat(problem(multiValue)).isEqualTo("'multiValueHeaders.Accept' has the wrong type (a string)");
+		assertThat(problem(element)).isEqualTo("'multiValueQueryStringParameters.tag[1]' has the wrong type (an array)");
 		assertThat(problem(identity)).isEqualTo("'requestContext.identity' has the wrong type (a string)");
 		assertThat(problem(sourceIp)).isEqualTo("'requestContext.identity.sourceIp' has the wrong type (an array)");
 		assertThat(problem(epoch)).isEqualTo("'requestContext.requestTimeEpoch' has the wrong type (a string)");

@@ -81,6 +81,13 @@ class HttpApiV2RequestMapperTest {
 
 		assertThat(problem(requestId)).isEqualTo("'requestContext.requestId' has the wrong type (an array)");
 		assertThat(problem(epoch)).isEqualTo("'requestContext.timeEpoch' has the wrong type (a string)");
+		ObjectNode header = EventFixtures.load("http-api-v2/get-pet.json");
+		((ObjectNode) header.path("headers")).putArray("accept").add("*/*");
+		ObjectNode cookie = EventFixtures.load("http-api-v2/get-pet.json");
+		cookie.putArray("cookies").add("a=b").addObject();
+
+		assertThat(problem(header)).isEqualTo("'headers.accept' has the wrong type (an array)");
+		assertThat(problem(cookie)).isEqualTo("'cookies[1]' has the wrong type (an object)");
 		assertThat(problem(nullEpoch)).isEqualTo("'requestContext.timeEpoch' has the wrong type (null)");
 		assertThat(problem(userAgent)).isEqualTo("'requestContext.http.userAgent' has the wrong type (an object)");
 	}
