@@ -137,13 +137,9 @@ public final class ColdStartBenchmark {
 	 */
 	private static List<Variant> appCdsVariants(Variant deployed, Path shipped, Path probeClasses) throws Exception {
 		List<Variant> variants = new ArrayList<>();
-		Path archive = shipped.resolve("app-cds.jsa");
-		Files.deleteIfExists(archive);
-		launch(deployed, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-		if (Files.isRegularFile(archive)) {
-			variants.add(new Variant("    (b) + AppCDS archive of its class path", deployed.workDir(),
-					deployed.classPath(), "ours", List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-							"-Xlog:cds+dynamic=off")));
+		Variant archived = archived(deployed, shipped.resolve("app-cds.jsa"), "    (b) + AppCDS archive of its class path");
+		if (archived != null) {
+			variants.add(archived);
 		}
 		else {
 			System.out.println("  (no AppCDS archive was written for (b): the JVM refused its class path,"
@@ -159,20 +155,31 @@ public final class ColdStartBenchmark {
 			}
 		}
 		entries.add(jars.resolve("probe.jar").toString());
-		String jarPath = String.join(File.pathSeparator, entries);
-		Variant jarOnly = new Variant("    (b) on jars only (task root as a jar)", jars, jarPath, "ours", List.of());
+		Variant jarOnly = new Variant("    (b) on jars only (task root as a jar)", jars,
+				String.join(File.pathSeparator, entries), "ours", List.of());
 		variants.add(jarOnly);
-		Path jarArchive = jars.resolve("app-cds.jsa");
-		Files.deleteIfExists(jarArchive);
-		launch(jarOnly, "-XX:ArchiveClassesAtExit=" + jarArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-		if (Files.isRegularFile(jarArchive)) {
-			variants.add(new Variant("    (b) on jars only + AppCDS archive", jars, jarPath, "ours",
-					List.of("-XX:SharedArchiveFile=" + jarArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")));
+		Variant jarOnlyArchived = archived(jarOnly, jars.resolve("app-cds.jsa"), "    (b) on jars only + AppCDS archive");
+		if (jarOnlyArchived != null) {
+			variants.add(jarOnlyArchived);
 		}
 		else {
 			System.out.println("  (no AppCDS archive was written for (b) on jars only)");
 		}
 		return variants;
+	}
+
+	/**
+	 * {@code base} with a dynamic AppCDS archive of its class path, written to {@code archive} by one
+	 * run of it that exits; {@code null} when the JVM wrote none (it refuses some class paths).
+	 */
+	private static Variant archived(Variant base, Path archive, String label) throws Exception {
+		Files.deleteIfExists(archive);
+		launch(base, "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+		if (!Files.isRegularFile(archive)) {
+			return null;
+		}
+		return new Variant(label, base.workDir(), base.classPath(), base.mode(),
+				List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
 	}
 
 	/** {@code directory}'s content as a jar, without its {@code exclude} subdirectory; the JDK's jar tool. */
